@@ -1,0 +1,5 @@
+"""Accounts: staff and children signing in, sessions, roles and the allocation rule."""
+
+from heard.accounts.schemas import ROLES, Principal
+
+__all__ = ["ROLES", "Principal"]

@@ -1,0 +1,44 @@
+"""The allocation rule: staff reach a child only through a current allocation (or their role's remit)."""
+
+from __future__ import annotations
+
+import asyncpg
+
+from heard import audit
+from heard.accounts.schemas import Principal
+from heard.errors import NotFound
+
+_ALLOCATED = """
+select exists(
+    select 1 from allocations a join children c on c.id = a.child_id
+    where a.staff_id = $1 and a.child_id = $2 and c.council_id = $3 and a.relation = any($4::text[])
+      and a.starts_on <= current_date and (a.ends_on is null or a.ends_on >= current_date)
+)
+"""
+
+CHILD_NOT_FOUND = "No child with that reference is allocated to you."
+
+
+async def is_allocated(conn: asyncpg.Connection, principal: Principal, child_id: int, relations: tuple[str, ...]) -> bool:
+    return bool(await conn.fetchval(_ALLOCATED, principal.id, child_id, principal.council_id, list(relations)))
+
+
+async def require_child_access(
+    conn: asyncpg.Connection, principal: Principal, child_id: int, *, action: str,
+    relations: tuple[str, ...] = ("worker", "iro"),
+) -> None:
+    """Raise NotFound (and audit the refusal) unless `principal` is currently allocated to the child.
+
+    Admins may manage a child's account (access codes) in their own council without an allocation,
+    but never read the child's words.
+    """
+    if principal.has_role("admin") and action == "issue_access_code":
+        in_council = await conn.fetchval(
+            "select exists(select 1 from children where id = $1 and council_id = $2)", child_id, principal.council_id
+        )
+        if in_council:
+            return
+    elif principal.is_staff and await is_allocated(conn, principal, child_id, relations):
+        return
+    await audit.record(conn, principal, "denied", "child", child_id, child_id=child_id, reason=action)
+    raise NotFound(CHILD_NOT_FOUND)

@@ -1,0 +1,198 @@
+"""Sign-in and session routes: JSON API and the pages people use."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import asyncpg
+import segno
+from litestar import Controller, Request, Response, delete, get, post
+from litestar.enums import RequestEncodingType
+from litestar.params import Body
+from litestar.response import Redirect, Template
+
+from heard import errors, settings
+from heard.accounts import services
+from heard.accounts.schemas import ChildSignIn, IssuedCode, Me, Principal, StaffSignIn, TotpCheck
+from heard.accounts.secrets import totp_uri
+from heard.http import SESSION_COOKIE, signed_in, staff_only
+
+Form = Body(media_type=RequestEncodingType.URL_ENCODED)
+
+
+def _address(request: Request[Any, Any, Any]) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _with_session(response: Response[Any], token: str) -> Response[Any]:
+    app = settings.get().app
+    response.set_cookie(
+        SESSION_COOKIE, token, httponly=True, secure=app.secure_cookies, samesite="lax", path="/",
+        max_age=12 * 3600,
+    )
+    return response
+
+
+def _cleared(response: Response[Any]) -> Response[Any]:
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+def _me(user: Principal) -> Me:
+    return Me(kind=user.kind, id=user.id, name=user.name, roles=list(user.roles), totp_required=user.needs_totp)
+
+
+class SessionApi(Controller):
+    """JSON sign-in for apps and scripts; the same sessions and limits as the pages."""
+
+    path = "/api/session"
+    tags = ["session"]
+
+    @get("/", guards=[signed_in])
+    async def me(self, request: Request[Principal, Any, Any]) -> Me:
+        return _me(request.user)
+
+    @post("/child", status_code=201)
+    async def sign_in_child(self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: ChildSignIn) -> Response[Me]:
+        token, user = await services.sign_in_child(conn, data, _address(request))
+        return _with_session(Response(Me(kind="child", id=user.id, name="", roles=[], totp_required=False), status_code=201), token)
+
+    @post("/staff", status_code=201)
+    async def sign_in_staff(self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: StaffSignIn) -> Response[Me]:
+        token, user = await services.sign_in_staff(conn, data, _address(request))
+        return _with_session(Response(Me(kind="staff", id=user.id, name="", roles=[], totp_required=True), status_code=201), token)
+
+    @post("/totp", status_code=200)
+    async def totp(self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: TotpCheck) -> Me:
+        user = _pending_staff(request)
+        await services.pass_totp(conn, user, data.code)
+        return Me(kind="staff", id=user.id, name=user.name, roles=list(user.roles), totp_required=False)
+
+    @delete("/", status_code=200)
+    async def sign_out(self, request: Request[Any, Any, Any], conn: asyncpg.Connection) -> Response[dict[str, int]]:
+        user = _any_session(request)
+        count = await services.sign_out(conn, user)
+        return _cleared(Response({"ended": count}))
+
+    @post("/everywhere", status_code=200)
+    async def sign_out_everywhere(self, request: Request[Any, Any, Any], conn: asyncpg.Connection) -> Response[dict[str, int]]:
+        user = _any_session(request)
+        count = await services.sign_out(conn, user, everywhere=True)
+        return _cleared(Response({"ended": count}))
+
+
+def _any_session(request: Request[Any, Any, Any]) -> Principal:
+    user = request.scope.get("user")
+    if user is None:
+        raise errors.Unauthorised("You are not signed in.")
+    return user  # type: ignore[no-any-return]
+
+
+def _pending_staff(request: Request[Any, Any, Any]) -> Principal:
+    user = _any_session(request)
+    if user.kind != "staff":
+        raise errors.Forbidden("Only staff use an authenticator app.")
+    return user
+
+
+class ChildrenApi(Controller):
+    """Child accounts: issuing the access code printed on a child's card."""
+
+    path = "/api/children"
+    guards = [staff_only]
+    tags = ["children"]
+
+    @post("/{child_id:int}/access-code", status_code=201)
+    async def issue_code(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, child_id: int) -> IssuedCode:
+        return await services.issue_access_code(conn, request.user, child_id)
+
+
+class SignInPages(Controller):
+    """The sign-in pages for children (a code) and staff (email, password, authenticator)."""
+
+    include_in_schema = False
+
+    @get("/")
+    async def landing(self, request: Request[Any, Any, Any]) -> Template | Redirect:
+        if request.scope.get("user") is not None and not request.scope["user"].needs_totp:
+            return Redirect(path="/home")
+        return Template("landing.html")
+
+    @get("/sign-in")
+    async def child_form(self) -> Template:
+        return Template("sign_in_child.html", context={"error": None, "code": ""})
+
+    @post("/sign-in", status_code=303)
+    async def child_submit(
+        self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: Annotated[dict[str, str], Form]
+    ) -> Response[Any]:
+        typed = data.get("code", "")[:40]
+        try:
+            token, _ = await services.sign_in_child(conn, ChildSignIn(code=typed or " "), _address(request))
+        except (errors.Invalid, errors.Unauthorised, errors.TooManyRequests) as exc:
+            status = 429 if isinstance(exc, errors.TooManyRequests) else 400
+            return Template("sign_in_child.html", context={"error": exc.message, "code": typed}, status_code=status)
+        return _with_session(Redirect(path="/home", status_code=303), token)
+
+    @get("/staff/sign-in")
+    async def staff_form(self) -> Template:
+        return Template("sign_in_staff.html", context={"error": None, "email": ""})
+
+    @post("/staff/sign-in", status_code=303)
+    async def staff_submit(
+        self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: Annotated[dict[str, str], Form]
+    ) -> Response[Any]:
+        email = data.get("email", "")[:254]
+        try:
+            creds = StaffSignIn(email=email.strip() or "-", password=data.get("password", "")[:1000] or " ")
+            token, _ = await services.sign_in_staff(conn, creds, _address(request))
+        except (errors.Invalid, errors.Unauthorised, errors.TooManyRequests) as exc:
+            status = 429 if isinstance(exc, errors.TooManyRequests) else 400
+            return Template("sign_in_staff.html", context={"error": exc.message, "email": email}, status_code=status)
+        return _with_session(Redirect(path="/staff/totp", status_code=303), token)
+
+    @get("/staff/totp")
+    async def totp_form(self, request: Request[Any, Any, Any], conn: asyncpg.Connection) -> Template | Redirect:
+        user = request.scope.get("user")
+        if user is None or user.kind != "staff":
+            return Redirect(path="/staff/sign-in")
+        if not user.needs_totp:
+            return Redirect(path="/home")
+        return Template("totp.html", context=await _totp_context(conn, user, None))
+
+    @post("/staff/totp", status_code=303)
+    async def totp_submit(
+        self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: Annotated[dict[str, str], Form]
+    ) -> Response[Any]:
+        user = request.scope.get("user")
+        if user is None or user.kind != "staff":
+            return Redirect(path="/staff/sign-in", status_code=303)
+        code = "".join(ch for ch in data.get("code", "") if ch.isdigit())[:6]
+        try:
+            await services.pass_totp(conn, user, code)
+        except (errors.Invalid, errors.TooManyRequests) as exc:
+            return Template("totp.html", context=await _totp_context(conn, user, exc.message), status_code=400)
+        return Redirect(path="/home", status_code=303)
+
+    @post("/sign-out", status_code=303)
+    async def sign_out(
+        self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: Annotated[dict[str, str], Form]
+    ) -> Response[Any]:
+        user = request.scope.get("user")
+        if user is not None:
+            await services.sign_out(conn, user, everywhere=data.get("everywhere") == "1")
+        return _cleared(Redirect(path="/?signed_out=1", status_code=303))
+
+
+async def _totp_context(conn: asyncpg.Connection, user: Principal, error: str | None) -> dict[str, Any]:
+    if user.totp_enrolled:
+        return {"error": error, "enrol": False}
+    secret = await services.start_totp_enrolment(conn, user)
+    from heard.accounts.queries import staff_email
+
+    uri = totp_uri(secret, await staff_email(conn, user.id))
+    qr = segno.make(uri, error="m").svg_inline(scale=4, title="QR code for your authenticator app")
+    return {"error": error, "enrol": True, "secret": secret, "qr_svg": qr}
+
+
+ROUTE_HANDLERS = [SessionApi, ChildrenApi, SignInPages]

@@ -1,0 +1,158 @@
+"""SQL for accounts, sessions and sign-in attempts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import asyncpg
+import msgspec
+
+from heard.accounts.schemas import Principal
+
+_RESOLVE_SESSION = """
+with s as (
+    update sessions set last_seen_at = now()
+    where token_hash = $1 and last_seen_at > now() - $2::interval
+    returning *
+)
+select s.token_hash, s.council_id, s.staff_id, s.child_id, s.totp_passed,
+       st.name as staff_name, st.roles, st.totp_enabled_at is not null as totp_enrolled, st.disabled_at,
+       c.known_as, c.archived_at
+from s
+left join staff st on st.id = s.staff_id
+left join children c on c.id = s.child_id
+"""
+
+
+async def resolve_session(conn: asyncpg.Connection, token_hash: bytes, idle: timedelta) -> Principal | None:
+    """The principal for a live session, touching it; None when unknown, idle too long or disabled."""
+    row = await conn.fetchrow(_RESOLVE_SESSION, token_hash, idle)
+    if row is None or row["disabled_at"] is not None or row["archived_at"] is not None:
+        return None
+    if row["staff_id"] is not None:
+        return Principal(
+            kind="staff", id=row["staff_id"], council_id=row["council_id"], name=row["staff_name"],
+            roles=tuple(row["roles"]), totp_passed=row["totp_passed"], totp_enrolled=row["totp_enrolled"],
+            session_hash=row["token_hash"],
+        )
+    return Principal(
+        kind="child", id=row["child_id"], council_id=row["council_id"], name=row["known_as"],
+        session_hash=row["token_hash"],
+    )
+
+
+class StaffAccount(msgspec.Struct, frozen=True):
+    id: int
+    council_id: int
+    password_hash: str
+    totp_secret: str | None
+    totp_enabled: bool
+    disabled: bool
+
+
+_STAFF_BY_EMAIL = """
+select id, council_id, password_hash, totp_secret, totp_enabled_at is not null as totp_enabled,
+       disabled_at is not null as disabled
+from staff where email = $1
+"""
+
+
+async def staff_by_email(conn: asyncpg.Connection, email: str) -> StaffAccount | None:
+    row = await conn.fetchrow(_STAFF_BY_EMAIL, email)
+    return None if row is None else StaffAccount(**dict(row))
+
+
+async def staff_totp(conn: asyncpg.Connection, staff_id: int) -> tuple[str | None, bool]:
+    row = await conn.fetchrow("select totp_secret, totp_enabled_at is not null as on from staff where id = $1", staff_id)
+    return (row["totp_secret"], row["on"]) if row else (None, False)
+
+
+class ChildAccount(msgspec.Struct, frozen=True):
+    id: int
+    council_id: int
+    access_code_hash: str | None
+
+
+_CHILD_BY_CODE = """
+select id, council_id, access_code_hash from children where access_code_lookup = $1 and archived_at is null
+"""
+
+
+async def child_by_code_lookup(conn: asyncpg.Connection, lookup: str) -> ChildAccount | None:
+    row = await conn.fetchrow(_CHILD_BY_CODE, lookup)
+    return None if row is None else ChildAccount(**dict(row))
+
+
+_INSERT_SESSION = """
+insert into sessions (token_hash, council_id, staff_id, child_id, totp_passed) values ($1, $2, $3, $4, $5)
+"""
+
+
+async def insert_session(
+    conn: asyncpg.Connection, token_hash: bytes, council_id: int, *, staff_id: int | None = None,
+    child_id: int | None = None, totp_passed: bool = False,
+) -> None:
+    await conn.execute(_INSERT_SESSION, token_hash, council_id, staff_id, child_id, totp_passed)
+
+
+async def mark_totp_passed(conn: asyncpg.Connection, token_hash: bytes) -> None:
+    await conn.execute("update sessions set totp_passed = true where token_hash = $1", token_hash)
+
+
+async def delete_session(conn: asyncpg.Connection, token_hash: bytes) -> None:
+    await conn.execute("delete from sessions where token_hash = $1", token_hash)
+
+
+async def delete_all_sessions(conn: asyncpg.Connection, principal: Principal) -> int:
+    column = "staff_id" if principal.kind == "staff" else "child_id"
+    result: str = await conn.execute(f"delete from sessions where {column} = $1", principal.id)  # noqa: S608
+    return int(result.split()[-1])
+
+
+async def set_totp_secret(conn: asyncpg.Connection, staff_id: int, secret: str) -> None:
+    await conn.execute("update staff set totp_secret = $2 where id = $1 and totp_enabled_at is null", staff_id, secret)
+
+
+async def enable_totp(conn: asyncpg.Connection, staff_id: int) -> None:
+    await conn.execute("update staff set totp_enabled_at = now() where id = $1", staff_id)
+
+
+_FAILURES = """
+select key, count(*) filter (where not succeeded) as failures,
+       extract(epoch from (min(at) filter (where not succeeded) + $2::interval - now()))::int as retry_after
+from sign_in_attempts
+where key = any($1::text[]) and at > now() - $2::interval
+  and at > coalesce((select max(at) from sign_in_attempts a2 where a2.key = sign_in_attempts.key and succeeded), '-infinity')
+group by key
+"""
+
+
+async def recent_failures(conn: asyncpg.Connection, keys: list[str], window: timedelta) -> dict[str, tuple[int, int]]:
+    """Failures per key since its last success within the window, and seconds until the oldest expires."""
+    rows = await conn.fetch(_FAILURES, keys, window)
+    return {r["key"]: (r["failures"], max(r["retry_after"] or 1, 1)) for r in rows}
+
+
+async def record_attempts(conn: asyncpg.Connection, keys: list[str], succeeded: bool) -> None:
+    await conn.execute(
+        "insert into sign_in_attempts (key, succeeded) select unnest($1::text[]), $2", keys, succeeded
+    )
+
+
+_SET_CODE = """
+update children set access_code_lookup = $2, access_code_hash = $3, access_code_issued_at = now()
+where id = $1
+"""
+
+
+async def set_access_code(conn: asyncpg.Connection, child_id: int, lookup: str, code_hash: str) -> None:
+    await conn.execute(_SET_CODE, child_id, lookup, code_hash)
+    await conn.execute("delete from sessions where child_id = $1", child_id)
+
+
+async def lookup_in_use(conn: asyncpg.Connection, lookup: str) -> bool:
+    return bool(await conn.fetchval("select exists(select 1 from children where access_code_lookup = $1)", lookup))
+
+
+async def staff_email(conn: asyncpg.Connection, staff_id: int) -> str:
+    return str(await conn.fetchval("select email from staff where id = $1", staff_id))

@@ -1,0 +1,64 @@
+"""Password and access-code hashing (argon2id), TOTP, and session tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+import pyotp
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+# A fixed hash to verify against when the account does not exist, so timing does not reveal it.
+_DUMMY_HASH = _hasher.hash("no such account")
+
+# No 0/O, 1/I/L, 5/S: a child copies this from a card.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXYZ2346789"
+
+
+def hash_secret(value: str) -> str:
+    return _hasher.hash(value)
+
+
+def verify_secret(stored_hash: str | None, value: str) -> bool:
+    """True when `value` matches; always spends the same effort, even with no stored hash."""
+    try:
+        return _hasher.verify(stored_hash or _DUMMY_HASH, value) and stored_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def new_access_code() -> tuple[str, str]:
+    """A printable code `XXXX-XXXX-XXXX` and its public lookup part (the first group)."""
+    groups = ["".join(secrets.choice(CODE_ALPHABET) for _ in range(4)) for _ in range(3)]
+    return "-".join(groups), groups[0]
+
+
+def normalise_code(typed: str) -> str:
+    """Forgive case, spaces and missing dashes, the way children type codes from a card."""
+    chars = "".join(ch for ch in typed.upper() if ch.isalnum())
+    return "-".join(chars[i : i + 4] for i in range(0, len(chars), 4))
+
+
+def new_session_token() -> tuple[str, bytes]:
+    """A session token for the cookie and the hash we keep (a stolen table gives no sessions)."""
+    token = secrets.token_urlsafe(32)
+    return token, token_hash(token)
+
+
+def token_hash(token: str) -> bytes:
+    return hashlib.sha256(token.encode()).digest()
+
+
+def new_totp_secret() -> str:
+    return pyotp.random_base32()
+
+
+def verify_totp(secret: str, code: str) -> bool:
+    """Accept the current code and one step either side for clock drift."""
+    return pyotp.TOTP(secret).verify(code, valid_window=1)
+
+
+def totp_uri(secret: str, email: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name="Heard")

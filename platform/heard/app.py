@@ -1,0 +1,91 @@
+"""The app factory: settings, lifespan resources, and one plugin that assembles every domain's routes."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+from arq.connections import ArqRedis
+from litestar import Litestar, Router
+from litestar.datastructures import State
+from litestar.config.app import AppConfig
+from litestar.config.csrf import CSRFConfig
+from litestar.contrib.jinja import JinjaTemplateEngine
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin
+from litestar.plugins import InitPluginProtocol
+from litestar.static_files import create_static_files_router
+from litestar.template import TemplateConfig
+
+from heard import db, http, logs, queue, settings
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATE_DIRS = [Path(__file__).parent / "templates", ROOT / "surveys" / "templates", ROOT / "dashboards" / "templates"]
+STATIC_DIRS = [Path(__file__).parent / "static", ROOT / "surveys" / "static"]
+
+
+def _route_handlers() -> list[Any]:
+    from heard import health, pages
+    from heard.accounts import controllers as accounts
+    from heard.submissions import controllers as submissions
+
+    return [*health.ROUTE_HANDLERS, *pages.ROUTE_HANDLERS, *accounts.ROUTE_HANDLERS, *submissions.ROUTE_HANDLERS]
+
+
+@asynccontextmanager
+async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
+    """One pool and one Redis client per process."""
+    config = settings.get()
+    app.state.db_pool = await db.create_pool(config.db)
+    app.state.redis = queue.connect_redis(config.redis.url)
+    try:
+        yield
+    finally:
+        await app.state.redis.aclose()
+        await app.state.db_pool.close()
+
+
+def _db_pool(state: State) -> asyncpg.Pool:
+    return state.db_pool  # type: ignore[no-any-return]
+
+
+def _redis(state: State) -> ArqRedis:
+    return state.redis  # type: ignore[no-any-return]
+
+
+class HeardPlugin(InitPluginProtocol):
+    """Routes, dependencies, error handling and security for the whole service."""
+
+    def on_app_init(self, app_config: AppConfig) -> AppConfig:
+        config = settings.get()
+        app_config.route_handlers.extend(_route_handlers())
+        app_config.route_handlers.append(create_static_files_router(path="/static", directories=STATIC_DIRS))
+        app_config.lifespan.append(lifespan)
+        app_config.dependencies.update({
+            "db_pool": Provide(_db_pool, sync_to_thread=False),
+            "redis": Provide(_redis, sync_to_thread=False),
+            "conn": Provide(db.provide_connection),
+        })
+        app_config.exception_handlers.update(http.EXCEPTION_HANDLERS)
+        app_config.middleware[:0] = [http.SecurityHeadersMiddleware, http.SessionMiddleware]
+        app_config.csrf_config = CSRFConfig(
+            secret=config.app.secret_key, cookie_secure=config.app.secure_cookies, cookie_samesite="lax",
+            exclude=["/health"],
+        )
+        app_config.template_config = TemplateConfig(directory=TEMPLATE_DIRS, engine=JinjaTemplateEngine)
+        app_config.openapi_config = OpenAPIConfig(
+            title="Heard", version="1", render_plugins=[JsonRenderPlugin()],
+            openapi_router=Router(path="/schema", route_handlers=[], guards=[http.staff_only]),
+        )
+        app_config.request_max_body_size = 1024 * 1024
+        return app_config
+
+
+def create_app() -> Litestar:
+    """The ASGI app; `uvicorn --factory heard.app:create_app`."""
+    logs.configure(settings.get().app.log_level)
+    return Litestar(plugins=[HeardPlugin()], logging_config=None)

@@ -1,0 +1,53 @@
+"""The asyncpg pool: one per process, JSON codecs registered on every connection."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from typing import Any
+
+import asyncpg
+import msgspec
+
+from heard.settings import DatabaseSettings
+
+Connection = asyncpg.Connection
+Pool = asyncpg.Pool
+
+
+async def init_connection(conn: asyncpg.Connection) -> None:
+    """Decode json/jsonb with msgspec, both ways."""
+    for kind in ("json", "jsonb"):
+        await conn.set_type_codec(
+            kind, encoder=_encode_json, decoder=msgspec.json.decode, schema="pg_catalog", format="text"
+        )
+
+
+def _encode_json(value: Any) -> str:
+    return msgspec.json.encode(value).decode()
+
+
+async def create_pool(settings: DatabaseSettings) -> asyncpg.Pool:
+    """The process's pool; statement cache on, short timeouts so a dead server shows as 503 quickly."""
+    pool = await asyncpg.create_pool(
+        settings.url,
+        min_size=settings.pool_min,
+        max_size=settings.pool_max,
+        init=init_connection,
+        timeout=5,
+        command_timeout=30,
+    )
+    assert pool is not None
+    return pool
+
+
+async def connect(url: str) -> asyncpg.Connection:
+    """A single connection with our codecs, for CLI commands and tests."""
+    conn = await asyncpg.connect(url)
+    await init_connection(conn)
+    return conn
+
+
+async def provide_connection(db_pool: asyncpg.Pool) -> AsyncGenerator[asyncpg.Connection, None]:
+    """Litestar dependency: one connection per request, returned to the pool afterwards."""
+    async with db_pool.acquire() as conn:
+        yield conn

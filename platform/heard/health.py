@@ -1,0 +1,46 @@
+"""Liveness and readiness for load balancers and orchestrators."""
+
+from __future__ import annotations
+
+import asyncio
+
+import asyncpg
+from arq.connections import ArqRedis
+from litestar import Response, get
+
+
+@get("/health/live", include_in_schema=False)
+async def live() -> dict[str, str]:
+    """The process is up."""
+    return {"status": "ok"}
+
+
+@get("/health/ready", include_in_schema=False)
+async def ready(db_pool: asyncpg.Pool, redis: ArqRedis | None) -> Response[dict[str, str]]:
+    """PostgreSQL and Redis both answer; 503 names whichever does not."""
+    checks = {"postgres": await _postgres(db_pool), "redis": await _redis(redis)}
+    ok = all(v == "ok" for v in checks.values())
+    return Response({"status": "ok" if ok else "unavailable", **checks}, status_code=200 if ok else 503)
+
+
+async def _postgres(pool: asyncpg.Pool) -> str:
+    try:
+        async with asyncio.timeout(2), pool.acquire() as conn:
+            await conn.fetchval("select 1")
+    except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError):
+        return "unavailable"
+    return "ok"
+
+
+async def _redis(redis: ArqRedis | None) -> str:
+    if redis is None:
+        return "unavailable"
+    try:
+        async with asyncio.timeout(2):
+            await redis.ping()
+    except Exception:  # noqa: BLE001 - any failure means not ready
+        return "unavailable"
+    return "ok"
+
+
+ROUTE_HANDLERS = [live, ready]

@@ -1,0 +1,48 @@
+"""Pages every signed-in person shares: home and help."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, get
+from litestar.response import Template
+
+from heard import settings
+from heard.accounts.schemas import Principal
+from heard.http import signed_in
+
+# Each staff role's starting points; the pages themselves belong to their domains.
+STAFF_LINKS: dict[str, list[tuple[str, str]]] = {
+    "worker": [("/staff/inbox", "Statements from children allocated to you")],
+    "iro": [("/staff/reviews", "Views for reviews you chair")],
+    "duty_officer": [("/staff/alerts", "Safeguarding duty queue")],
+    "duty_manager": [("/staff/alerts", "Safeguarding duty queue"), ("/staff/alerts/oversight", "Alert oversight")],
+    "head_of_service": [("/staff/alerts/oversight", "Alert oversight")],
+    "complaints_officer": [("/staff/complaints", "Complaints")],
+    "participation_officer": [("/dashboards/cicc", "Children in Care Council dashboard")],
+    "cicc_member": [("/dashboards/cicc", "Children in Care Council dashboard")],
+    "board_member": [("/dashboards/board", "Corporate Parenting Board dashboard")],
+    "admin": [("/admin", "Administration")],
+}
+
+
+def session_context(user: Principal) -> dict[str, Any]:
+    app = settings.get().app
+    return {"user": user, "idle_minutes": app.session_idle_minutes, "warning_minutes": app.session_warning_minutes}
+
+
+@get("/home", guards=[signed_in], include_in_schema=False)
+async def home(request: Request[Principal, Any, Any]) -> Template:
+    user = request.user
+    links = [link for role in user.roles for link in STAFF_LINKS.get(role, [])]
+    unique = list(dict.fromkeys(links))
+    template = "home_staff.html" if user.is_staff else "home_child.html"
+    return Template(template, context={**session_context(user), "links": unique})
+
+
+@get("/help", include_in_schema=False)
+async def help_page() -> Template:
+    return Template("help.html")
+
+
+ROUTE_HANDLERS = [home, help_page]

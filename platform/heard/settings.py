@@ -1,0 +1,107 @@
+"""Settings from the environment, one frozen Struct per concern."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Mapping
+from typing import Annotated
+
+import msgspec
+
+from heard.errors import ConfigurationError
+
+Minutes = Annotated[int, msgspec.Meta(ge=1, le=24 * 60)]
+
+
+class DatabaseSettings(msgspec.Struct, frozen=True, kw_only=True):
+    """PostgreSQL: DATABASE_URL and the pool size."""
+
+    url: str
+    pool_min: Annotated[int, msgspec.Meta(ge=1, le=100)] = 2
+    pool_max: Annotated[int, msgspec.Meta(ge=1, le=200)] = 20
+
+
+class RedisSettings(msgspec.Struct, frozen=True, kw_only=True):
+    """Redis for the arq queue: REDIS_URL."""
+
+    url: str
+
+
+class AppSettings(msgspec.Struct, frozen=True, kw_only=True):
+    """The web service: HEARD_* variables."""
+
+    secret_key: Annotated[str, msgspec.Meta(min_length=32)]
+    demo: bool = False
+    base_url: str = "http://127.0.0.1:8000"
+    secure_cookies: bool = True
+    session_idle_minutes: Minutes = 30
+    session_warning_minutes: Minutes = 2
+    data_dir: str = ".heard"
+    log_level: str = "INFO"
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    """Every concern's settings together."""
+
+    db: DatabaseSettings
+    redis: RedisSettings
+    app: AppSettings
+
+
+# Environment variable → (concern, field). One table so error messages can name the variable.
+_VARIABLES: dict[str, tuple[str, str]] = {
+    "DATABASE_URL": ("db", "url"),
+    "HEARD_DB_POOL_MIN": ("db", "pool_min"),
+    "HEARD_DB_POOL_MAX": ("db", "pool_max"),
+    "REDIS_URL": ("redis", "url"),
+    "HEARD_SECRET_KEY": ("app", "secret_key"),
+    "HEARD_DEMO": ("app", "demo"),
+    "HEARD_BASE_URL": ("app", "base_url"),
+    "HEARD_SECURE_COOKIES": ("app", "secure_cookies"),
+    "HEARD_SESSION_IDLE_MINUTES": ("app", "session_idle_minutes"),
+    "HEARD_SESSION_WARNING_MINUTES": ("app", "session_warning_minutes"),
+    "HEARD_DATA_DIR": ("app", "data_dir"),
+    "HEARD_LOG_LEVEL": ("app", "log_level"),
+}
+_CONCERNS: dict[str, type[msgspec.Struct]] = {"db": DatabaseSettings, "redis": RedisSettings, "app": AppSettings}
+
+# Only demo mode may run without a secret: it signs nothing that matters outside this machine.
+DEMO_SECRET = "demo-only-secret-never-use-in-production-0000"
+
+
+def load(environ: Mapping[str, str] | None = None) -> Settings:
+    """Read settings from the environment, naming the variable when one is missing or malformed."""
+    env = dict(os.environ if environ is None else environ)
+    if _truthy(env.get("HEARD_DEMO", "")):
+        env.setdefault("HEARD_SECRET_KEY", DEMO_SECRET)
+        env.setdefault("HEARD_SECURE_COOKIES", "false")
+    concerns = {name: _load_concern(name, struct, env) for name, struct in _CONCERNS.items()}
+    return Settings(**concerns)  # type: ignore[arg-type]
+
+
+@functools.cache
+def get() -> Settings:
+    """The process's settings, read once."""
+    return load()
+
+
+def _load_concern(name: str, struct: type[msgspec.Struct], env: Mapping[str, str]) -> msgspec.Struct:
+    values = {field: env[var] for var, (concern, field) in _VARIABLES.items() if concern == name and var in env}
+    try:
+        return msgspec.convert(values, struct, strict=False)
+    except msgspec.ValidationError as exc:
+        raise ConfigurationError(_explain(name, str(exc))) from None
+
+
+def _explain(concern: str, message: str) -> str:
+    for var, (name, field) in _VARIABLES.items():
+        if name == concern and (f"`$.{field}`" in message or f"`{field}`" in message):
+            if "missing required field" in message:
+                return f"{var} is not set"
+            return f"{var} is not valid: {message.split(' - at ')[0]}"
+    return f"settings for {concern}: {message}"
+
+
+def _truthy(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}

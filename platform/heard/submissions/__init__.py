@@ -1,0 +1,1 @@
+"""Submissions: what a child sends, stored durably before they see "sent"."""

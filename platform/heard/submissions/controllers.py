@@ -1,0 +1,65 @@
+"""Submission routes: a child sends and reads their own; allocated staff read a child's."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import asyncpg
+from arq.connections import ArqRedis
+from litestar import Controller, Request, Response, get, post
+from litestar.background_tasks import BackgroundTask
+from litestar.params import Parameter
+
+import nlp
+from heard import queue
+from heard.accounts.schemas import Principal
+from heard.http import child_only, roles, signed_in
+from heard.submissions import services
+from heard.submissions.schemas import IdempotencyKey, Receipt, Submission, SubmissionIn
+
+
+def screen_text(data: SubmissionIn) -> services.ScreenResult:
+    """The in-request safeguarding screen over everything the child typed."""
+    typed = [data.text, *(v for v in data.answers.values() if isinstance(v, str))]
+    verdict = nlp.screen("\n".join(t for t in typed if t))
+    return services.ScreenResult(level=verdict.level, categories=verdict.categories, triggers=verdict.triggers)
+
+
+class SubmissionsApi(Controller):
+    """A child's submissions. Send with an Idempotency-Key so a retry never makes two."""
+
+    path = "/api/submissions"
+    tags = ["submissions"]
+
+    @post("/", guards=[child_only], status_code=201)
+    async def send(
+        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, db_pool: asyncpg.Pool,
+        redis: ArqRedis | None, data: SubmissionIn,
+        key: Annotated[IdempotencyKey, Parameter(header="Idempotency-Key")],
+    ) -> Response[Receipt]:
+        receipt, created, work = await services.create(conn, request.user, data, key, screen_text(data))
+        task = BackgroundTask(queue.dispatch, db_pool, redis, work) if work else None
+        return Response(receipt, status_code=201, background=task, headers={"Idempotent-Replayed": str(not created).lower()})
+
+    @get("/", guards=[child_only])
+    async def mine(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection) -> list[Submission]:
+        return await services.list_own(conn, request.user)
+
+    @get("/{submission_id:int}", guards=[signed_in])
+    async def one(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, submission_id: int) -> Submission:
+        return await services.get(conn, request.user, submission_id)
+
+
+class ChildSubmissionsApi(Controller):
+    """What a child has sent, for the worker or IRO allocated to them."""
+
+    path = "/api/children/{child_id:int}/submissions"
+    guards = [roles("worker", "iro")]
+    tags = ["submissions"]
+
+    @get("/")
+    async def for_child(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, child_id: int) -> list[Submission]:
+        return await services.list_for_child(conn, request.user, child_id)
+
+
+ROUTE_HANDLERS = [SubmissionsApi, ChildSubmissionsApi]

@@ -1,0 +1,75 @@
+"""Background work on a submission: the full analysis, stored once, raising alerts but never lowering them."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import asyncpg
+from arq import Retry
+
+from heard import queue
+
+log = logging.getLogger(__name__)
+
+_TEXT = "select free_text, answers, council_id, child_id from submissions where id = $1"
+
+_STORE = """
+insert into analyses (submission_id, model_version, themes, sentiment, safeguarding_level,
+                      safeguarding_categories, triggers, redacted, language, needs_translation)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+on conflict (submission_id) do update set
+    model_version = excluded.model_version, themes = excluded.themes, sentiment = excluded.sentiment,
+    safeguarding_level = excluded.safeguarding_level, safeguarding_categories = excluded.safeguarding_categories,
+    triggers = excluded.triggers, redacted = excluded.redacted, language = excluded.language,
+    needs_translation = excluded.needs_translation, analysed_at = now()
+"""
+
+# The model may raise the level and add categories; only a person lowers or closes an alert.
+_RAISE_ALERT = """
+insert into alerts (council_id, submission_id, child_id, level, categories, triggers, source)
+values ($1, $2, $3, $4, $5, $6, 'model')
+on conflict (submission_id) do update set
+    level = case when alerts.level = 'urgent' or excluded.level = 'urgent' then 'urgent' else 'concern' end,
+    categories = array(select distinct unnest(alerts.categories || excluded.categories) order by 1),
+    triggers = array(select distinct unnest(alerts.triggers || excluded.triggers) order by 1)
+where alerts.status <> 'closed'
+"""
+
+
+def submission_text(free_text: str, answers: dict[str, Any]) -> str:
+    """Everything the child typed, free text first, for analysis."""
+    typed = [free_text, *(v for v in answers.values() if isinstance(v, str) and len(v) > 3)]
+    return "\n".join(t for t in typed if t.strip())
+
+
+async def analyse_submission(ctx: dict[str, Any], *, outbox_id: int, submission_id: int) -> str:
+    """Analyse one submission once: a redelivered job finds its outbox row complete and stops."""
+    pool: asyncpg.Pool = ctx["db_pool"]
+    try:
+        async with pool.acquire() as conn, conn.transaction():
+            if not await queue.claim(conn, outbox_id):
+                return "already done"
+            row = await conn.fetchrow(_TEXT, submission_id)
+            if row is None:
+                await queue.complete(conn, outbox_id)
+                return "no such submission"
+            result = ctx["analyser"].analyse(submission_text(row["free_text"], row["answers"]))
+            await store(conn, submission_id, row["council_id"], row["child_id"], result)
+            await queue.complete(conn, outbox_id)
+    except (OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError) as exc:
+        raise Retry(defer=ctx.get("job_try", 1) * 2) from exc
+    return "analysed"
+
+
+async def store(conn: asyncpg.Connection, submission_id: int, council_id: int, child_id: int | None, result: Any) -> None:
+    """Write the analysis and raise or add to the submission's alert."""
+    sg = result.safeguarding
+    await conn.execute(
+        _STORE, submission_id, result.model_version, list(result.themes), result.sentiment, sg.level,
+        list(sg.categories), list(sg.triggers), result.redacted, result.language, result.needs_translation,
+    )
+    if sg.level != "none":
+        await conn.execute(
+            _RAISE_ALERT, council_id, submission_id, child_id, sg.level, list(sg.categories), list(sg.triggers)
+        )

@@ -1,0 +1,125 @@
+"""SQL for submissions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+import msgspec
+
+from heard.submissions.schemas import Receipt, Submission
+
+_TRY_LOCK_KEY = "select pg_try_advisory_xact_lock(hashtextextended($1::text || ':' || $2, 7))"
+
+
+async def try_lock_key(conn: asyncpg.Connection, council_id: int, key: str) -> bool:
+    """Hold the idempotency key for this transaction; False when another request holds it now."""
+    return bool(await conn.fetchval(_TRY_LOCK_KEY, str(council_id), key))
+
+
+_BY_KEY = """
+select id, kind, created_at, request_hash,
+       coalesce((select level from alerts where submission_id = submissions.id), 'none') as safeguarding
+from submissions where council_id = $1 and idempotency_key = $2
+"""
+
+
+async def by_key(conn: asyncpg.Connection, council_id: int, key: str) -> tuple[Receipt, bytes] | None:
+    row = await conn.fetchrow(_BY_KEY, council_id, key)
+    if row is None:
+        return None
+    receipt = Receipt(
+        id=row["id"], kind=row["kind"], created_at=row["created_at"], reference=reference(row["id"]),
+        safeguarding=row["safeguarding"],
+    )
+    return receipt, bytes(row["request_hash"])
+
+
+_INSERT = """
+insert into submissions (council_id, child_id, kind, instrument, instrument_version, channel, answers,
+                         free_text, audience, anonymous, language, idempotency_key, request_hash)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+returning id, created_at
+"""
+
+
+async def insert(conn: asyncpg.Connection, **values: Any) -> tuple[int, Any]:
+    row = await conn.fetchrow(
+        _INSERT, values["council_id"], values["child_id"], values["kind"], values["instrument"],
+        values["instrument_version"], values["channel"], values["answers"], values["free_text"],
+        values["audience"], values["anonymous"], values["language"], values["idempotency_key"],
+        values["request_hash"],
+    )
+    assert row is not None
+    return row["id"], row["created_at"]
+
+
+_INSERT_ALERT = """
+insert into alerts (council_id, submission_id, child_id, level, categories, triggers, source)
+values ($1, $2, $3, $4, $5, $6, $7)
+on conflict (submission_id) do nothing
+"""
+
+
+async def insert_alert(
+    conn: asyncpg.Connection, council_id: int, submission_id: int, child_id: int | None, level: str,
+    categories: list[str], triggers: list[str], source: str,
+) -> None:
+    await conn.execute(_INSERT_ALERT, council_id, submission_id, child_id, level, categories, triggers, source)
+
+
+_SELECT = """
+select s.id, s.child_id, s.kind, s.instrument, s.instrument_version, s.channel, s.free_text as text, s.answers,
+       s.audience, s.anonymous, s.language, s.created_at, s.read_at,
+       coalesce((select json_agg(json_build_object('id', r.id, 'body', r.body, 'created_at', r.created_at,
+                                                   'from_name', st.name) order by r.id)
+                 from replies r join staff st on st.id = r.staff_id where r.submission_id = s.id), '[]') as replies
+from submissions s
+"""
+
+_OWN = _SELECT + "where s.child_id = $1 order by s.created_at desc limit $2"
+_ONE_OWN = _SELECT + "where s.id = $1 and s.child_id = $2"
+
+# Staff see a child's submission through a current allocation whose relation the child chose as audience.
+_STAFF_VISIBLE = """
+exists (
+    select 1 from allocations a
+    where a.child_id = s.child_id and a.staff_id = $2
+      and a.starts_on <= current_date and (a.ends_on is null or a.ends_on >= current_date)
+      and a.relation = any(s.audience)
+)
+"""
+_ONE_FOR_STAFF = _SELECT + "where s.id = $1 and s.council_id = $3 and " + _STAFF_VISIBLE
+_CHILD_FOR_STAFF = _SELECT + "where s.child_id = $1 and s.council_id = $3 and " + _STAFF_VISIBLE + """
+order by s.created_at desc limit $4"""
+
+
+def _submission(row: asyncpg.Record) -> Submission:
+    return msgspec.convert(dict(row), Submission)
+
+
+async def list_own(conn: asyncpg.Connection, child_id: int, limit: int = 200) -> list[Submission]:
+    return [_submission(r) for r in await conn.fetch(_OWN, child_id, limit)]
+
+
+async def get_own(conn: asyncpg.Connection, submission_id: int, child_id: int) -> Submission | None:
+    row = await conn.fetchrow(_ONE_OWN, submission_id, child_id)
+    return None if row is None else _submission(row)
+
+
+async def get_for_staff(
+    conn: asyncpg.Connection, submission_id: int, staff_id: int, council_id: int
+) -> Submission | None:
+    row = await conn.fetchrow(_ONE_FOR_STAFF, submission_id, staff_id, council_id)
+    return None if row is None else _submission(row)
+
+
+async def list_child_for_staff(
+    conn: asyncpg.Connection, child_id: int, staff_id: int, council_id: int, limit: int = 200
+) -> list[Submission]:
+    return [_submission(r) for r in await conn.fetch(_CHILD_FOR_STAFF, child_id, staff_id, council_id, limit)]
+
+
+def reference(submission_id: int) -> str:
+    """A short reference a child can quote on the phone."""
+    return f"H-{submission_id:06d}"

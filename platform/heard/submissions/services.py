@@ -1,0 +1,115 @@
+"""Storing a submission exactly once, with its screen result and its background work, in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import asyncpg
+import msgspec
+
+from heard import audit, queue
+from heard.accounts.access import CHILD_NOT_FOUND, require_child_access
+from heard.accounts.schemas import Principal
+from heard.errors import Conflict, Forbidden, Invalid, NotFound
+from heard.submissions import queries
+from heard.submissions.schemas import Receipt, Submission, SubmissionIn
+
+Work = list[tuple[int, str, dict[str, Any]]]
+
+
+class ScreenResult(msgspec.Struct, frozen=True, kw_only=True):
+    """The in-request safeguarding screen's verdict, as the service needs it."""
+
+    level: str = "none"
+    categories: tuple[str, ...] = ()
+    triggers: tuple[str, ...] = ()
+
+
+def request_hash(data: SubmissionIn) -> bytes:
+    """The same content gives the same hash however the JSON was spaced or ordered."""
+    return hashlib.sha256(msgspec.json.encode(data, order="sorted")).digest()
+
+
+async def create(
+    conn: asyncpg.Connection, principal: Principal, data: SubmissionIn, key: str, screen: ScreenResult,
+    *, channel: str = "api",
+) -> tuple[Receipt, bool, Work]:
+    """Store a child's submission; returns the receipt, whether it is new, and work to dispatch after commit.
+
+    A replay of the same key and body returns the first receipt; the same key with another body is
+    refused; a duplicate arriving while the first is still in flight gets Conflict.
+    """
+    if principal.kind != "child":
+        raise Forbidden("Only a child or young person can send a submission here.")
+    if not data.text.strip() and not data.answers:
+        raise Invalid("Write something, or answer at least one question, before sending.", field="text")
+    digest = request_hash(data)
+    async with conn.transaction():
+        if not await queries.try_lock_key(conn, principal.council_id, key):
+            raise Conflict("This submission is already being sent. Please wait a moment.")
+        existing = await queries.by_key(conn, principal.council_id, key)
+        if existing is not None:
+            receipt, stored_digest = existing
+            if stored_digest != digest:
+                raise Invalid(
+                    "This Idempotency-Key was already used for a different submission; use a new key.",
+                    field="Idempotency-Key",
+                )
+            return receipt, False, []
+        submission_id, created_at = await queries.insert(
+            conn, council_id=principal.council_id, child_id=principal.id, kind=data.kind,
+            instrument=data.instrument, instrument_version=data.instrument_version, channel=channel,
+            answers=data.answers, free_text=data.text, audience=list(data.audience), anonymous=data.anonymous,
+            language=data.language, idempotency_key=key, request_hash=digest,
+        )
+        if screen.level != "none":
+            await queries.insert_alert(
+                conn, principal.council_id, submission_id, principal.id, screen.level,
+                list(screen.categories), list(screen.triggers), "screen",
+            )
+        work: Work = []
+        outbox_id = await queue.add(conn, "analyse_submission", f"analyse:{submission_id}", submission_id=submission_id)
+        if outbox_id is not None:
+            work.append((outbox_id, "analyse_submission", {"submission_id": submission_id}))
+    receipt = Receipt(
+        id=submission_id, kind=data.kind, created_at=created_at, reference=queries.reference(submission_id),
+        safeguarding=screen.level,  # type: ignore[arg-type]
+    )
+    return receipt, True, work
+
+
+async def list_own(conn: asyncpg.Connection, principal: Principal) -> list[Submission]:
+    """Everything a child has sent, newest first, with replies."""
+    if principal.kind != "child":
+        raise Forbidden("Only a child or young person has their own messages.")
+    return await queries.list_own(conn, principal.id)
+
+
+async def get(conn: asyncpg.Connection, principal: Principal, submission_id: int) -> Submission:
+    """One submission, for its child or for staff allocated to the child; staff reads are audited."""
+    if principal.kind == "child":
+        found = await queries.get_own(conn, submission_id, principal.id)
+        if found is None:
+            raise NotFound("No message with that number.")
+        return found
+    found = await queries.get_for_staff(conn, submission_id, principal.id, principal.council_id)
+    if found is None:
+        await audit.record(conn, principal, "denied", "submission", submission_id, reason="read_submission")
+        raise NotFound("No submission with that number is shared with you.")
+    await audit.record(conn, principal, "read", "submission", submission_id, child_id=found.child_id, reason="allocated")
+    return found
+
+
+async def list_for_child(conn: asyncpg.Connection, principal: Principal, child_id: int) -> list[Submission]:
+    """A child's submissions as an allocated worker or IRO may see them; the read is audited."""
+    await require_child_access(conn, principal, child_id, action="read_submissions")
+    found = await queries.list_child_for_staff(conn, child_id, principal.id, principal.council_id)
+    await audit.record(
+        conn, principal, "read", "child_submissions", child_id, child_id=child_id, reason="allocated",
+        submission_ids=[s.id for s in found],
+    )
+    return found
+
+
+__all__ = ["CHILD_NOT_FOUND", "ScreenResult", "create", "get", "list_for_child", "list_own"]

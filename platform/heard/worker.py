@@ -1,0 +1,51 @@
+"""The arq worker: every job and cron in one WorkerSettings, msgspec on the wire."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, ClassVar
+
+from arq import cron, func
+from arq.connections import ArqRedis
+
+from heard import db, logs, queue, settings
+from heard.submissions.jobs import analyse_submission
+
+log = logging.getLogger(__name__)
+
+
+async def relay_outbox(ctx: dict[str, Any]) -> int:
+    """Cron: hand Redis whatever the web could not, and whatever a dead worker left unfinished."""
+    redis: ArqRedis = ctx["redis"]
+    async with ctx["db_pool"].acquire() as conn:
+        sent = await queue.relay(conn, redis)
+    if sent:
+        log.info("outbox relay re-enqueued work", extra={"count": sent})
+    return sent
+
+
+async def startup(ctx: dict[str, Any]) -> None:
+    import nlp
+
+    config = settings.get()
+    logs.configure(config.app.log_level)
+    ctx["db_pool"] = await db.create_pool(config.db)
+    ctx["analyser"] = nlp.Analyser.load()
+
+
+async def shutdown(ctx: dict[str, Any]) -> None:
+    await ctx["db_pool"].close()
+
+
+class WorkerSettings:
+    """Run with `heard worker`, which adds the Redis settings from REDIS_URL."""
+
+    functions: ClassVar = [func(analyse_submission, timeout=queue.JOB_TIMEOUT, max_tries=5)]
+    cron_jobs: ClassVar = [cron(relay_outbox, second=set(range(0, 60, 2)), run_at_startup=True, unique=True, timeout=30)]
+    on_startup = startup
+    on_shutdown = shutdown
+    job_serializer = staticmethod(queue.serialise)
+    job_deserializer = staticmethod(queue.deserialise)
+    keep_result = 60
+    health_check_interval = 10
+    max_jobs = 20
