@@ -10,22 +10,23 @@ from typing import Any
 import asyncpg
 from arq.connections import ArqRedis
 from litestar import Litestar, Router
-from litestar.datastructures import State
 from litestar.config.app import AppConfig
 from litestar.config.csrf import CSRFConfig
 from litestar.contrib.jinja import JinjaTemplateEngine
+from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.plugins import InitPluginProtocol
 from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
+from litestar.types import PathType
 
 from heard import db, http, logs, queue, settings
 
 ROOT = Path(__file__).resolve().parents[2]
-TEMPLATE_DIRS = [Path(__file__).parent / "templates", ROOT / "surveys" / "templates", ROOT / "dashboards" / "templates"]
-STATIC_DIRS = [Path(__file__).parent / "static", ROOT / "surveys" / "static"]
+TEMPLATE_DIRS: list[PathType] = [Path(__file__).parent / "templates", ROOT / "surveys" / "templates", ROOT / "dashboards" / "templates"]
+STATIC_DIRS: list[PathType] = [Path(__file__).parent / "static", ROOT / "surveys" / "static"]
 
 
 def _route_handlers() -> list[Any]:
@@ -65,20 +66,26 @@ class HeardPlugin(InitPluginProtocol):
         app_config.route_handlers.extend(_route_handlers())
         app_config.route_handlers.append(create_static_files_router(path="/static", directories=STATIC_DIRS))
         app_config.lifespan.append(lifespan)
-        app_config.dependencies.update({
-            "db_pool": Provide(_db_pool, sync_to_thread=False),
-            "redis": Provide(_redis, sync_to_thread=False),
-            "conn": Provide(db.provide_connection),
-        })
+        app_config.dependencies.update(
+            {
+                "db_pool": Provide(_db_pool, sync_to_thread=False),
+                "redis": Provide(_redis, sync_to_thread=False),
+                "conn": Provide(db.provide_connection),
+            }
+        )
         app_config.exception_handlers.update(http.EXCEPTION_HANDLERS)
         app_config.middleware[:0] = [http.SecurityHeadersMiddleware, http.SessionMiddleware]
         app_config.csrf_config = CSRFConfig(
-            secret=config.app.secret_key, cookie_secure=config.app.secure_cookies, cookie_samesite="lax",
+            secret=config.app.secret_key,
+            cookie_secure=config.app.secure_cookies,
+            cookie_samesite="lax",
             exclude=["/health"],
         )
         app_config.template_config = TemplateConfig(directory=TEMPLATE_DIRS, engine=JinjaTemplateEngine)
         app_config.openapi_config = OpenAPIConfig(
-            title="Heard", version="1", render_plugins=[JsonRenderPlugin()],
+            title="Heard",
+            version="1",
+            render_plugins=[JsonRenderPlugin()],
             openapi_router=Router(path="/schema", route_handlers=[], guards=[http.staff_only]),
         )
         app_config.request_max_body_size = 1024 * 1024

@@ -15,8 +15,16 @@ values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 
 
 async def record(
-    conn: asyncpg.Connection, actor: Principal | None, action: str, subject_kind: str, subject_id: int | None,
-    *, child_id: int | None = None, reason: str = "", council_id: int | None = None, **detail: Any,
+    conn: asyncpg.Connection,
+    actor: Principal | None,
+    action: str,
+    subject_kind: str,
+    subject_id: int | None,
+    *,
+    child_id: int | None = None,
+    reason: str = "",
+    council_id: int | None = None,
+    **detail: Any,
 ) -> None:
     """Write one audit row in the caller's transaction (or on its own when there is none)."""
     await conn.execute(
@@ -24,5 +32,10 @@ async def record(
         actor.council_id if actor else council_id,
         actor.kind if actor else "system",
         actor.id if actor else None,
-        action, subject_kind, subject_id, child_id, reason, detail,
+        action,
+        subject_kind,
+        subject_id,
+        child_id,
+        reason,
+        detail,
     )

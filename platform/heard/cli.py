@@ -45,8 +45,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings.get()  # fail now, with the variable's name, rather than inside a worker process
     uvicorn.run(
-        "heard.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers,
-        proxy_headers=True, log_config=None, access_log=False,
+        "heard.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=True,
+        log_config=None,
+        access_log=False,
     )
     return 0
 
@@ -69,7 +75,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(asyncio.run(demo.seed(settings.get().db.url)))
     if args.no_serve:
         return 0
-    worker = subprocess.Popen([sys.executable, "-m", "heard", "worker"])  # noqa: S603 - our own module
+    worker = subprocess.Popen([sys.executable, "-m", "heard", "worker"])
     try:
         args.workers = 1
         return cmd_serve(args)
@@ -90,7 +96,7 @@ def ensure_model() -> None:
 def cmd_nlp(args: argparse.Namespace) -> int:
     import nlp.cli
 
-    return nlp.cli.main(args.rest)
+    return int(nlp.cli.main(args.rest))
 
 
 def parser() -> argparse.ArgumentParser:

@@ -14,11 +14,22 @@ DEMO_PASSWORD = "heard-demo-2026"  # noqa: S105 - printed on screen for the loca
 COUNCIL = ("demo", "Northshire County Council")
 
 STAFF = [
-    *[(f"worker{i}@northshire.example", name, ["worker"], team) for i, (name, team) in enumerate([
-        ("Amara Okafor", "North"), ("Ben Hughes", "North"), ("Chloe Price", "South"), ("Dev Patel", "South"),
-        ("Ella Byrne", "Leaving care"), ("Femi Adeyemi", "Leaving care"), ("Grace Liu", "Disabled children"),
-        ("Hamza Khan", "Asylum-seeking children"),
-    ], start=1)],
+    *[
+        (f"worker{i}@northshire.example", name, ["worker"], team)
+        for i, (name, team) in enumerate(
+            [
+                ("Amara Okafor", "North"),
+                ("Ben Hughes", "North"),
+                ("Chloe Price", "South"),
+                ("Dev Patel", "South"),
+                ("Ella Byrne", "Leaving care"),
+                ("Femi Adeyemi", "Leaving care"),
+                ("Grace Liu", "Disabled children"),
+                ("Hamza Khan", "Asylum-seeking children"),
+            ],
+            start=1,
+        )
+    ],
     ("iro1@northshire.example", "Irene Walsh", ["iro"], "Reviewing"),
     ("iro2@northshire.example", "Isaac Mensah", ["iro"], "Reviewing"),
     ("duty@northshire.example", "Dana Scott", ["duty_officer"], "Front door"),
@@ -32,10 +43,48 @@ STAFF = [
     ("admin@northshire.example", "Alex Admin", ["admin"], "Systems"),
 ]
 
-NAMES = ["Aisha", "Bailey", "Callum", "Daisy", "Elijah", "Freya", "Gabriel", "Hana", "Isaac", "Jasmine", "Kai",
-         "Leah", "Mason", "Nadia", "Oscar", "Poppy", "Quinn", "Ruby", "Samir", "Tia", "Umar", "Violet", "Wiktor",
-         "Xander", "Yasmin", "Zain", "Alfie", "Bella", "Charlie", "Dawit", "Esme", "Filip", "Georgia", "Harvey",
-         "Ivy", "Jamal", "Kacper", "Lily", "Mohammed", "Nia"]
+NAMES = [
+    "Aisha",
+    "Bailey",
+    "Callum",
+    "Daisy",
+    "Elijah",
+    "Freya",
+    "Gabriel",
+    "Hana",
+    "Isaac",
+    "Jasmine",
+    "Kai",
+    "Leah",
+    "Mason",
+    "Nadia",
+    "Oscar",
+    "Poppy",
+    "Quinn",
+    "Ruby",
+    "Samir",
+    "Tia",
+    "Umar",
+    "Violet",
+    "Wiktor",
+    "Xander",
+    "Yasmin",
+    "Zain",
+    "Alfie",
+    "Bella",
+    "Charlie",
+    "Dawit",
+    "Esme",
+    "Filip",
+    "Georgia",
+    "Harvey",
+    "Ivy",
+    "Jamal",
+    "Kacper",
+    "Lily",
+    "Mohammed",
+    "Nia",
+]
 
 PLACEMENTS_CHILD = ["foster", "foster", "foster", "kinship", "residential", "placed_with_parents"]
 PLACEMENTS_LEAVER = ["supported_lodgings", "semi_independent", "independent", "staying_put"]
@@ -44,7 +93,10 @@ SAYINGS = [
     ("statement", "My foster carer makes the best pancakes and I like my new bedroom."),
     ("statement", "I want to see my brother more. We only get one hour a month and it's not enough."),
     ("statement", "my sw keeps changing, this is my 4th one this year. nobody tells me anything"),
-    ("review", "Going well: school and football. Not going well: I don't get a say about contact. I want to go to my meeting."),
+    (
+        "review",
+        "Going well: school and football. Not going well: I don't get a say about contact. I want to go to my meeting.",
+    ),
     ("statement", "Can I have more pocket money? My friends get more and I can't go to the cinema with them."),
     ("statement", "I'm scared to go home tonight because my mum's boyfriend shouts and hit me last week."),
     ("survey", "college is good but my PA never answers the phone and my rent is going up"),
@@ -68,6 +120,11 @@ async def seed(url: str) -> str:
     return _sign_ins()
 
 
+_ALLOCATE = """
+insert into allocations (council_id, child_id, staff_id, relation, starts_on) values ($1, $2, $3, $4, $5)
+"""
+
+
 def demo_code(i: int) -> str:
     """The demo's codes are fixed so they can be printed on every run; real codes are random."""
     rng = random.Random(f"demo-code-{i}")  # noqa: S311 - demo only
@@ -86,14 +143,21 @@ async def _load(conn: asyncpg.Connection) -> None:
     rng = random.Random(2026)  # noqa: S311 - demo data, not security
     council_id = await conn.fetchval(
         "insert into councils (slug, name, advocacy_contact) values ($1, $2, $3) returning id",
-        *COUNCIL, "advocacy@northshire.example",
+        *COUNCIL,
+        "advocacy@northshire.example",
     )
     password_hash = secrets.hash_secret(DEMO_PASSWORD)
     staff_ids = {}
     for email, name, roles, team in STAFF:
         staff_ids[email] = await conn.fetchval(
-            "insert into staff (council_id, email, name, roles, team, password_hash) values ($1,$2,$3,$4,$5,$6) returning id",
-            council_id, email, name, roles, team, password_hash,
+            "insert into staff (council_id, email, name, roles, team, password_hash)"
+            " values ($1,$2,$3,$4,$5,$6) returning id",
+            council_id,
+            email,
+            name,
+            roles,
+            team,
+            password_hash,
         )
     workers = [staff_ids[f"worker{i}@northshire.example"] for i in range(1, 9)]
     iros = [staff_ids["iro1@northshire.example"], staff_ids["iro2@northshire.example"]]
@@ -106,27 +170,43 @@ async def _load(conn: asyncpg.Connection) -> None:
             """insert into children (council_id, reference, known_as, birth_month, legal_status, preferred_language,
                    placement_type, placed_out_of_area, uasc, disability, placement_contact, share_quotes)
                values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) returning id""",
-            council_id, f"NS{100000 + i * 7919 % 900000:06d}", name, birth,
+            council_id,
+            f"NS{100000 + i * 7919 % 900000:06d}",
+            name,
+            birth,
             "care_leaver" if leaver else "child_in_care",
             "ar" if name in {"Samir", "Dawit"} else "en",
             rng.choice(PLACEMENTS_LEAVER if leaver else PLACEMENTS_CHILD),
-            i % 5 == 0, name in {"Samir", "Dawit", "Mohammed"}, i % 7 == 0,
-            f"Carer: 01632 960{100 + i:03d}", i % 3 != 0,
+            i % 5 == 0,
+            name in {"Samir", "Dawit", "Mohammed"},
+            i % 7 == 0,
+            f"Carer: 01632 960{100 + i:03d}",
+            i % 3 != 0,
         )
         code = demo_code(i)
         await conn.execute(
             "update children set access_code_lookup=$2, access_code_hash=$3, access_code_issued_at=now() where id=$1",
-            child_id, code[:4], secrets.hash_secret(code),
+            child_id,
+            code[:4],
+            secrets.hash_secret(code),
         )
-        worker = workers[4 + i % 2] if leaver else (workers[7] if name in {"Samir", "Dawit", "Mohammed"} else workers[i % 4])
+        worker = (
+            workers[4 + i % 2] if leaver else (workers[7] if name in {"Samir", "Dawit", "Mohammed"} else workers[i % 4])
+        )
         await conn.execute(
-            "insert into allocations (council_id, child_id, staff_id, relation, starts_on) values ($1,$2,$3,'worker',$4)",
-            council_id, child_id, worker, today.replace(day=1),
+            _ALLOCATE,
+            council_id,
+            child_id,
+            worker,
+            today.replace(day=1),
         )
         if not leaver:
             await conn.execute(
-                "insert into allocations (council_id, child_id, staff_id, relation, starts_on) values ($1,$2,$3,'iro',$4)",
-                council_id, child_id, iros[i % 2], today.replace(day=1),
+                _ALLOCATE,
+                council_id,
+                child_id,
+                iros[i % 2],
+                today.replace(day=1),
             )
         if i < len(SAYINGS):
             await _say(conn, council_id, child_id, i, *SAYINGS[i])
@@ -137,15 +217,25 @@ async def _say(conn: asyncpg.Connection, council_id: int, child_id: int, n: int,
 
     verdict = nlp.screen(text)
     submission_id = await conn.fetchval(
-        """insert into submissions (council_id, child_id, kind, channel, free_text, audience, idempotency_key, request_hash)
+        """insert into submissions (council_id, child_id, kind, channel, free_text, audience, idempotency_key,
+                                   request_hash)
            values ($1, $2, $3, 'web', $4, '{worker,iro}', $5, '\\x00') returning id""",
-        council_id, child_id, kind, text, f"demo-{n}",
+        council_id,
+        child_id,
+        kind,
+        text,
+        f"demo-{n}",
     )
     if verdict.level != "none":
         await conn.execute(
             "insert into alerts (council_id, submission_id, child_id, level, categories, triggers, source) "
             "values ($1, $2, $3, $4, $5, $6, 'screen')",
-            council_id, submission_id, child_id, verdict.level, list(verdict.categories), list(verdict.triggers),
+            council_id,
+            submission_id,
+            child_id,
+            verdict.level,
+            list(verdict.categories),
+            list(verdict.triggers),
         )
     await queue.add(conn, "analyse_submission", f"analyse:{submission_id}", submission_id=submission_id)
 

@@ -24,10 +24,15 @@ def ensure_servers(data_dir: Path) -> dict[str, str]:
 
 def start_postgres(folder: Path) -> str:
     """Start (or reuse) a pgserver cluster in `folder` and return its URL; it outlives this process."""
-    import pgserver  # slow import; only embedded mode needs it
+    import warnings
 
     folder.mkdir(parents=True, exist_ok=True)
-    server = pgserver.get_server(str(folder), cleanup_mode=None)
+    with warnings.catch_warnings():
+        # pgserver asks platformdirs for a runtime folder; a container without XDG_RUNTIME_DIR is fine.
+        warnings.simplefilter("ignore")
+        import pgserver  # slow import; only embedded mode needs it
+
+        server = pgserver.get_server(str(folder), cleanup_mode=None)  # type: ignore[attr-defined]
     return str(server.get_uri())
 
 
@@ -51,9 +56,23 @@ def start_redis(folder: Path, port: int, *, appendonly: bool = True) -> str:
         return url
     folder.mkdir(parents=True, exist_ok=True)
     args = [
-        redis_server_binary(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder.resolve()),
-        "--appendonly", "yes" if appendonly else "no", "--save", "", "--daemonize", "yes",
-        "--pidfile", str((folder / "redis.pid").resolve()), "--logfile", str((folder / "redis.log").resolve()),
+        redis_server_binary(),
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--dir",
+        str(folder.resolve()),
+        "--appendonly",
+        "yes" if appendonly else "no",
+        "--save",
+        "",
+        "--daemonize",
+        "yes",
+        "--pidfile",
+        str((folder / "redis.pid").resolve()),
+        "--logfile",
+        str((folder / "redis.log").resolve()),
     ]
     subprocess.run(args, check=True)  # noqa: S603 - fixed binary, our own arguments
     _wait_for_port(port)

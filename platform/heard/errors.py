@@ -1,14 +1,14 @@
 """Domain errors; only the HTTP layer maps them to status codes.
 
-    HeardError
-    ├── ConfigurationError   settings are missing or malformed (never reaches HTTP)
-    ├── Invalid              the input breaks a rule           → 400 / 422
-    ├── Unauthorised         nobody is signed in               → 401
-    ├── Forbidden            signed in, but not allowed        → 403
-    ├── NotFound             no such thing, or not yours       → 404
-    ├── Conflict             clashes with the current state    → 409
-    ├── TooManyRequests      slow down                         → 429
-    └── Unavailable          a dependency is down              → 503
+HeardError
+├── ConfigurationError   settings are missing or malformed (never reaches HTTP)
+├── Invalid              the input breaks a rule           → 400 / 422
+├── Unauthorised         nobody is signed in               → 401
+├── Forbidden            signed in, but not allowed        → 403
+├── NotFound             no such thing, or not yours       → 404
+├── Conflict             clashes with the current state    → 409
+├── TooManyRequests      slow down                         → 429
+└── Unavailable          a dependency is down              → 503
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ async def _redis(redis: ArqRedis | None) -> str:
     try:
         async with asyncio.timeout(2):
             await redis.ping()
-    except Exception:  # noqa: BLE001 - any failure means not ready
+    except Exception:
         return "unavailable"
     return "ok"
 

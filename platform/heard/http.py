@@ -10,11 +10,12 @@ import asyncpg
 from litestar import Request, Response
 from litestar.connection import ASGIConnection
 from litestar.exceptions import HTTPException, NotAuthorizedException, PermissionDeniedException, ValidationException
+from litestar.enums import ScopeType
 from litestar.handlers import BaseRouteHandler
 from litestar.response import Redirect
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from heard import errors, settings
+from heard import db, errors, settings
 from heard.accounts import queries as account_queries
 from heard.accounts.schemas import Principal
 from heard.accounts.secrets import token_hash
@@ -34,7 +35,9 @@ _STATUS: dict[type[errors.HeardError], int] = {
 }
 
 
-def _body(status: int, detail: str, field: str | None = None, extra: list[dict[str, str]] | None = None) -> dict[str, Any]:
+def _body(
+    status: int, detail: str, field: str | None = None, extra: list[dict[str, str]] | None = None
+) -> dict[str, Any]:
     errs = extra if extra is not None else ([{"field": field, "message": detail}] if field else [])
     return {"status_code": status, "detail": detail, "errors": errs}
 
@@ -147,7 +150,7 @@ class SessionMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
+        if scope["type"] == ScopeType.HTTP:
             scope["user"] = await self._principal(scope)
         await self.app(scope, receive, send)
 
@@ -159,7 +162,7 @@ class SessionMiddleware:
         from datetime import timedelta
 
         idle = timedelta(minutes=settings.get().app.session_idle_minutes)
-        async with pool.acquire() as conn:
+        async with db.acquire(pool) as conn:
             return await account_queries.resolve_session(conn, token_hash(token), idle)
 
 
@@ -195,7 +198,7 @@ class SecurityHeadersMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != ScopeType.HTTP:
             await self.app(scope, receive, send)
             return
 

@@ -18,13 +18,10 @@ import msgspec
 from arq.connections import ArqRedis, RedisSettings
 from redis.asyncio import ConnectionPool
 
-log = logging.getLogger(__name__)
+from heard import db
+from heard.settings import QueueSettings
 
-# A job not completed this long after it was enqueued is handed to Redis again.
-STALE_AFTER = timedelta(minutes=2)
-# A row written but never enqueued (Redis was down) is picked up after this.
-UNSENT_AFTER = timedelta(seconds=10)
-JOB_TIMEOUT = timedelta(seconds=60)
+log = logging.getLogger(__name__)
 
 
 def serialise(value: Any) -> bytes:
@@ -87,7 +84,7 @@ async def dispatch(pool: asyncpg.Pool, redis: ArqRedis | None, work: list[tuple[
     """The fast path, run after the response is sent: enqueue committed outbox rows and mark them sent."""
     sent = [outbox_id for outbox_id, job, args in work if await enqueue(redis, outbox_id, job, args)]
     if sent:
-        async with pool.acquire() as conn:
+        async with db.acquire(pool) as conn:
             await conn.execute(_MARK_ENQUEUED, sent)
 
 
@@ -105,10 +102,12 @@ returning id, job, args
 """
 
 
-async def relay(conn: asyncpg.Connection, redis: ArqRedis, *, batch: int = 500) -> int:
-    """Enqueue outbox rows that were never sent or never finished; return how many were handed over."""
+async def relay(conn: asyncpg.Connection, redis: ArqRedis, config: QueueSettings, *, batch: int = 500) -> int:
+    """Enqueue outbox rows that were never sent (Redis was down) or never finished (a worker died)."""
+    unsent = timedelta(seconds=config.unsent_after_seconds)
+    stale = timedelta(seconds=config.requeue_after_seconds)
     async with conn.transaction():
-        rows = await conn.fetch(_CLAIM_DUE, UNSENT_AFTER, STALE_AFTER, batch)
+        rows = await conn.fetch(_CLAIM_DUE, unsent, stale, batch)
         for row in rows:
             # A redelivery gets a fresh arq id: the old one may still hold a result or an in-progress key.
             await redis.enqueue_job(

@@ -28,6 +28,14 @@ class RedisSettings(msgspec.Struct, frozen=True, kw_only=True):
     url: str
 
 
+class QueueSettings(msgspec.Struct, frozen=True, kw_only=True):
+    """Background work: how long a job may run, and when unfinished work is handed out again."""
+
+    job_timeout_seconds: Annotated[int, msgspec.Meta(ge=1, le=3600)] = 60
+    requeue_after_seconds: Annotated[int, msgspec.Meta(ge=1, le=86400)] = 120
+    unsent_after_seconds: Annotated[int, msgspec.Meta(ge=1, le=3600)] = 10
+
+
 class AppSettings(msgspec.Struct, frozen=True, kw_only=True):
     """The web service: HEARD_* variables."""
 
@@ -46,6 +54,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
 
     db: DatabaseSettings
     redis: RedisSettings
+    queue: QueueSettings
     app: AppSettings
 
 
@@ -55,6 +64,9 @@ _VARIABLES: dict[str, tuple[str, str]] = {
     "HEARD_DB_POOL_MIN": ("db", "pool_min"),
     "HEARD_DB_POOL_MAX": ("db", "pool_max"),
     "REDIS_URL": ("redis", "url"),
+    "HEARD_JOB_TIMEOUT_SECONDS": ("queue", "job_timeout_seconds"),
+    "HEARD_REQUEUE_AFTER_SECONDS": ("queue", "requeue_after_seconds"),
+    "HEARD_UNSENT_AFTER_SECONDS": ("queue", "unsent_after_seconds"),
     "HEARD_SECRET_KEY": ("app", "secret_key"),
     "HEARD_DEMO": ("app", "demo"),
     "HEARD_BASE_URL": ("app", "base_url"),
@@ -64,10 +76,15 @@ _VARIABLES: dict[str, tuple[str, str]] = {
     "HEARD_DATA_DIR": ("app", "data_dir"),
     "HEARD_LOG_LEVEL": ("app", "log_level"),
 }
-_CONCERNS: dict[str, type[msgspec.Struct]] = {"db": DatabaseSettings, "redis": RedisSettings, "app": AppSettings}
+_CONCERNS: dict[str, type[msgspec.Struct]] = {
+    "db": DatabaseSettings,
+    "redis": RedisSettings,
+    "queue": QueueSettings,
+    "app": AppSettings,
+}
 
 # Only demo mode may run without a secret: it signs nothing that matters outside this machine.
-DEMO_SECRET = "demo-only-secret-never-use-in-production-0000"
+DEMO_SECRET = "demo-only-secret-never-use-in-production-0000"  # noqa: S105 - demo mode only
 
 
 def load(environ: Mapping[str, str] | None = None) -> Settings:

@@ -17,8 +17,8 @@ log = logging.getLogger(__name__)
 async def relay_outbox(ctx: dict[str, Any]) -> int:
     """Cron: hand Redis whatever the web could not, and whatever a dead worker left unfinished."""
     redis: ArqRedis = ctx["redis"]
-    async with ctx["db_pool"].acquire() as conn:
-        sent = await queue.relay(conn, redis)
+    async with db.acquire(ctx["db_pool"]) as conn:
+        sent = await queue.relay(conn, redis, settings.get().queue)
     if sent:
         log.info("outbox relay re-enqueued work", extra={"count": sent})
     return sent
@@ -40,8 +40,10 @@ async def shutdown(ctx: dict[str, Any]) -> None:
 class WorkerSettings:
     """Run with `heard worker`, which adds the Redis settings from REDIS_URL."""
 
-    functions: ClassVar = [func(analyse_submission, timeout=queue.JOB_TIMEOUT, max_tries=5)]
-    cron_jobs: ClassVar = [cron(relay_outbox, second=set(range(0, 60, 2)), run_at_startup=True, unique=True, timeout=30)]
+    functions: ClassVar = [func(analyse_submission, timeout=settings.get().queue.job_timeout_seconds, max_tries=5)]
+    cron_jobs: ClassVar = [
+        cron(relay_outbox, second=set(range(0, 60, 2)), run_at_startup=True, unique=True, timeout=30)
+    ]
     on_startup = startup
     on_shutdown = shutdown
     job_serializer = staticmethod(queue.serialise)

@@ -19,12 +19,18 @@ select exists(
 CHILD_NOT_FOUND = "No child with that reference is allocated to you."
 
 
-async def is_allocated(conn: asyncpg.Connection, principal: Principal, child_id: int, relations: tuple[str, ...]) -> bool:
+async def is_allocated(
+    conn: asyncpg.Connection, principal: Principal, child_id: int, relations: tuple[str, ...]
+) -> bool:
     return bool(await conn.fetchval(_ALLOCATED, principal.id, child_id, principal.council_id, list(relations)))
 
 
 async def require_child_access(
-    conn: asyncpg.Connection, principal: Principal, child_id: int, *, action: str,
+    conn: asyncpg.Connection,
+    principal: Principal,
+    child_id: int,
+    *,
+    action: str,
     relations: tuple[str, ...] = ("worker", "iro"),
 ) -> None:
     """Raise NotFound (and audit the refusal) unless `principal` is currently allocated to the child.

@@ -27,7 +27,12 @@ def _address(request: Request[Any, Any, Any]) -> str:
 def _with_session(response: Response[Any], token: str) -> Response[Any]:
     app = settings.get().app
     response.set_cookie(
-        SESSION_COOKIE, token, httponly=True, secure=app.secure_cookies, samesite="lax", path="/",
+        SESSION_COOKIE,
+        token,
+        httponly=True,
+        secure=app.secure_cookies,
+        samesite="lax",
+        path="/",
         max_age=12 * 3600,
     )
     return response
@@ -53,14 +58,22 @@ class SessionApi(Controller):
         return _me(request.user)
 
     @post("/child", status_code=201)
-    async def sign_in_child(self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: ChildSignIn) -> Response[Me]:
+    async def sign_in_child(
+        self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: ChildSignIn
+    ) -> Response[Me]:
         token, user = await services.sign_in_child(conn, data, _address(request))
-        return _with_session(Response(Me(kind="child", id=user.id, name="", roles=[], totp_required=False), status_code=201), token)
+        return _with_session(
+            Response(Me(kind="child", id=user.id, name="", roles=[], totp_required=False), status_code=201), token
+        )
 
     @post("/staff", status_code=201)
-    async def sign_in_staff(self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: StaffSignIn) -> Response[Me]:
+    async def sign_in_staff(
+        self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: StaffSignIn
+    ) -> Response[Me]:
         token, user = await services.sign_in_staff(conn, data, _address(request))
-        return _with_session(Response(Me(kind="staff", id=user.id, name="", roles=[], totp_required=True), status_code=201), token)
+        return _with_session(
+            Response(Me(kind="staff", id=user.id, name="", roles=[], totp_required=True), status_code=201), token
+        )
 
     @post("/totp", status_code=200)
     async def totp(self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: TotpCheck) -> Me:
@@ -75,7 +88,9 @@ class SessionApi(Controller):
         return _cleared(Response({"ended": count}))
 
     @post("/everywhere", status_code=200)
-    async def sign_out_everywhere(self, request: Request[Any, Any, Any], conn: asyncpg.Connection) -> Response[dict[str, int]]:
+    async def sign_out_everywhere(
+        self, request: Request[Any, Any, Any], conn: asyncpg.Connection
+    ) -> Response[dict[str, int]]:
         user = _any_session(request)
         count = await services.sign_out(conn, user, everywhere=True)
         return _cleared(Response({"ended": count}))
@@ -103,7 +118,9 @@ class ChildrenApi(Controller):
     tags = ["children"]
 
     @post("/{child_id:int}/access-code", status_code=201)
-    async def issue_code(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, child_id: int) -> IssuedCode:
+    async def issue_code(
+        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, child_id: int
+    ) -> IssuedCode:
         return await services.issue_access_code(conn, request.user, child_id)
 
 

@@ -31,12 +31,20 @@ async def resolve_session(conn: asyncpg.Connection, token_hash: bytes, idle: tim
         return None
     if row["staff_id"] is not None:
         return Principal(
-            kind="staff", id=row["staff_id"], council_id=row["council_id"], name=row["staff_name"],
-            roles=tuple(row["roles"]), totp_passed=row["totp_passed"], totp_enrolled=row["totp_enrolled"],
+            kind="staff",
+            id=row["staff_id"],
+            council_id=row["council_id"],
+            name=row["staff_name"],
+            roles=tuple(row["roles"]),
+            totp_passed=row["totp_passed"],
+            totp_enrolled=row["totp_enrolled"],
             session_hash=row["token_hash"],
         )
     return Principal(
-        kind="child", id=row["child_id"], council_id=row["council_id"], name=row["known_as"],
+        kind="child",
+        id=row["child_id"],
+        council_id=row["council_id"],
+        name=row["known_as"],
         session_hash=row["token_hash"],
     )
 
@@ -63,7 +71,9 @@ async def staff_by_email(conn: asyncpg.Connection, email: str) -> StaffAccount |
 
 
 async def staff_totp(conn: asyncpg.Connection, staff_id: int) -> tuple[str | None, bool]:
-    row = await conn.fetchrow("select totp_secret, totp_enabled_at is not null as on from staff where id = $1", staff_id)
+    row = await conn.fetchrow(
+        "select totp_secret, totp_enabled_at is not null as on from staff where id = $1", staff_id
+    )
     return (row["totp_secret"], row["on"]) if row else (None, False)
 
 
@@ -89,8 +99,13 @@ insert into sessions (token_hash, council_id, staff_id, child_id, totp_passed) v
 
 
 async def insert_session(
-    conn: asyncpg.Connection, token_hash: bytes, council_id: int, *, staff_id: int | None = None,
-    child_id: int | None = None, totp_passed: bool = False,
+    conn: asyncpg.Connection,
+    token_hash: bytes,
+    council_id: int,
+    *,
+    staff_id: int | None = None,
+    child_id: int | None = None,
+    totp_passed: bool = False,
 ) -> None:
     await conn.execute(_INSERT_SESSION, token_hash, council_id, staff_id, child_id, totp_passed)
 
@@ -122,7 +137,8 @@ select key, count(*) filter (where not succeeded) as failures,
        extract(epoch from (min(at) filter (where not succeeded) + $2::interval - now()))::int as retry_after
 from sign_in_attempts
 where key = any($1::text[]) and at > now() - $2::interval
-  and at > coalesce((select max(at) from sign_in_attempts a2 where a2.key = sign_in_attempts.key and succeeded), '-infinity')
+  and at > coalesce(
+      (select max(at) from sign_in_attempts a2 where a2.key = sign_in_attempts.key and succeeded), '-infinity')
 group by key
 """
 
@@ -134,9 +150,7 @@ async def recent_failures(conn: asyncpg.Connection, keys: list[str], window: tim
 
 
 async def record_attempts(conn: asyncpg.Connection, keys: list[str], succeeded: bool) -> None:
-    await conn.execute(
-        "insert into sign_in_attempts (key, succeeded) select unnest($1::text[]), $2", keys, succeeded
-    )
+    await conn.execute("insert into sign_in_attempts (key, succeeded) select unnest($1::text[]), $2", keys, succeeded)
 
 
 _SET_CODE = """

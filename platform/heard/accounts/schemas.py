@@ -7,12 +7,28 @@ from typing import Annotated, Literal
 import msgspec
 
 ROLES = (
-    "worker", "iro", "duty_officer", "duty_manager", "head_of_service", "complaints_officer",
-    "participation_officer", "cicc_member", "board_member", "admin",
+    "worker",
+    "iro",
+    "duty_officer",
+    "duty_manager",
+    "head_of_service",
+    "complaints_officer",
+    "participation_officer",
+    "cicc_member",
+    "board_member",
+    "admin",
 )
 Role = Literal[
-    "worker", "iro", "duty_officer", "duty_manager", "head_of_service", "complaints_officer",
-    "participation_officer", "cicc_member", "board_member", "admin",
+    "worker",
+    "iro",
+    "duty_officer",
+    "duty_manager",
+    "head_of_service",
+    "complaints_officer",
+    "participation_officer",
+    "cicc_member",
+    "board_member",
+    "admin",
 ]
 
 

@@ -54,7 +54,9 @@ async def sign_in_child(conn: asyncpg.Connection, data: ChildSignIn, address: st
     code = secrets.normalise_code(data.code)
     lookup = code[:4]
     if len(code) != 14:
-        raise Invalid("Your code has 12 letters and numbers, like ABCD-EFGH-JKMN. Please check your card.", field="code")
+        raise Invalid(
+            "Your code has 12 letters and numbers, like ABCD-EFGH-JKMN. Please check your card.", field="code"
+        )
     keys = [f"code:{lookup}", f"ip:{address}"]
     await _check_limits(conn, keys)
     child = await queries.child_by_code_lookup(conn, lookup)
@@ -103,7 +105,9 @@ async def sign_out(conn: asyncpg.Connection, principal: Principal, *, everywhere
     else:
         await queries.delete_session(conn, principal.session_hash)
         count = 1
-    await audit.record(conn, principal, "signed_out_everywhere" if everywhere else "signed_out", principal.kind, principal.id)
+    await audit.record(
+        conn, principal, "signed_out_everywhere" if everywhere else "signed_out", principal.kind, principal.id
+    )
     return count
 
 

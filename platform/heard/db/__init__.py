@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
-from typing import Any
+from collections.abc import AsyncGenerator, AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any, cast
 
 import asyncpg
 import msgspec
@@ -47,7 +48,14 @@ async def connect(url: str) -> asyncpg.Connection:
     return conn
 
 
+@asynccontextmanager
+async def acquire(pool: asyncpg.Pool) -> AsyncIterator[asyncpg.Connection]:
+    """A connection from the pool, typed as the connection it stands in for."""
+    async with pool.acquire() as conn:
+        yield cast(asyncpg.Connection, conn)
+
+
 async def provide_connection(db_pool: asyncpg.Pool) -> AsyncGenerator[asyncpg.Connection, None]:
     """Litestar dependency: one connection per request, returned to the pool afterwards."""
-    async with db_pool.acquire() as conn:
+    async with acquire(db_pool) as conn:
         yield conn

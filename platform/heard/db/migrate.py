@@ -55,7 +55,9 @@ async def migrate(conn: asyncpg.Connection, folder: Path = MIGRATIONS) -> list[s
     async with conn.transaction():
         await conn.execute("select pg_advisory_xact_lock($1)", _LOCK_ID)
         await conn.execute(_CREATE_RECORD)
-        applied = {r["version"]: r["checksum"] for r in await conn.fetch("select version, checksum from schema_migrations")}
+        applied = {
+            r["version"]: r["checksum"] for r in await conn.fetch("select version, checksum from schema_migrations")
+        }
         pending = [m for m in migrations if m.version not in applied]
         for m in migrations:
             if m.version in applied and applied[m.version] != m.checksum:
@@ -64,6 +66,8 @@ async def migrate(conn: asyncpg.Connection, folder: Path = MIGRATIONS) -> list[s
             await conn.execute(m.sql)
             await conn.execute(
                 "insert into schema_migrations (version, name, checksum) values ($1, $2, $3)",
-                m.version, m.name, m.checksum,
+                m.version,
+                m.name,
+                m.checksum,
             )
     return [m.name for m in pending]

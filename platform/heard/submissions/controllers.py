@@ -33,20 +33,28 @@ class SubmissionsApi(Controller):
 
     @post("/", guards=[child_only], status_code=201)
     async def send(
-        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, db_pool: asyncpg.Pool,
-        redis: ArqRedis | None, data: SubmissionIn,
+        self,
+        request: Request[Principal, Any, Any],
+        conn: asyncpg.Connection,
+        db_pool: asyncpg.Pool,
+        redis: ArqRedis | None,
+        data: SubmissionIn,
         key: Annotated[IdempotencyKey, Parameter(header="Idempotency-Key")],
     ) -> Response[Receipt]:
         receipt, created, work = await services.create(conn, request.user, data, key, screen_text(data))
         task = BackgroundTask(queue.dispatch, db_pool, redis, work) if work else None
-        return Response(receipt, status_code=201, background=task, headers={"Idempotent-Replayed": str(not created).lower()})
+        return Response(
+            receipt, status_code=201, background=task, headers={"Idempotent-Replayed": str(not created).lower()}
+        )
 
     @get("/", guards=[child_only])
     async def mine(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection) -> list[Submission]:
         return await services.list_own(conn, request.user)
 
     @get("/{submission_id:int}", guards=[signed_in])
-    async def one(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, submission_id: int) -> Submission:
+    async def one(
+        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, submission_id: int
+    ) -> Submission:
         return await services.get(conn, request.user, submission_id)
 
 
@@ -58,7 +66,9 @@ class ChildSubmissionsApi(Controller):
     tags = ["submissions"]
 
     @get("/")
-    async def for_child(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, child_id: int) -> list[Submission]:
+    async def for_child(
+        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, child_id: int
+    ) -> list[Submission]:
         return await services.list_for_child(conn, request.user, child_id)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import asyncpg
 from arq import Retry
 
-from heard import queue
+from heard import db, queue
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +22,7 @@ on conflict (submission_id) do update set
     model_version = excluded.model_version, themes = excluded.themes, sentiment = excluded.sentiment,
     safeguarding_level = excluded.safeguarding_level, safeguarding_categories = excluded.safeguarding_categories,
     triggers = excluded.triggers, redacted = excluded.redacted, language = excluded.language,
-    needs_translation = excluded.needs_translation, analysed_at = now()
+    needs_translation = excluded.needs_translation, analysed_at = now(), revision = analyses.revision + 1
 """
 
 # The model may raise the level and add categories; only a person lowers or closes an alert.
@@ -47,7 +47,7 @@ async def analyse_submission(ctx: dict[str, Any], *, outbox_id: int, submission_
     """Analyse one submission once: a redelivered job finds its outbox row complete and stops."""
     pool: asyncpg.Pool = ctx["db_pool"]
     try:
-        async with pool.acquire() as conn, conn.transaction():
+        async with db.acquire(pool) as conn, conn.transaction():
             if not await queue.claim(conn, outbox_id):
                 return "already done"
             row = await conn.fetchrow(_TEXT, submission_id)
@@ -62,12 +62,23 @@ async def analyse_submission(ctx: dict[str, Any], *, outbox_id: int, submission_
     return "analysed"
 
 
-async def store(conn: asyncpg.Connection, submission_id: int, council_id: int, child_id: int | None, result: Any) -> None:
+async def store(
+    conn: asyncpg.Connection, submission_id: int, council_id: int, child_id: int | None, result: Any
+) -> None:
     """Write the analysis and raise or add to the submission's alert."""
     sg = result.safeguarding
     await conn.execute(
-        _STORE, submission_id, result.model_version, list(result.themes), result.sentiment, sg.level,
-        list(sg.categories), list(sg.triggers), result.redacted, result.language, result.needs_translation,
+        _STORE,
+        submission_id,
+        result.model_version,
+        list(result.themes),
+        result.sentiment,
+        sg.level,
+        list(sg.categories),
+        list(sg.triggers),
+        result.redacted,
+        result.language,
+        result.needs_translation,
     )
     if sg.level != "none":
         await conn.execute(

@@ -29,7 +29,10 @@ async def by_key(conn: asyncpg.Connection, council_id: int, key: str) -> tuple[R
     if row is None:
         return None
     receipt = Receipt(
-        id=row["id"], kind=row["kind"], created_at=row["created_at"], reference=reference(row["id"]),
+        id=row["id"],
+        kind=row["kind"],
+        created_at=row["created_at"],
+        reference=reference(row["id"]),
         safeguarding=row["safeguarding"],
     )
     return receipt, bytes(row["request_hash"])
@@ -45,9 +48,19 @@ returning id, created_at
 
 async def insert(conn: asyncpg.Connection, **values: Any) -> tuple[int, Any]:
     row = await conn.fetchrow(
-        _INSERT, values["council_id"], values["child_id"], values["kind"], values["instrument"],
-        values["instrument_version"], values["channel"], values["answers"], values["free_text"],
-        values["audience"], values["anonymous"], values["language"], values["idempotency_key"],
+        _INSERT,
+        values["council_id"],
+        values["child_id"],
+        values["kind"],
+        values["instrument"],
+        values["instrument_version"],
+        values["channel"],
+        values["answers"],
+        values["free_text"],
+        values["audience"],
+        values["anonymous"],
+        values["language"],
+        values["idempotency_key"],
         values["request_hash"],
     )
     assert row is not None
@@ -62,8 +75,14 @@ on conflict (submission_id) do nothing
 
 
 async def insert_alert(
-    conn: asyncpg.Connection, council_id: int, submission_id: int, child_id: int | None, level: str,
-    categories: list[str], triggers: list[str], source: str,
+    conn: asyncpg.Connection,
+    council_id: int,
+    submission_id: int,
+    child_id: int | None,
+    level: str,
+    categories: list[str],
+    triggers: list[str],
+    source: str,
 ) -> None:
     await conn.execute(_INSERT_ALERT, council_id, submission_id, child_id, level, categories, triggers, source)
 
@@ -90,8 +109,13 @@ exists (
 )
 """
 _ONE_FOR_STAFF = _SELECT + "where s.id = $1 and s.council_id = $3 and " + _STAFF_VISIBLE
-_CHILD_FOR_STAFF = _SELECT + "where s.child_id = $1 and s.council_id = $3 and " + _STAFF_VISIBLE + """
+_CHILD_FOR_STAFF = (
+    _SELECT
+    + "where s.child_id = $1 and s.council_id = $3 and "
+    + _STAFF_VISIBLE
+    + """
 order by s.created_at desc limit $4"""
+)
 
 
 def _submission(row: asyncpg.Record) -> Submission:

@@ -32,8 +32,13 @@ def request_hash(data: SubmissionIn) -> bytes:
 
 
 async def create(
-    conn: asyncpg.Connection, principal: Principal, data: SubmissionIn, key: str, screen: ScreenResult,
-    *, channel: str = "api",
+    conn: asyncpg.Connection,
+    principal: Principal,
+    data: SubmissionIn,
+    key: str,
+    screen: ScreenResult,
+    *,
+    channel: str = "api",
 ) -> tuple[Receipt, bool, Work]:
     """Store a child's submission; returns the receipt, whether it is new, and work to dispatch after commit.
 
@@ -58,22 +63,41 @@ async def create(
                 )
             return receipt, False, []
         submission_id, created_at = await queries.insert(
-            conn, council_id=principal.council_id, child_id=principal.id, kind=data.kind,
-            instrument=data.instrument, instrument_version=data.instrument_version, channel=channel,
-            answers=data.answers, free_text=data.text, audience=list(data.audience), anonymous=data.anonymous,
-            language=data.language, idempotency_key=key, request_hash=digest,
+            conn,
+            council_id=principal.council_id,
+            child_id=principal.id,
+            kind=data.kind,
+            instrument=data.instrument,
+            instrument_version=data.instrument_version,
+            channel=channel,
+            answers=data.answers,
+            free_text=data.text,
+            audience=list(data.audience),
+            anonymous=data.anonymous,
+            language=data.language,
+            idempotency_key=key,
+            request_hash=digest,
         )
         if screen.level != "none":
             await queries.insert_alert(
-                conn, principal.council_id, submission_id, principal.id, screen.level,
-                list(screen.categories), list(screen.triggers), "screen",
+                conn,
+                principal.council_id,
+                submission_id,
+                principal.id,
+                screen.level,
+                list(screen.categories),
+                list(screen.triggers),
+                "screen",
             )
         work: Work = []
         outbox_id = await queue.add(conn, "analyse_submission", f"analyse:{submission_id}", submission_id=submission_id)
         if outbox_id is not None:
             work.append((outbox_id, "analyse_submission", {"submission_id": submission_id}))
     receipt = Receipt(
-        id=submission_id, kind=data.kind, created_at=created_at, reference=queries.reference(submission_id),
+        id=submission_id,
+        kind=data.kind,
+        created_at=created_at,
+        reference=queries.reference(submission_id),
         safeguarding=screen.level,  # type: ignore[arg-type]
     )
     return receipt, True, work
@@ -97,7 +121,9 @@ async def get(conn: asyncpg.Connection, principal: Principal, submission_id: int
     if found is None:
         await audit.record(conn, principal, "denied", "submission", submission_id, reason="read_submission")
         raise NotFound("No submission with that number is shared with you.")
-    await audit.record(conn, principal, "read", "submission", submission_id, child_id=found.child_id, reason="allocated")
+    await audit.record(
+        conn, principal, "read", "submission", submission_id, child_id=found.child_id, reason="allocated"
+    )
     return found
 
 
@@ -106,7 +132,13 @@ async def list_for_child(conn: asyncpg.Connection, principal: Principal, child_i
     await require_child_access(conn, principal, child_id, action="read_submissions")
     found = await queries.list_child_for_staff(conn, child_id, principal.id, principal.council_id)
     await audit.record(
-        conn, principal, "read", "child_submissions", child_id, child_id=child_id, reason="allocated",
+        conn,
+        principal,
+        "read",
+        "child_submissions",
+        child_id,
+        child_id=child_id,
+        reason="allocated",
         submission_ids=[s.id for s in found],
     )
     return found

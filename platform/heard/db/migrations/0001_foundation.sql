@@ -129,6 +129,7 @@ create table analyses (
     redacted text not null,
     language text not null,
     needs_translation boolean not null default false,
+    revision int not null default 1,          -- bumped each time the submission is analysed again
     analysed_at timestamptz not null default now()
 );
 

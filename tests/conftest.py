@@ -1,0 +1,127 @@
+"""Session fixtures: a fresh database on real PostgreSQL, real Redis, the app served by a real process."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+import pytest
+import pytest_asyncio
+from support import (
+    ROOT,
+    Client,
+    Council,
+    Process,
+    drop_database,
+    free_port,
+    heard_env,
+    make_council,
+    start_web,
+    start_worker,
+    with_database,
+)
+
+from heard import embedded
+from heard.db import connect
+from heard.db.migrate import migrate
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """The environment's PostgreSQL, or an embedded one in .heard/test-postgres."""
+    return os.environ.get("DATABASE_URL") or embedded.start_postgres(ROOT / ".heard" / "test-postgres")
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The environment's Redis (database 13, flushed), or a redis-server of our own."""
+    if url := os.environ.get("REDIS_URL"):
+        parts = urlsplit(url)
+        yield urlunsplit((parts.scheme, parts.netloc, "/13", "", ""))
+        return
+    port = free_port()
+    folder = tmp_path_factory.mktemp("redis")
+    url = embedded.start_redis(folder, port, appendonly=False)
+    yield url
+    pid = (folder / "redis.pid").read_text().strip()
+    subprocess.run(["kill", pid], check=False)
+
+
+@pytest_asyncio.fixture(scope="session")
+async def database_url(postgres_url: str) -> AsyncIterator[str]:
+    """A fresh database for this test session, migrated once."""
+    name = f"heard_test_{secrets.token_hex(4)}"
+    admin = await connect(postgres_url)
+    await admin.execute(f'create database "{name}"')
+    await admin.close()
+    url = with_database(postgres_url, name)
+    conn = await connect(url)
+    await migrate(conn)
+    await conn.close()
+    yield url
+    await drop_database(postgres_url, name)
+
+
+@pytest.fixture(scope="session")
+def env(database_url: str, redis_url: str) -> dict[str, str]:
+    return heard_env(database_url, redis_url, HEARD_UNSENT_AFTER_SECONDS="2", HEARD_REQUEUE_AFTER_SECONDS="5")
+
+
+@pytest.fixture(scope="session")
+def logs_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("logs")
+
+
+@pytest.fixture(scope="session")
+def web(env: dict[str, str], logs_dir: Path) -> Iterator[Process]:
+    """The app, served by `heard serve` on a free port."""
+    proc = start_web(env, logs_dir)
+    yield proc
+    proc.stop()
+
+
+@pytest.fixture(scope="session")
+def worker(env: dict[str, str], logs_dir: Path) -> Iterator[Process]:
+    """`heard worker` on the session's Redis."""
+    proc = start_worker(env, logs_dir)
+    yield proc
+    proc.stop()
+
+
+@pytest_asyncio.fixture
+async def db(database_url: str) -> AsyncIterator[asyncpg.Connection]:
+    conn = await connect(database_url)
+    yield conn
+    await conn.close()
+
+
+@pytest_asyncio.fixture
+async def council(db: asyncpg.Connection) -> Council:
+    """A council of its own for each test, so tests never see each other's rows."""
+    return await make_council(db)
+
+
+@pytest_asyncio.fixture
+async def client(web: Process) -> AsyncIterator[Client]:
+    async with Client(base_url=web.url, timeout=20) as c:
+        yield c
+
+
+@pytest_asyncio.fixture
+async def clients(web: Process) -> AsyncIterator[object]:
+    """A factory for more signed-in clients in one test."""
+    made: list[Client] = []
+
+    def new() -> Client:
+        c = Client(base_url=web.url, timeout=20)
+        made.append(c)
+        return c
+
+    yield new
+    for c in made:
+        await c.aclose()

@@ -1,0 +1,189 @@
+"""Submissions are stored once per Idempotency-Key, before the child sees "sent", and bad input is explained."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Callable
+
+import asyncpg
+import pytest
+from support import Client, Council
+
+
+async def _count(db: asyncpg.Connection, child_id: int) -> tuple[int, int]:
+    subs = await db.fetchval("select count(*) from submissions where child_id = $1", child_id)
+    work = await db.fetchval(
+        "select count(*) from outbox o join submissions s on o.job_key = 'analyse:' || s.id where s.child_id = $1",
+        child_id,
+    )
+    return subs, work
+
+
+async def test_a_submission_is_stored_with_its_outbox_row_before_the_response(
+    council: Council, clients: Callable[[], Client], db: asyncpg.Connection
+) -> None:
+    ava = await clients().as_child(council.codes["Ava"])
+    r = await ava.post(
+        "/api/submissions",
+        json={"kind": "statement", "text": "I got a merit at school"},
+        headers={"Idempotency-Key": uuid.uuid4().hex},
+    )
+    assert r.status_code == 201
+    receipt = r.json()
+    assert receipt["reference"] == f"H-{receipt['id']:06d}"
+    assert await _count(db, council.children["Ava"]) == (1, 1)
+    mine = (await ava.get("/api/submissions/")).json()
+    assert [m["text"] for m in mine] == ["I got a merit at school"]
+
+
+async def test_a_replay_returns_the_same_result_and_stores_one(
+    council: Council, clients: Callable[[], Client], db: asyncpg.Connection
+) -> None:
+    ava = await clients().as_child(council.codes["Ava"])
+    key = uuid.uuid4().hex
+    body = {"kind": "statement", "text": "double tap", "audience": ["worker"]}
+    first = await ava.post("/api/submissions", json=body, headers={"Idempotency-Key": key})
+    again = await ava.post(
+        "/api/submissions", json=dict(reversed(list(body.items()))), headers={"Idempotency-Key": key}
+    )
+    assert first.status_code == again.status_code == 201
+    assert first.json() == again.json()
+    assert again.headers["idempotent-replayed"] == "true"
+    assert await _count(db, council.children["Ava"]) == (1, 1)
+
+
+async def test_the_same_key_with_a_different_body_is_refused(
+    council: Council, clients: Callable[[], Client], db: asyncpg.Connection
+) -> None:
+    ava = await clients().as_child(council.codes["Ava"])
+    key = uuid.uuid4().hex
+    await ava.post("/api/submissions", json={"kind": "statement", "text": "first"}, headers={"Idempotency-Key": key})
+    r = await ava.post(
+        "/api/submissions", json={"kind": "statement", "text": "second"}, headers={"Idempotency-Key": key}
+    )
+    assert r.status_code == 422
+    assert r.json()["errors"][0]["field"] == "Idempotency-Key"
+    assert await _count(db, council.children["Ava"]) == (1, 1)
+
+
+async def test_a_duplicate_arriving_while_the_first_is_in_flight_gets_409(
+    council: Council, clients: Callable[[], Client], db: asyncpg.Connection
+) -> None:
+    """Hold the key's lock the way an in-flight request does, then send the duplicate."""
+    ava = await clients().as_child(council.codes["Ava"])
+    key = uuid.uuid4().hex
+    async with db.transaction():
+        await db.execute(
+            "select pg_advisory_xact_lock(hashtextextended($1::text || ':' || $2, 7))", str(council.id), key
+        )
+        r = await ava.post(
+            "/api/submissions", json={"kind": "statement", "text": "tap"}, headers={"Idempotency-Key": key}
+        )
+        assert r.status_code == 409
+        assert "already being sent" in r.json()["detail"]
+    r = await ava.post("/api/submissions", json={"kind": "statement", "text": "tap"}, headers={"Idempotency-Key": key})
+    assert r.status_code == 201
+    assert await _count(db, council.children["Ava"]) == (1, 1)
+
+
+async def test_concurrent_duplicates_store_exactly_one(
+    council: Council, clients: Callable[[], Client], db: asyncpg.Connection
+) -> None:
+    ava = await clients().as_child(council.codes["Ava"])
+    key = uuid.uuid4().hex
+    results = await asyncio.gather(
+        *[
+            ava.post("/api/submissions", json={"kind": "statement", "text": "race"}, headers={"Idempotency-Key": key})
+            for _ in range(8)
+        ]
+    )
+    statuses = sorted(r.status_code for r in results)
+    assert set(statuses) <= {201, 409} and 201 in statuses
+    assert len({r.json()["id"] for r in results if r.status_code == 201}) == 1
+    assert await _count(db, council.children["Ava"]) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("body", "headers", "status", "field", "message"),
+    [
+        (b'{"kind": "statement", "text": "unfinished', {}, 400, None, "The request body is not valid JSON."),
+        ({"kind": "statement", "text": "hi", "mood": "sad"}, {}, 400, "mood", "'mood' is not a field we accept"),
+        (
+            {"kind": "statement", "text": "x" * 20_001},
+            {},
+            400,
+            "text",
+            "'text' is too long: the most is 20,000 characters.",
+        ),
+        ({"kind": "statement", "text": 42}, {}, 400, "text", "'text' should be str, not int."),
+        ({"kind": "letter", "text": "hi"}, {}, 400, "kind", "'kind'"),
+        ({"text": "hi"}, {}, 400, "kind", "'kind' is required."),
+        ({"kind": "statement", "text": "hi", "audience": []}, {}, 400, "audience", "'audience' is too short"),
+        ({"kind": "statement", "text": "hi", "audience": ["everyone"]}, {}, 400, "audience", "'audience"),
+        ({"kind": "statement", "text": "   "}, {}, 422, "text", "Write something, or answer at least one question"),
+        (
+            {"kind": "statement", "text": "hi"},
+            {"Idempotency-Key": None},
+            400,
+            "Idempotency-Key",
+            "The Idempotency-Key header is required.",
+        ),
+        (
+            {"kind": "statement", "text": "hi"},
+            {"Idempotency-Key": "short"},
+            400,
+            "Idempotency-Key",
+            "Idempotency-Key header is not valid",
+        ),
+    ],
+)
+async def test_bad_input_is_refused_with_a_message_naming_the_field_and_nothing_is_written(
+    council: Council,
+    clients: Callable[[], Client],
+    db: asyncpg.Connection,
+    body: object,
+    headers: dict[str, str | None],
+    status: int,
+    field: str | None,
+    message: str,
+) -> None:
+    ava = await clients().as_child(council.codes["Ava"])
+    sent_headers = {"Idempotency-Key": uuid.uuid4().hex, "content-type": "application/json"}
+    sent_headers.update({k: v for k, v in headers.items() if v is not None})
+    for k, v in headers.items():
+        if v is None:
+            del sent_headers[k]
+    content = body if isinstance(body, bytes) else __import__("json").dumps(body).encode()
+    r = await ava.post("/api/submissions", content=content, headers=sent_headers)
+    assert r.status_code == status, r.text
+    error = r.json()
+    assert message in error["detail"]
+    if field:
+        assert error["errors"][0]["field"] == field
+    assert await _count(db, council.children["Ava"]) == (0, 0)
+    assert await db.fetchval("select count(*) from alerts where child_id = $1", council.children["Ava"]) == 0
+
+
+async def test_staff_cannot_post_as_a_child(council: Council, clients: Callable[[], Client]) -> None:
+    worker = await clients().as_staff(council.staff["worker"])
+    r = await worker.post(
+        "/api/submissions", json={"kind": "statement", "text": "hi"}, headers={"Idempotency-Key": uuid.uuid4().hex}
+    )
+    assert r.status_code == 403
+
+
+async def test_the_server_log_never_contains_a_childs_words(
+    council: Council, clients: Callable[[], Client], web: object
+) -> None:
+    marker = f"secret-words-{uuid.uuid4().hex}"
+    ava = await clients().as_child(council.codes["Ava"])
+    await ava.post(
+        "/api/submissions", json={"kind": "statement", "text": marker}, headers={"Idempotency-Key": uuid.uuid4().hex}
+    )
+    await ava.post(
+        "/api/submissions",
+        json={"kind": "statement", "text": marker, "bad": 1},
+        headers={"Idempotency-Key": uuid.uuid4().hex},
+    )
+    assert marker not in web.log()  # type: ignore[attr-defined]

@@ -1,0 +1,252 @@
+"""Test support: real servers, real processes, real HTTP; no mocks of our own database, queue or web layer."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pyotp
+
+from heard.accounts import secrets as heard_secrets
+from heard.db import connect
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "correct horse battery staple"
+TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+_PASSWORD_HASH = heard_secrets.hash_secret(PASSWORD)
+
+
+def with_database(url: str, name: str) -> str:
+    """The same server URL with another database name (works for host and unix-socket URLs)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, parts.fragment))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until(predicate, timeout: float = 20.0, interval: float = 0.1, what: str = "condition") -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        time.sleep(interval)
+
+
+async def wait_for(coro_fn, timeout: float = 30.0, interval: float = 0.2, what: str = "condition"):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while True:
+        value = await coro_fn()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what} (last value {value!r})")
+        await asyncio.sleep(interval)
+
+
+def heard_env(database_url: str, redis_url: str, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HEARD_", "PYTEST"))}
+    env.update(
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        HEARD_SECRET_KEY=secrets.token_hex(32),
+        HEARD_SECURE_COOKIES="false",
+        HEARD_LOG_LEVEL="INFO",
+        PYTHONUNBUFFERED="1",
+        OMP_NUM_THREADS="1",
+        OPENBLAS_NUM_THREADS="1",
+    )
+    env.update(extra)
+    return env
+
+
+@dataclass
+class Process:
+    """A child process of ours (web or worker) whose output we keep for assertions."""
+
+    popen: subprocess.Popen[bytes]
+    log_path: Path
+    url: str = ""
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def kill(self) -> None:
+        if self.popen.poll() is None:
+            self.popen.send_signal(signal.SIGKILL)
+            self.popen.wait(10)
+
+    def stop(self) -> None:
+        if self.popen.poll() is None:
+            self.popen.terminate()
+            try:
+                self.popen.wait(10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+def _spawn(args: list[str], env: dict[str, str], log_path: Path) -> subprocess.Popen[bytes]:
+    handle = log_path.open("ab")
+    return subprocess.Popen([sys.executable, "-m", "heard", *args], env=env, cwd=ROOT, stdout=handle, stderr=handle)
+
+
+def start_web(env: dict[str, str], log_dir: Path) -> Process:
+    port = free_port()
+    log_path = log_dir / f"web-{port}.log"
+    proc = Process(_spawn(["serve", "--port", str(port)], env, log_path), log_path, f"http://127.0.0.1:{port}")
+
+    def up() -> bool:
+        if proc.popen.poll() is not None:
+            raise AssertionError(f"web server exited:\n{proc.log()}")
+        try:
+            return httpx.get(f"{proc.url}/health/live", timeout=1).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    wait_until(up, timeout=60, what="the web server")
+    return proc
+
+
+def start_worker(env: dict[str, str], log_dir: Path, name: str = "worker") -> Process:
+    log_path = log_dir / f"{name}-{time.monotonic_ns()}.log"
+    return Process(_spawn(["worker"], env, log_path), log_path)
+
+
+@dataclass
+class Council:
+    """A council made for one test: one staff member per role, two workers, children allocated to them."""
+
+    id: int
+    slug: str
+    staff: dict[str, str] = field(default_factory=dict)  # role or name -> email
+    staff_ids: dict[str, int] = field(default_factory=dict)
+    children: dict[str, int] = field(default_factory=dict)  # name -> id
+    codes: dict[str, str] = field(default_factory=dict)  # name -> access code
+
+
+ROLES = [
+    "worker",
+    "iro",
+    "duty_officer",
+    "duty_manager",
+    "head_of_service",
+    "complaints_officer",
+    "participation_officer",
+    "cicc_member",
+    "board_member",
+    "admin",
+]
+
+
+async def make_council(conn: asyncpg.Connection) -> Council:
+    """Worker A has Ava and Ben; worker B has Cai; the IRO chairs Ava's reviews; Dee is nobody's."""
+    slug = f"t-{secrets.token_hex(5)}"
+    council = Council(
+        id=await conn.fetchval(
+            "insert into councils (slug, name) values ($1, $2) returning id", slug, f"Test council {slug}"
+        ),
+        slug=slug,
+    )
+    people = [(role, [role]) for role in ROLES] + [("worker_b", ["worker"])]
+    for name, roles in people:
+        email = f"{name}@{slug}.example"
+        council.staff[name] = email
+        council.staff_ids[name] = await conn.fetchval(
+            """insert into staff (council_id, email, name, roles, password_hash, totp_secret, totp_enabled_at)
+               values ($1, $2, $3, $4, $5, $6, $7) returning id""",
+            council.id,
+            email,
+            name.replace("_", " ").title(),
+            roles,
+            _PASSWORD_HASH,
+            TOTP_SECRET if "admin" in roles else None,
+            _now() if "admin" in roles else None,
+        )
+    for name, status in [
+        ("Ava", "child_in_care"),
+        ("Ben", "child_in_care"),
+        ("Cai", "care_leaver"),
+        ("Dee", "child_in_care"),
+    ]:
+        code, lookup = heard_secrets.new_access_code()
+        council.codes[name] = code
+        council.children[name] = await conn.fetchval(
+            """insert into children (council_id, reference, known_as, birth_month, legal_status, placement_type,
+                   access_code_lookup, access_code_hash)
+               values ($1, $2, $3, '2012-05-01', $4, 'foster', $5, $6) returning id""",
+            council.id,
+            f"{slug}-{name}",
+            name,
+            status,
+            lookup,
+            heard_secrets.hash_secret(code),
+        )
+    for child, staff, relation in [
+        ("Ava", "worker", "worker"),
+        ("Ben", "worker", "worker"),
+        ("Cai", "worker_b", "worker"),
+        ("Ava", "iro", "iro"),
+    ]:
+        await conn.execute(
+            "insert into allocations (council_id, child_id, staff_id, relation, starts_on) values ($1,$2,$3,$4,'2020-01-01')",
+            council.id,
+            council.children[child],
+            council.staff_ids[staff],
+            relation,
+        )
+    return council
+
+
+def _now():  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+class Client(httpx.AsyncClient):
+    """An HTTP client that carries the CSRF token the way our pages and apps do."""
+
+    async def prepare(self) -> Client:
+        await self.get("/")
+        token = self.cookies.get("csrftoken")
+        assert token, "no CSRF cookie was set"
+        self.headers["x-csrftoken"] = token
+        return self
+
+    async def as_child(self, code: str) -> Client:
+        await self.prepare()
+        r = await self.post("/api/session/child", json={"code": code})
+        assert r.status_code == 201, r.text
+        return self
+
+    async def as_staff(self, email: str) -> Client:
+        await self.prepare()
+        r = await self.post("/api/session/staff", json={"email": email, "password": PASSWORD})
+        assert r.status_code == 201, r.text
+        if email.startswith("admin@"):
+            r = await self.post("/api/session/totp", json={"code": pyotp.TOTP(TOTP_SECRET).now()})
+            assert r.status_code == 200, r.text
+        return self
+
+
+async def drop_database(admin_url: str, name: str) -> None:
+    conn = await connect(admin_url)
+    try:
+        await conn.execute(f'drop database if exists "{name}" with (force)')
+    finally:
+        await conn.close()
