@@ -13,6 +13,8 @@ import asyncpg
 import pytest
 import pytest_asyncio
 from support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
     ROOT,
     Client,
     Council,
@@ -125,3 +127,26 @@ async def clients(web: Process) -> AsyncIterator[object]:
     yield new
     for c in made:
         await c.aclose()
+
+
+@pytest_asyncio.fixture(scope="session")
+async def browser():  # type: ignore[no-untyped-def]
+    """Debian's Chromium driven by Playwright (never Playwright's own download)."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as pw:
+        chromium = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        await chromium.close()
+
+
+@pytest_asyncio.fixture
+async def page(browser, web: Process):  # type: ignore[no-untyped-def]
+    """A fresh browser context (no cookies) on the served app, failing the test on any page error."""
+    context = await browser.new_context(base_url=web.url, locale="en-GB")
+    tab = await context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield tab
+    await context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"

@@ -17,10 +17,22 @@ import asyncpg
 import httpx
 import pyotp
 
+from heard import embedded
 from heard.accounts import secrets as heard_secrets
 from heard.db import connect
 
 ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PASSWORD = "correct horse battery staple"
 TOTP_SECRET = "JBSWY3DPEHPK3PXP"
 _PASSWORD_HASH = heard_secrets.hash_secret(PASSWORD)
@@ -105,10 +117,11 @@ def _spawn(args: list[str], env: dict[str, str], log_path: Path) -> subprocess.P
     return subprocess.Popen([sys.executable, "-m", "heard", *args], env=env, cwd=ROOT, stdout=handle, stderr=handle)
 
 
-def start_web(env: dict[str, str], log_dir: Path) -> Process:
+def start_web(env: dict[str, str], log_dir: Path, workers: int = 1) -> Process:
     port = free_port()
     log_path = log_dir / f"web-{port}.log"
-    proc = Process(_spawn(["serve", "--port", str(port)], env, log_path), log_path, f"http://127.0.0.1:{port}")
+    args = ["serve", "--port", str(port), "--workers", str(workers)]
+    proc = Process(_spawn(args, env, log_path), log_path, f"http://127.0.0.1:{port}")
 
     def up() -> bool:
         if proc.popen.poll() is not None:
@@ -250,3 +263,31 @@ async def drop_database(admin_url: str, name: str) -> None:
         await conn.execute(f'drop database if exists "{name}" with (force)')
     finally:
         await conn.close()
+
+
+async def axe_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """WCAG 2.2 AA problems axe-core finds on the page as it is now, as readable lines."""
+    from axe_playwright_python.async_playwright import Axe
+
+    results = await Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(str(n['target']) for n in v['nodes'][:3])})"
+        for v in results.response["violations"]
+    ]
+
+
+class OwnRedis:
+    """A redis-server this test starts and stops at will."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.port = folder, free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        embedded.start_redis(self.folder, self.port, appendonly=True)
+
+    def stop(self) -> None:
+        pid = (self.folder / "redis.pid").read_text().strip()
+        subprocess.run(["kill", "-9", pid], check=True)
+        while embedded._port_open(self.port):
+            time.sleep(0.05)

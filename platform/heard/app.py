@@ -25,16 +25,27 @@ from litestar.types import PathType
 from heard import db, http, logs, queue, settings
 
 ROOT = Path(__file__).resolve().parents[2]
-TEMPLATE_DIRS: list[PathType] = [Path(__file__).parent / "templates", ROOT / "surveys" / "templates", ROOT / "dashboards" / "templates"]
+TEMPLATE_DIRS: list[PathType] = [
+    Path(__file__).parent / "templates",
+    ROOT / "surveys" / "templates",
+    ROOT / "dashboards" / "templates",
+]
 STATIC_DIRS: list[PathType] = [Path(__file__).parent / "static", ROOT / "surveys" / "static"]
 
 
 def _route_handlers() -> list[Any]:
     from heard import health, pages
     from heard.accounts import controllers as accounts
+    from heard.safeguarding import controllers as safeguarding
     from heard.submissions import controllers as submissions
 
-    return [*health.ROUTE_HANDLERS, *pages.ROUTE_HANDLERS, *accounts.ROUTE_HANDLERS, *submissions.ROUTE_HANDLERS]
+    return [
+        *health.ROUTE_HANDLERS,
+        *pages.ROUTE_HANDLERS,
+        *accounts.ROUTE_HANDLERS,
+        *submissions.ROUTE_HANDLERS,
+        *safeguarding.ROUTE_HANDLERS,
+    ]
 
 
 @asynccontextmanager
@@ -56,6 +67,13 @@ def _db_pool(state: State) -> asyncpg.Pool:
 
 def _redis(state: State) -> ArqRedis:
     return state.redis  # type: ignore[no-any-return]
+
+
+def _register_filters(engine: JinjaTemplateEngine) -> None:
+    from heard.templating import FILTERS
+
+    engine.engine.filters.update(FILTERS)
+    engine.engine.autoescape = True
 
 
 class HeardPlugin(InitPluginProtocol):
@@ -81,7 +99,9 @@ class HeardPlugin(InitPluginProtocol):
             cookie_samesite="lax",
             exclude=["/health"],
         )
-        app_config.template_config = TemplateConfig(directory=TEMPLATE_DIRS, engine=JinjaTemplateEngine)
+        app_config.template_config = TemplateConfig(
+            directory=TEMPLATE_DIRS, engine=JinjaTemplateEngine, engine_callback=_register_filters
+        )
         app_config.openapi_config = OpenAPIConfig(
             title="Heard",
             version="1",

@@ -9,8 +9,8 @@ from typing import Any
 import asyncpg
 from litestar import Request, Response
 from litestar.connection import ASGIConnection
-from litestar.exceptions import HTTPException, NotAuthorizedException, PermissionDeniedException, ValidationException
 from litestar.enums import ScopeType
+from litestar.exceptions import HTTPException, NotAuthorizedException, PermissionDeniedException, ValidationException
 from litestar.handlers import BaseRouteHandler
 from litestar.response import Redirect
 from litestar.types import ASGIApp, Message, Receive, Scope, Send

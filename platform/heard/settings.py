@@ -36,6 +36,27 @@ class QueueSettings(msgspec.Struct, frozen=True, kw_only=True):
     unsent_after_seconds: Annotated[int, msgspec.Meta(ge=1, le=3600)] = 10
 
 
+_DAY = "(Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+_SCHEDULE = rf"^{_DAY}-{_DAY} \d\d:\d\d-\d\d:\d\d$"
+
+
+class SafeguardingSettings(msgspec.Struct, frozen=True, kw_only=True):
+    """Targets for acknowledging alerts, when they escalate, and where notifications go."""
+
+    urgent_ack_minutes: Minutes = 15
+    urgent_escalate_minutes: Minutes = 60
+    concern_ack_minutes: Minutes = 240
+    concern_escalate_minutes: Minutes = 1440
+    office_hours: Annotated[str, msgspec.Meta(pattern=_SCHEDULE)] = "Mon-Fri 09:00-17:00"
+    timezone: str = "Europe/London"
+    emergency_duty_email: str = ""
+    smtp_url: str = ""
+    mail_folder: str = ".heard/mail"
+    mail_from: str = "heard@localhost"
+    webhook_url: str = ""
+    webhook_secret: str = ""
+
+
 class AppSettings(msgspec.Struct, frozen=True, kw_only=True):
     """The web service: HEARD_* variables."""
 
@@ -46,6 +67,7 @@ class AppSettings(msgspec.Struct, frozen=True, kw_only=True):
     session_idle_minutes: Minutes = 30
     session_warning_minutes: Minutes = 2
     data_dir: str = ".heard"
+    model_dir: str = ""  # the trained theming model; empty means the one `heard nlp train` builds in nlp/model
     log_level: str = "INFO"
 
 
@@ -55,6 +77,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     db: DatabaseSettings
     redis: RedisSettings
     queue: QueueSettings
+    safeguarding: SafeguardingSettings
     app: AppSettings
 
 
@@ -67,6 +90,18 @@ _VARIABLES: dict[str, tuple[str, str]] = {
     "HEARD_JOB_TIMEOUT_SECONDS": ("queue", "job_timeout_seconds"),
     "HEARD_REQUEUE_AFTER_SECONDS": ("queue", "requeue_after_seconds"),
     "HEARD_UNSENT_AFTER_SECONDS": ("queue", "unsent_after_seconds"),
+    "HEARD_URGENT_ACK_MINUTES": ("safeguarding", "urgent_ack_minutes"),
+    "HEARD_URGENT_ESCALATE_MINUTES": ("safeguarding", "urgent_escalate_minutes"),
+    "HEARD_CONCERN_ACK_MINUTES": ("safeguarding", "concern_ack_minutes"),
+    "HEARD_CONCERN_ESCALATE_MINUTES": ("safeguarding", "concern_escalate_minutes"),
+    "HEARD_OFFICE_HOURS": ("safeguarding", "office_hours"),
+    "HEARD_TIMEZONE": ("safeguarding", "timezone"),
+    "HEARD_EMERGENCY_DUTY_EMAIL": ("safeguarding", "emergency_duty_email"),
+    "HEARD_SMTP_URL": ("safeguarding", "smtp_url"),
+    "HEARD_MAIL_FOLDER": ("safeguarding", "mail_folder"),
+    "HEARD_MAIL_FROM": ("safeguarding", "mail_from"),
+    "HEARD_WEBHOOK_URL": ("safeguarding", "webhook_url"),
+    "HEARD_WEBHOOK_SECRET": ("safeguarding", "webhook_secret"),
     "HEARD_SECRET_KEY": ("app", "secret_key"),
     "HEARD_DEMO": ("app", "demo"),
     "HEARD_BASE_URL": ("app", "base_url"),
@@ -74,12 +109,14 @@ _VARIABLES: dict[str, tuple[str, str]] = {
     "HEARD_SESSION_IDLE_MINUTES": ("app", "session_idle_minutes"),
     "HEARD_SESSION_WARNING_MINUTES": ("app", "session_warning_minutes"),
     "HEARD_DATA_DIR": ("app", "data_dir"),
+    "HEARD_MODEL_DIR": ("app", "model_dir"),
     "HEARD_LOG_LEVEL": ("app", "log_level"),
 }
 _CONCERNS: dict[str, type[msgspec.Struct]] = {
     "db": DatabaseSettings,
     "redis": RedisSettings,
     "queue": QueueSettings,
+    "safeguarding": SafeguardingSettings,
     "app": AppSettings,
 }
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any, ClassVar
 
 from arq import cron, func
 from arq.connections import ArqRedis
 
 from heard import db, logs, queue, settings
+from heard.safeguarding.jobs import escalate_alerts, send_notification
 from heard.submissions.jobs import analyse_submission
 
 log = logging.getLogger(__name__)
@@ -30,7 +32,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     config = settings.get()
     logs.configure(config.app.log_level)
     ctx["db_pool"] = await db.create_pool(config.db)
-    ctx["analyser"] = nlp.Analyser.load()
+    ctx["analyser"] = nlp.Analyser.load(Path(config.app.model_dir) if config.app.model_dir else None)
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
@@ -40,9 +42,13 @@ async def shutdown(ctx: dict[str, Any]) -> None:
 class WorkerSettings:
     """Run with `heard worker`, which adds the Redis settings from REDIS_URL."""
 
-    functions: ClassVar = [func(analyse_submission, timeout=settings.get().queue.job_timeout_seconds, max_tries=5)]
+    functions: ClassVar = [
+        func(analyse_submission, timeout=settings.get().queue.job_timeout_seconds, max_tries=5),
+        func(send_notification, timeout=settings.get().queue.job_timeout_seconds, max_tries=12),
+    ]
     cron_jobs: ClassVar = [
-        cron(relay_outbox, second=set(range(0, 60, 2)), run_at_startup=True, unique=True, timeout=30)
+        cron(relay_outbox, second=set(range(0, 60, 2)), run_at_startup=True, unique=True, timeout=30),
+        cron(escalate_alerts, second={0, 20, 40}, run_at_startup=True, unique=True, timeout=30),
     ]
     on_startup = startup
     on_shutdown = shutdown

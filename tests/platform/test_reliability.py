@@ -10,32 +10,11 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
-from support import Client, Council, Process, free_port, heard_env, start_web, start_worker, wait_for
+from support import Client, Council, OwnRedis, Process, heard_env, start_web, start_worker, wait_for
 
 from heard import embedded
 
 pytestmark = pytest.mark.slow
-
-
-class OwnRedis:
-    """A redis-server this test starts and stops at will."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder, self.port = folder, free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        embedded.start_redis(self.folder, self.port, appendonly=True)
-
-    def stop(self) -> None:
-        import subprocess
-
-        pid = (self.folder / "redis.pid").read_text().strip()
-        subprocess.run(["kill", "-9", pid], check=True)
-        import time
-
-        while embedded._port_open(self.port):
-            time.sleep(0.05)
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from typing import Any
 import asyncpg
 from arq import Retry
 
-from heard import db, queue
+from heard import db, queue, settings
+from heard.safeguarding import services as safeguarding
 
 log = logging.getLogger(__name__)
 
@@ -23,17 +24,6 @@ on conflict (submission_id) do update set
     safeguarding_level = excluded.safeguarding_level, safeguarding_categories = excluded.safeguarding_categories,
     triggers = excluded.triggers, redacted = excluded.redacted, language = excluded.language,
     needs_translation = excluded.needs_translation, analysed_at = now(), revision = analyses.revision + 1
-"""
-
-# The model may raise the level and add categories; only a person lowers or closes an alert.
-_RAISE_ALERT = """
-insert into alerts (council_id, submission_id, child_id, level, categories, triggers, source)
-values ($1, $2, $3, $4, $5, $6, 'model')
-on conflict (submission_id) do update set
-    level = case when alerts.level = 'urgent' or excluded.level = 'urgent' then 'urgent' else 'concern' end,
-    categories = array(select distinct unnest(alerts.categories || excluded.categories) order by 1),
-    triggers = array(select distinct unnest(alerts.triggers || excluded.triggers) order by 1)
-where alerts.status <> 'closed'
 """
 
 
@@ -55,8 +45,9 @@ async def analyse_submission(ctx: dict[str, Any], *, outbox_id: int, submission_
                 await queue.complete(conn, outbox_id)
                 return "no such submission"
             result = ctx["analyser"].analyse(submission_text(row["free_text"], row["answers"]))
-            await store(conn, submission_id, row["council_id"], row["child_id"], result)
+            work = await store(conn, submission_id, row["council_id"], row["child_id"], result)
             await queue.complete(conn, outbox_id)
+        await queue.dispatch(pool, ctx.get("redis"), work)
     except (OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError) as exc:
         raise Retry(defer=ctx.get("job_try", 1) * 2) from exc
     return "analysed"
@@ -64,8 +55,8 @@ async def analyse_submission(ctx: dict[str, Any], *, outbox_id: int, submission_
 
 async def store(
     conn: asyncpg.Connection, submission_id: int, council_id: int, child_id: int | None, result: Any
-) -> None:
-    """Write the analysis and raise or add to the submission's alert."""
+) -> safeguarding.Work:
+    """Write the analysis and raise or add to the submission's alert; returns notifications to dispatch."""
     sg = result.safeguarding
     await conn.execute(
         _STORE,
@@ -80,7 +71,16 @@ async def store(
         result.language,
         result.needs_translation,
     )
-    if sg.level != "none":
-        await conn.execute(
-            _RAISE_ALERT, council_id, submission_id, child_id, sg.level, list(sg.categories), list(sg.triggers)
-        )
+    if sg.level == "none":
+        return []
+    return await safeguarding.raise_alert(
+        conn,
+        settings.get().safeguarding,
+        council_id=council_id,
+        submission_id=submission_id,
+        child_id=child_id,
+        level=sg.level,
+        categories=list(sg.categories),
+        triggers=list(sg.triggers),
+        source="model",
+    )

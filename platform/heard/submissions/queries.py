@@ -67,26 +67,6 @@ async def insert(conn: asyncpg.Connection, **values: Any) -> tuple[int, Any]:
     return row["id"], row["created_at"]
 
 
-_INSERT_ALERT = """
-insert into alerts (council_id, submission_id, child_id, level, categories, triggers, source)
-values ($1, $2, $3, $4, $5, $6, $7)
-on conflict (submission_id) do nothing
-"""
-
-
-async def insert_alert(
-    conn: asyncpg.Connection,
-    council_id: int,
-    submission_id: int,
-    child_id: int | None,
-    level: str,
-    categories: list[str],
-    triggers: list[str],
-    source: str,
-) -> None:
-    await conn.execute(_INSERT_ALERT, council_id, submission_id, child_id, level, categories, triggers, source)
-
-
 _SELECT = """
 select s.id, s.child_id, s.kind, s.instrument, s.instrument_version, s.channel, s.free_text as text, s.answers,
        s.audience, s.anonymous, s.language, s.created_at, s.read_at,

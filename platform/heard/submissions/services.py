@@ -8,10 +8,11 @@ from typing import Any
 import asyncpg
 import msgspec
 
-from heard import audit, queue
+from heard import audit, queue, settings
 from heard.accounts.access import CHILD_NOT_FOUND, require_child_access
 from heard.accounts.schemas import Principal
 from heard.errors import Conflict, Forbidden, Invalid, NotFound
+from heard.safeguarding import services as safeguarding
 from heard.submissions import queries
 from heard.submissions.schemas import Receipt, Submission, SubmissionIn
 
@@ -24,6 +25,7 @@ class ScreenResult(msgspec.Struct, frozen=True, kw_only=True):
     level: str = "none"
     categories: tuple[str, ...] = ()
     triggers: tuple[str, ...] = ()
+    source: str = "screen"  # or "feelings" when a feelings answer raised it
 
 
 def request_hash(data: SubmissionIn) -> bytes:
@@ -78,18 +80,19 @@ async def create(
             idempotency_key=key,
             request_hash=digest,
         )
-        if screen.level != "none":
-            await queries.insert_alert(
-                conn,
-                principal.council_id,
-                submission_id,
-                principal.id,
-                screen.level,
-                list(screen.categories),
-                list(screen.triggers),
-                "screen",
-            )
         work: Work = []
+        if screen.level != "none":
+            work += await safeguarding.raise_alert(
+                conn,
+                settings.get().safeguarding,
+                council_id=principal.council_id,
+                submission_id=submission_id,
+                child_id=principal.id,
+                level=screen.level,
+                categories=list(screen.categories),
+                triggers=list(screen.triggers),
+                source=screen.source,
+            )
         outbox_id = await queue.add(conn, "analyse_submission", f"analyse:{submission_id}", submission_id=submission_id)
         if outbox_id is not None:
             work.append((outbox_id, "analyse_submission", {"submission_id": submission_id}))

@@ -1,0 +1,35 @@
+"""Office hours: when the duty team is in, alerts go to them; otherwise to the emergency duty team."""
+
+from __future__ import annotations
+
+import functools
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import holidays
+
+_DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+
+@functools.cache
+def _bank_holidays(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("GB", subdiv="ENG", years=year)
+
+
+def is_bank_holiday(day: date) -> bool:
+    return day in _bank_holidays(day.year)
+
+
+@functools.cache
+def _parse(schedule: str) -> tuple[set[int], time, time]:
+    days, hours = schedule.split(" ")
+    first, last = (_DAYS.index(d) for d in days.split("-"))
+    start, end = (time.fromisoformat(t) for t in hours.split("-"))
+    return set(range(first, last + 1)), start, end
+
+
+def in_office_hours(moment: datetime, schedule: str, timezone: str) -> bool:
+    """True when `moment` falls inside `schedule` (e.g. 'Mon-Fri 09:00-17:00') and is not an English bank holiday."""
+    local = moment.astimezone(ZoneInfo(timezone))
+    days, start, end = _parse(schedule)
+    return local.weekday() in days and start <= local.time() < end and not is_bank_holiday(local.date())

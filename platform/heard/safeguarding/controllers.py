@@ -1,0 +1,145 @@
+"""The duty queue and oversight: pages for duty officers and managers, and the same as JSON."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import asyncpg
+from litestar import Controller, Request, Response, get, post
+from litestar.enums import RequestEncodingType
+from litestar.params import Body
+from litestar.response import Redirect, Template
+
+from heard import errors, settings
+from heard.accounts.schemas import Principal
+from heard.http import roles
+from heard.pages import session_context
+from heard.safeguarding import services
+from heard.safeguarding.schemas import ACTION_LABELS, ActionIn, AlertDetail, LevelIn, Oversight, QueuedAlert
+
+DUTY = ("duty_officer", "duty_manager", "head_of_service")
+Form = Body(media_type=RequestEncodingType.URL_ENCODED)
+
+
+class AlertsApi(Controller):
+    """Safeguarding alerts as JSON, for the duty team's other tools."""
+
+    path = "/api/alerts"
+    guards = [roles(*DUTY)]
+    tags = ["safeguarding"]
+
+    @get("/")
+    async def queue(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection) -> list[QueuedAlert]:
+        return await services.duty_queue(conn, request.user)
+
+    @get("/{alert_id:int}")
+    async def one(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, alert_id: int) -> AlertDetail:
+        return await services.view(conn, request.user, alert_id)
+
+    @post("/{alert_id:int}/acknowledge", status_code=200)
+    async def acknowledge(
+        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, alert_id: int
+    ) -> AlertDetail:
+        await services.acknowledge(conn, request.user, alert_id)
+        return await services.view(conn, request.user, alert_id)
+
+    @post("/{alert_id:int}/action", status_code=200)
+    async def action(
+        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, alert_id: int, data: ActionIn
+    ) -> AlertDetail:
+        await services.record_action(conn, request.user, alert_id, data)
+        return await services.view(conn, request.user, alert_id)
+
+    @post("/{alert_id:int}/level", status_code=200)
+    async def level(
+        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, alert_id: int, data: LevelIn
+    ) -> AlertDetail:
+        await services.change_level(conn, request.user, alert_id, data)
+        return await services.view(conn, request.user, alert_id)
+
+    @post("/{alert_id:int}/close", status_code=200)
+    async def close(
+        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, alert_id: int
+    ) -> AlertDetail:
+        await services.close(conn, request.user, alert_id)
+        return await services.view(conn, request.user, alert_id)
+
+    @get("/oversight", guards=[roles("duty_manager", "head_of_service")])
+    async def oversight(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection) -> Oversight:
+        return await services.oversight(conn, request.user, settings.get().safeguarding)
+
+
+class AlertPages(Controller):
+    """The duty queue pages. Every form carries the CSRF token; every view and action is audited."""
+
+    path = "/staff/alerts"
+    guards = [roles(*DUTY)]
+    include_in_schema = False
+
+    @get("/")
+    async def queue(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection) -> Template:
+        alerts = await services.duty_queue(conn, request.user)
+        return Template("safeguarding/queue.html", context={**session_context(request.user), "alerts": alerts})
+
+    @get("/{alert_id:int}")
+    async def one(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, alert_id: int) -> Template:
+        return await _alert_page(conn, request.user, alert_id)
+
+    @post("/{alert_id:int}", status_code=303)
+    async def act(
+        self,
+        request: Request[Principal, Any, Any],
+        conn: asyncpg.Connection,
+        alert_id: int,
+        data: Annotated[dict[str, str], Form],
+    ) -> Response[Any]:
+        step = data.get("step", "")
+        try:
+            await _do(conn, request.user, alert_id, step, data)
+        except (errors.Invalid, errors.Conflict) as exc:
+            return await _alert_page(conn, request.user, alert_id, error=exc.message, form=data, status=400)
+        return Redirect(path=f"/staff/alerts/{alert_id}", status_code=303)
+
+    @get("/oversight", guards=[roles("duty_manager", "head_of_service")])
+    async def oversight(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection) -> Template:
+        figures = await services.oversight(conn, request.user, settings.get().safeguarding)
+        return Template("safeguarding/oversight.html", context={**session_context(request.user), "o": figures})
+
+
+async def _do(conn: asyncpg.Connection, user: Principal, alert_id: int, step: str, data: dict[str, str]) -> None:
+    if step == "acknowledge":
+        await services.acknowledge(conn, user, alert_id)
+    elif step == "action":
+        action = data.get("action", "")
+        if action not in ACTION_LABELS:
+            raise errors.Invalid("Choose what was done.", field="action")
+        await services.record_action(conn, user, alert_id, ActionIn(action=action, note=data.get("note", "")[:4000]))  # type: ignore[arg-type]
+    elif step == "close":
+        await services.close(conn, user, alert_id)
+    else:
+        raise errors.Invalid("That is not something this page can do.", field="step")
+
+
+async def _alert_page(
+    conn: asyncpg.Connection,
+    user: Principal,
+    alert_id: int,
+    *,
+    error: str | None = None,
+    form: dict[str, str] | None = None,
+    status: int = 200,
+) -> Template:
+    alert = await services.view(conn, user, alert_id)
+    context = {
+        **session_context(user),
+        "alert": alert,
+        "actions": ACTION_LABELS,
+        "error": error,
+        "form": form or {},
+        "error_field": "action" if error else None,
+        "now": services.now(),
+    }
+    return Template("safeguarding/alert.html", context=context, status_code=status)
+
+
+ROUTE_HANDLERS = [AlertsApi, AlertPages]

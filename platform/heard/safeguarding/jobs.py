@@ -1,0 +1,142 @@
+"""Notification delivery (email or signed webhook, once per alert and recipient) and the escalation cron."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import logging
+import smtplib
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import asyncpg
+import httpx
+import msgspec
+from arq import Retry
+
+from heard import db, queue, settings
+from heard.safeguarding import queries, services
+
+log = logging.getLogger(__name__)
+
+LEVEL_WORDS = {"urgent": "An urgent", "concern": "A"}
+REASON_WORDS = {
+    "raised": "has been raised",
+    "raised_urgent": "has been raised to urgent",
+    "escalated_1": "has not been acknowledged in time and is escalated to you (duty manager)",
+    "escalated_2": "has still not been acknowledged and is escalated to you (head of service)",
+}
+
+
+def message_id(notification_id: int) -> str:
+    """The same notification always has the same id, so a resend after a crash can be recognised."""
+    return f"<heard-notification-{notification_id}@heard.invalid>"
+
+
+def compose(row: asyncpg.Record, base_url: str, sender: str) -> EmailMessage:
+    """An email with the level and a link only: never the child's words or name."""
+    link = f"{base_url.rstrip('/')}/staff/alerts/{row['alert_id']}"
+    msg = EmailMessage()
+    msg["Subject"] = f"Heard: {row['level']} safeguarding alert {row['alert_id']}"
+    msg["From"] = sender
+    msg["To"] = row["recipient"]
+    msg["Message-ID"] = message_id(row["id"])
+    msg.set_content(
+        f"{LEVEL_WORDS[row['level']]} safeguarding alert {REASON_WORDS[row['reason']]}.\n\n"
+        f"Open it in Heard to acknowledge it and record what you do:\n{link}\n\n"
+        "This email does not contain the child's words or name. Do not forward it outside the council.\n"
+    )
+    return msg
+
+
+def webhook_body(row: asyncpg.Record, base_url: str) -> bytes:
+    return msgspec.json.encode(
+        {
+            "alert_id": row["alert_id"],
+            "level": row["level"],
+            "reason": row["reason"],
+            "raised_at": row["raised_at"].isoformat(),
+            "url": f"{base_url.rstrip('/')}/staff/alerts/{row['alert_id']}",
+            "notification_id": row["id"],
+        }
+    )
+
+
+def signature(secret: str, body: bytes) -> str:
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+async def deliver(row: asyncpg.Record) -> None:
+    """Send one notification by its channel; raises on failure."""
+    config = settings.get()
+    sg, base_url = config.safeguarding, config.app.base_url
+    if row["channel"] == "webhook":
+        body = webhook_body(row, base_url)
+        headers = {
+            "content-type": "application/json",
+            "x-heard-signature": signature(sg.webhook_secret, body),
+            "idempotency-key": f"heard-notification-{row['id']}",
+        }
+        async with httpx.AsyncClient(timeout=10) as client:
+            response = await client.post(row["recipient"], content=body, headers=headers)
+            response.raise_for_status()
+        return
+    msg = compose(row, base_url, sg.mail_from)
+    if sg.smtp_url:
+        await asyncio.to_thread(_smtp_send, sg.smtp_url, msg)
+    else:
+        _write_to_folder(Path(sg.mail_folder), row["id"], msg)
+
+
+def _smtp_send(url: str, msg: EmailMessage) -> None:
+    parts = urlsplit(url)
+    with smtplib.SMTP(parts.hostname or "localhost", parts.port or 25, timeout=10) as smtp:
+        if parts.scheme == "smtp+starttls":
+            smtp.starttls()
+        if parts.username:
+            smtp.login(parts.username, parts.password or "")
+        smtp.send_message(msg)
+
+
+def _write_to_folder(folder: Path, notification_id: int, msg: EmailMessage) -> None:
+    """Demo delivery: one file per notification, written whole, so a resend replaces rather than repeats."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"notification-{notification_id}.eml"
+    partial = target.with_suffix(".partial")
+    partial.write_bytes(bytes(msg))
+    partial.replace(target)
+
+
+async def send_notification(ctx: dict[str, Any], *, outbox_id: int, notification_id: int) -> str:
+    """Deliver once: the outbox row stays locked while sending and is completed with the 'sent' mark."""
+    pool: asyncpg.Pool = ctx["db_pool"]
+    async with db.acquire(pool) as conn:
+        try:
+            async with conn.transaction():
+                if not await queue.claim(conn, outbox_id):
+                    return "already sent"
+                row = await queries.notification(conn, notification_id)
+                if row is None or row["sent_at"] is not None:
+                    await queue.complete(conn, outbox_id)
+                    return "nothing to send"
+                await deliver(row)
+                await queries.mark_sent(conn, notification_id)
+                await queue.complete(conn, outbox_id)
+        except (OSError, httpx.HTTPError, smtplib.SMTPException) as exc:
+            await queries.record_failure(conn, notification_id, f"{type(exc).__name__}: {exc}"[:500])
+            tries = ctx.get("job_try", 1)
+            log.warning("notification failed, will retry", extra={"notification_id": notification_id, "try": tries})
+            raise Retry(defer=min(300, 5 * 2**tries)) from exc
+    return "sent"
+
+
+async def escalate_alerts(ctx: dict[str, Any]) -> int:
+    """Cron: escalate alerts whose due time has passed (catching up after any outage) and send the news."""
+    config = settings.get()
+    async with db.acquire(ctx["db_pool"]) as conn:
+        work = await services.escalate_due(conn, config.safeguarding, services.now())
+    await queue.dispatch(ctx["db_pool"], ctx["redis"], work)
+    return len(work)

@@ -1,0 +1,268 @@
+"""SQL for alerts, their notifications and escalations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import asyncpg
+import msgspec
+
+from heard.safeguarding.schemas import AlertDetail, Oversight, QueuedAlert
+
+# Insert a new alert, or raise an existing open one (level up, categories and triggers added).
+# Returns the alert and whether its level went up, so the caller knows to notify.
+_UPSERT = """
+with before as (select id, level from alerts where submission_id = $2)
+insert into alerts (council_id, submission_id, child_id, level, categories, triggers, source, route,
+                    raised_at, due_at, next_escalation_at)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+on conflict (submission_id) do update set
+    level = case when alerts.level_confirmed_by is not null then alerts.level   -- a person's judgement stands
+                 when alerts.level = 'urgent' or excluded.level = 'urgent' then 'urgent' else 'concern' end,
+    categories = array(select distinct unnest(alerts.categories || excluded.categories) order by 1),
+    triggers = array(select distinct unnest(alerts.triggers || excluded.triggers) order by 1),
+    due_at = case when alerts.status = 'open' then least(alerts.due_at, excluded.due_at) else alerts.due_at end,
+    next_escalation_at = case when alerts.status = 'open' and alerts.escalation_level = 0
+                              then least(alerts.next_escalation_at, excluded.due_at)
+                              else alerts.next_escalation_at end
+where alerts.status <> 'closed'
+returning id, level, route, (select level from before) as previous_level
+"""
+
+
+class Raised(msgspec.Struct, frozen=True):
+    id: int
+    level: str
+    route: str
+    previous_level: str | None
+
+
+async def upsert_alert(conn: asyncpg.Connection, *args: Any) -> Raised | None:
+    row = await conn.fetchrow(_UPSERT, *args)
+    return None if row is None else Raised(**dict(row))
+
+
+# Notifications for everyone with `role` in the council (or one address), each with its outbox row.
+_NOTIFY_ROLE = """
+with n as (
+    insert into notifications (alert_id, channel, recipient, reason)
+    select $1, 'email', email, $3 from staff
+    where council_id = (select council_id from alerts where id = $1) and $2 = any(roles) and disabled_at is null
+    on conflict do nothing
+    returning id
+)
+insert into outbox (job, args, job_key)
+select 'send_notification', json_build_object('notification_id', id)::jsonb, 'notify:' || id from n
+returning id, args
+"""
+
+_NOTIFY_ONE = """
+with n as (
+    insert into notifications (alert_id, channel, recipient, reason) values ($1, $2, $3, $4)
+    on conflict do nothing
+    returning id
+)
+insert into outbox (job, args, job_key)
+select 'send_notification', json_build_object('notification_id', id)::jsonb, 'notify:' || id from n
+returning id, args
+"""
+
+
+async def notify_role(
+    conn: asyncpg.Connection, alert_id: int, role: str, reason: str
+) -> list[tuple[int, dict[str, Any]]]:
+    return [(r["id"], r["args"]) for r in await conn.fetch(_NOTIFY_ROLE, alert_id, role, reason)]
+
+
+async def notify_one(
+    conn: asyncpg.Connection, alert_id: int, channel: str, recipient: str, reason: str
+) -> list[tuple[int, dict[str, Any]]]:
+    return [(r["id"], r["args"]) for r in await conn.fetch(_NOTIFY_ONE, alert_id, channel, recipient, reason)]
+
+
+async def add_event(conn: asyncpg.Connection, alert_id: int, staff_id: int | None, kind: str, **detail: Any) -> None:
+    await conn.execute(
+        "insert into alert_events (alert_id, staff_id, kind, detail) values ($1, $2, $3, $4)",
+        alert_id,
+        staff_id,
+        kind,
+        detail,
+    )
+
+
+_QUEUE = """
+select a.id, a.submission_id, a.level, a.categories, a.status, a.raised_at, a.due_at,
+       (extract(epoch from ($2::timestamptz - a.raised_at)) / 60)::int as minutes_open,
+       (a.status = 'open' and a.due_at < $2) as overdue, a.escalation_level, a.route,
+       c.reference as child_reference, c.known_as as child_name
+from alerts a left join children c on c.id = a.child_id
+where a.council_id = $1 and a.status <> 'closed'
+order by (a.level = 'urgent') desc, (a.status = 'open') desc, a.raised_at
+limit 500
+"""
+
+
+async def duty_queue(conn: asyncpg.Connection, council_id: int, now: datetime) -> list[QueuedAlert]:
+    return [msgspec.convert(dict(r), QueuedAlert) for r in await conn.fetch(_QUEUE, council_id, now)]
+
+
+_DETAIL = """
+select a.id, a.level, a.categories, a.triggers, a.source, a.status, a.route, a.raised_at, a.due_at,
+       a.escalation_level, a.acknowledged_at, ack.name as acknowledged_by, a.action, a.action_note, a.closed_at,
+       s.id as submission_id,
+       s.free_text || coalesce((select string_agg(value, E'\\n') from jsonb_each_text(s.answers)
+                                where length(value) > 3), '') as text,
+       c.id as child_id, c.reference as child_reference, c.known_as as child_name, c.placement_type,
+       c.placement_contact,
+       coalesce((select array_agg(st.name || ' (' || al.relation || ')' order by al.relation, st.name)
+                 from allocations al join staff st on st.id = al.staff_id
+                 where al.child_id = c.id and al.starts_on <= current_date
+                   and (al.ends_on is null or al.ends_on >= current_date)), '{}') as workers,
+       coalesce((select json_agg(json_build_object('kind', e.kind, 'at', e.at, 'by', es.name, 'detail', e.detail)
+                                 order by e.at, e.id)
+                 from alert_events e left join staff es on es.id = e.staff_id where e.alert_id = a.id), '[]') as events
+from alerts a
+join submissions s on s.id = a.submission_id
+left join children c on c.id = a.child_id
+left join staff ack on ack.id = a.acknowledged_by
+where a.id = $1 and a.council_id = $2
+"""
+
+
+async def detail(conn: asyncpg.Connection, alert_id: int, council_id: int) -> AlertDetail | None:
+    row = await conn.fetchrow(_DETAIL, alert_id, council_id)
+    return None if row is None else msgspec.convert(dict(row), AlertDetail)
+
+
+async def lock(conn: asyncpg.Connection, alert_id: int, council_id: int) -> asyncpg.Record | None:
+    return await conn.fetchrow(
+        "select id, status, level, action from alerts where id = $1 and council_id = $2 for update",
+        alert_id,
+        council_id,
+    )
+
+
+async def acknowledge(conn: asyncpg.Connection, alert_id: int, staff_id: int, now: datetime) -> None:
+    await conn.execute(
+        """update alerts set status = 'acknowledged', acknowledged_at = $3, acknowledged_by = $2,
+                  next_escalation_at = null where id = $1""",
+        alert_id,
+        staff_id,
+        now,
+    )
+
+
+async def record_action(
+    conn: asyncpg.Connection, alert_id: int, staff_id: int, action: str, note: str, now: datetime
+) -> None:
+    await conn.execute(
+        "update alerts set action = $3, action_note = $4, action_by = $2, action_at = $5 where id = $1",
+        alert_id,
+        staff_id,
+        action,
+        note,
+        now,
+    )
+
+
+async def close(conn: asyncpg.Connection, alert_id: int, staff_id: int, now: datetime) -> None:
+    await conn.execute(
+        "update alerts set status = 'closed', closed_at = $3, closed_by = $2, next_escalation_at = null where id = $1",
+        alert_id,
+        staff_id,
+        now,
+    )
+
+
+async def set_level(conn: asyncpg.Connection, alert_id: int, staff_id: int, level: str) -> None:
+    await conn.execute("update alerts set level = $3, level_confirmed_by = $2 where id = $1", alert_id, staff_id, level)
+
+
+_DUE = """
+select id, level, escalation_level, raised_at, next_escalation_at, route from alerts
+where status = 'open' and next_escalation_at <= $1
+order by next_escalation_at
+for update skip locked
+limit 200
+"""
+
+
+async def due_escalations(conn: asyncpg.Connection, now: datetime) -> list[asyncpg.Record]:
+    return list(await conn.fetch(_DUE, now))
+
+
+async def escalated(conn: asyncpg.Connection, alert_id: int, level: int, next_at: datetime | None) -> None:
+    await conn.execute(
+        "update alerts set escalation_level = $2, next_escalation_at = $3 where id = $1", alert_id, level, next_at
+    )
+
+
+_OVERSIGHT = """
+with a as (
+    select level, categories, status, escalation_level, raised_at,
+           extract(epoch from (acknowledged_at - raised_at)) / 60 as ack_minutes,
+           extract(epoch from ($2::timestamptz - raised_at)) / 60 as age_minutes
+    from alerts where council_id = $1 and raised_at > $2::timestamptz - interval '90 days'
+)
+select
+  (select coalesce(json_object_agg(level, n), '{}')
+     from (select level, count(*) n from a group by level) x) as by_level,
+  (select coalesce(json_object_agg(cat, n), '{}')
+     from (select unnest(categories) cat, count(*) n from a group by 1) x) as by_category,
+  (select coalesce(json_object_agg(level, m), '{}') from (
+      select level, percentile_cont(0.5) within group (order by ack_minutes) m from a
+      where ack_minutes is not null group by level) x) as ack_median_minutes,
+  (select coalesce(json_object_agg(level, m), '{}') from (
+      select level, percentile_cont(0.9) within group (order by ack_minutes) m from a
+      where ack_minutes is not null group by level) x) as ack_p90_minutes,
+  (select coalesce(json_object_agg(level, share), '{}') from (
+      select level, avg(case when ack_minutes <= case level when 'urgent' then $3 else $4 end then 1.0 else 0.0 end)
+             as share from a where ack_minutes is not null group by level) x) as ack_within_target,
+  (select json_build_object('to_duty_manager', count(*) filter (where escalation_level >= 1),
+                            'to_head_of_service', count(*) filter (where escalation_level >= 2)) from a) as escalations,
+  (select json_build_object(
+      'under_1_hour', count(*) filter (where age_minutes < 60),
+      '1_to_24_hours', count(*) filter (where age_minutes >= 60 and age_minutes < 1440),
+      '1_to_7_days', count(*) filter (where age_minutes >= 1440 and age_minutes < 10080),
+      'over_7_days', count(*) filter (where age_minutes >= 10080)) from a where status <> 'closed') as open_by_age
+"""
+
+
+async def oversight(
+    conn: asyncpg.Connection, council_id: int, now: datetime, urgent_target: int, concern_target: int
+) -> Oversight:
+    row = await conn.fetchrow(_OVERSIGHT, council_id, now, urgent_target, concern_target)
+    assert row is not None
+    values = dict(row)
+    values["target_minutes"] = {"urgent": urgent_target, "concern": concern_target}
+    for key in ("ack_median_minutes", "ack_p90_minutes", "ack_within_target"):
+        values[key] = {level: values[key].get(level) for level in ("urgent", "concern")}
+    values["by_level"] = {level: values["by_level"].get(level, 0) for level in ("urgent", "concern")}
+    return msgspec.convert(values, Oversight)
+
+
+_NOTIFICATION = """
+select n.id, n.channel, n.recipient, n.reason, n.sent_at, a.id as alert_id, a.level, a.raised_at
+from notifications n join alerts a on a.id = n.alert_id where n.id = $1
+"""
+
+
+async def notification(conn: asyncpg.Connection, notification_id: int) -> asyncpg.Record | None:
+    return await conn.fetchrow(_NOTIFICATION, notification_id)
+
+
+async def mark_sent(conn: asyncpg.Connection, notification_id: int) -> None:
+    await conn.execute(
+        "update notifications set sent_at = now(), attempts = attempts + 1 where id = $1", notification_id
+    )
+    await conn.execute("insert into notification_attempts (notification_id, ok) values ($1, true)", notification_id)
+
+
+async def record_failure(conn: asyncpg.Connection, notification_id: int, detail: str) -> None:
+    await conn.execute("update notifications set attempts = attempts + 1 where id = $1", notification_id)
+    await conn.execute(
+        "insert into notification_attempts (notification_id, ok, detail) values ($1, false, $2)",
+        notification_id,
+        detail,
+    )
