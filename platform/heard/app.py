@@ -36,6 +36,7 @@ STATIC_DIRS: list[PathType] = [Path(__file__).parent / "static", ROOT / "surveys
 def _route_handlers() -> list[Any]:
     from heard import health, pages
     from heard.accounts import controllers as accounts
+    from heard.inbox import controllers as inbox
     from heard.safeguarding import controllers as safeguarding
     from heard.submissions import controllers as submissions
 
@@ -45,6 +46,7 @@ def _route_handlers() -> list[Any]:
         *accounts.ROUTE_HANDLERS,
         *submissions.ROUTE_HANDLERS,
         *safeguarding.ROUTE_HANDLERS,
+        *inbox.ROUTE_HANDLERS,
     ]
 
 

@@ -1,0 +1,1 @@
+"""The staff inbox: statements from allocated children, replies, read receipts, review contributions."""
