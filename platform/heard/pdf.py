@@ -1,4 +1,4 @@
-"""PDF documents for the case record: plain, accessible text (tagged title, real fonts), no child's words leave by mistake."""
+"""PDF documents for the case record: plain text with real fonts and a document title."""
 
 from __future__ import annotations
 
