@@ -34,7 +34,7 @@ CHROMIUM_ARGS = [
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PASSWORD = "correct horse battery staple"
-TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 _PASSWORD_HASH = heard_secrets.hash_secret(PASSWORD)
 
 
@@ -113,8 +113,8 @@ class Process:
 
 
 def _spawn(args: list[str], env: dict[str, str], log_path: Path) -> subprocess.Popen[bytes]:
-    handle = log_path.open("ab")
-    return subprocess.Popen([sys.executable, "-m", "heard", *args], env=env, cwd=ROOT, stdout=handle, stderr=handle)
+    with log_path.open("ab") as handle:  # the child keeps its own copy of the descriptor
+        return subprocess.Popen([sys.executable, "-m", "heard", *args], env=env, cwd=ROOT, stdout=handle, stderr=handle)
 
 
 def start_web(env: dict[str, str], log_dir: Path, workers: int = 1) -> Process:

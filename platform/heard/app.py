@@ -12,12 +12,12 @@ from arq.connections import ArqRedis
 from litestar import Litestar, Router
 from litestar.config.app import AppConfig
 from litestar.config.csrf import CSRFConfig
-from litestar.contrib.jinja import JinjaTemplateEngine
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.plugins import InitPluginProtocol
+from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 from litestar.types import PathType
@@ -34,8 +34,11 @@ STATIC_DIRS: list[PathType] = [Path(__file__).parent / "static", ROOT / "surveys
 
 
 def _route_handlers() -> list[Any]:
+    from dashboards import controllers as dashboards
     from heard import health, pages
     from heard.accounts import controllers as accounts
+    from heard.capture import controllers as capture
+    from heard.complaints import controllers as complaints
     from heard.inbox import controllers as inbox
     from heard.safeguarding import controllers as safeguarding
     from heard.submissions import controllers as submissions
@@ -47,6 +50,9 @@ def _route_handlers() -> list[Any]:
         *submissions.ROUTE_HANDLERS,
         *safeguarding.ROUTE_HANDLERS,
         *inbox.ROUTE_HANDLERS,
+        *capture.ROUTE_HANDLERS,
+        *complaints.ROUTE_HANDLERS,
+        *dashboards.ROUTE_HANDLERS,
     ]
 
 
@@ -94,7 +100,8 @@ class HeardPlugin(InitPluginProtocol):
             }
         )
         app_config.exception_handlers.update(http.EXCEPTION_HANDLERS)
-        app_config.middleware[:0] = [http.SecurityHeadersMiddleware, http.SessionMiddleware]
+        app_config.middleware.insert(0, http.SessionMiddleware)
+        app_config.before_send.append(http.add_security_headers)
         app_config.csrf_config = CSRFConfig(
             secret=config.app.secret_key,
             cookie_secure=config.app.secure_cookies,

@@ -72,7 +72,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     cmd_migrate(args)
     ensure_model()
-    print(asyncio.run(demo.seed(settings.get().db.url)))
+    print(asyncio.run(demo.seed(settings.get().db.url, settings.get().safeguarding)))
     if args.no_serve:
         return 0
     worker = subprocess.Popen([sys.executable, "-m", "heard", "worker"])

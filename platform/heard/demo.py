@@ -9,6 +9,7 @@ import asyncpg
 
 from heard import db, queue
 from heard.accounts import secrets
+from heard.settings import SafeguardingSettings
 
 DEMO_PASSWORD = "heard-demo-2026"  # noqa: S105 - printed on screen for the local demo only
 COUNCIL = ("demo", "Northshire County Council")
@@ -105,16 +106,20 @@ SAYINGS = [
     ("review", "I want to stay with my foster family until I'm 21. Staying Put please."),
     ("survey", "I need help with my Home Office case. My English is getting better at college."),
     ("statement", "Thank you for the trip to the seaside, best day ever!"),
+    ("complaint", "I was moved to a new placement without anyone asking me and I had to leave my school."),
+    ("complaint", "My pocket money has not been paid for three weeks and my carer says it's the council's fault."),
+    ("survey", "More activities in the holidays please, and wifi that works"),
+    ("review", "I want my sister at my review meeting and I want to chair it myself this time."),
 ]
 
 
-async def seed(url: str) -> str:
+async def seed(url: str, config: SafeguardingSettings | None = None) -> str:
     """Load the demo council once; a second run only reprints the sign-ins."""
     conn = await db.connect(url)
     try:
         if await conn.fetchval("select id from councils where slug = $1", COUNCIL[0]) is None:
             async with conn.transaction():
-                await _load(conn)
+                await _load(conn, config or SafeguardingSettings())
     finally:
         await conn.close()
     return _sign_ins()
@@ -139,7 +144,7 @@ def _age(i: int) -> int:
 SHOWN_CODES = [0, 3, 8, 18, 30, 36]
 
 
-async def _load(conn: asyncpg.Connection) -> None:
+async def _load(conn: asyncpg.Connection, config: SafeguardingSettings) -> None:
     rng = random.Random(2026)  # noqa: S311 - demo data, not security
     council_id = await conn.fetchval(
         "insert into councils (slug, name, advocacy_contact) values ($1, $2, $3) returning id",
@@ -198,6 +203,7 @@ async def _load(conn: asyncpg.Connection) -> None:
             council_id,
             child_id,
             worker,
+            "worker",
             today.replace(day=1),
         )
         if not leaver:
@@ -206,37 +212,35 @@ async def _load(conn: asyncpg.Connection) -> None:
                 council_id,
                 child_id,
                 iros[i % 2],
+                "iro",
                 today.replace(day=1),
             )
         if i < len(SAYINGS):
-            await _say(conn, council_id, child_id, i, *SAYINGS[i])
+            await _say(conn, config, council_id, child_id, i, *SAYINGS[i])
 
 
-async def _say(conn: asyncpg.Connection, council_id: int, child_id: int, n: int, kind: str, text: str) -> None:
+async def _say(
+    conn: asyncpg.Connection, config: SafeguardingSettings, council_id: int, child_id: int, n: int, kind: str, text: str
+) -> None:
+    """Store what a child said the way the service does: screen, alert, outbox; complaints open a case."""
     import nlp
+    from heard.complaints import services as complaints
+    from heard.safeguarding import services as safeguarding
 
-    verdict = nlp.screen(text)
     submission_id = await conn.fetchval(
         """insert into submissions (council_id, child_id, kind, channel, free_text, audience, idempotency_key,
                                    request_hash)
-           values ($1, $2, $3, 'web', $4, '{worker,iro}', $5, '\\x00') returning id""",
-        council_id,
-        child_id,
-        kind,
-        text,
-        f"demo-{n}",
+           values ($1, $2, $3, 'web', $4, '{worker,iro,complaints}', $5, '\\x00') returning id""",
+        council_id, child_id, kind, text, f"demo-{n}",
     )
+    verdict = nlp.screen(text)
     if verdict.level != "none":
-        await conn.execute(
-            "insert into alerts (council_id, submission_id, child_id, level, categories, triggers, source) "
-            "values ($1, $2, $3, $4, $5, $6, 'screen')",
-            council_id,
-            submission_id,
-            child_id,
-            verdict.level,
-            list(verdict.categories),
-            list(verdict.triggers),
+        await safeguarding.raise_alert(
+            conn, config, council_id=council_id, submission_id=submission_id, child_id=child_id,
+            level=verdict.level, categories=list(verdict.categories), triggers=list(verdict.triggers), source="screen",
         )
+    if kind == "complaint":
+        await complaints.open_from_submission(conn, submission_id)
     await queue.add(conn, "analyse_submission", f"analyse:{submission_id}", submission_id=submission_id)
 
 

@@ -24,8 +24,10 @@ def ensure_servers(data_dir: Path) -> dict[str, str]:
 
 def start_postgres(folder: Path) -> str:
     """Start (or reuse) a pgserver cluster in `folder` and return its URL; it outlives this process."""
+    import logging
     import warnings
 
+    logging.getLogger("pgserver").setLevel(logging.WARNING)  # it logs at interpreter exit, after streams close
     folder.mkdir(parents=True, exist_ok=True)
     with warnings.catch_warnings():
         # pgserver asks platformdirs for a runtime folder; a container without XDG_RUNTIME_DIR is fine.

@@ -8,6 +8,8 @@ import asyncpg
 from arq.connections import ArqRedis
 from litestar import Response, get
 
+from heard.http import DbPool, Queue
+
 
 @get("/health/live", include_in_schema=False)
 async def live() -> dict[str, str]:
@@ -16,7 +18,7 @@ async def live() -> dict[str, str]:
 
 
 @get("/health/ready", include_in_schema=False)
-async def ready(db_pool: asyncpg.Pool, redis: ArqRedis | None) -> Response[dict[str, str]]:
+async def ready(db_pool: DbPool, redis: Queue) -> Response[dict[str, str]]:
     """PostgreSQL and Redis both answer; 503 names whichever does not."""
     checks = {"postgres": await _postgres(db_pool), "redis": await _redis(redis)}
     ok = all(v == "ok" for v in checks.values())

@@ -7,11 +7,14 @@ import re
 from typing import Any
 
 import asyncpg
+from arq.connections import ArqRedis
 from litestar import Request, Response
 from litestar.connection import ASGIConnection
+from litestar.di import NamedDependency
 from litestar.enums import ScopeType
 from litestar.exceptions import HTTPException, NotAuthorizedException, PermissionDeniedException, ValidationException
 from litestar.handlers import BaseRouteHandler
+from litestar.params import HeaderParameter
 from litestar.response import Redirect
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -23,6 +26,11 @@ from heard.accounts.secrets import token_hash
 log = logging.getLogger(__name__)
 
 SESSION_COOKIE = "heard_session"
+
+# Handler parameters filled by the app's dependencies (declared once in app.py), marked as such for Litestar.
+Conn = NamedDependency[asyncpg.Connection]
+DbPool = NamedDependency[asyncpg.Pool]
+Queue = NamedDependency[ArqRedis]
 
 _STATUS: dict[type[errors.HeardError], int] = {
     errors.Invalid: 422,
@@ -106,19 +114,30 @@ def validation_error(request: Request[Any, Any, Any], exc: ValidationException) 
 
 def _detail(item: dict[str, Any]) -> dict[str, str]:
     """One validation failure: the field it concerns and a sentence about it."""
-    key, source = item.get("key"), item.get("source")
+    key, source = item.get("key"), getattr(item.get("source"), "value", item.get("source"))
     message = str(item.get("message", ""))
+    if source == "header":  # the handler's parameter is named like the header: idempotency_key
+        key = "-".join(part.capitalize() for part in str(key).split("_"))
     if source in {"header", "query", "path", "cookie"}:
         return {"field": str(key), "message": f"The {key} {source} is not valid: {message}"}
     field, sentence = explain_validation(message if "- at `" in message or not key else f"{message} - at `$.{key}`")
-    return {"field": field or str(key or ""), "message": sentence}
+    field = _field_name(field or str(key or ""))
+    return {"field": field, "message": sentence.replace(f"'data.{field}'", f"'{field}'")}
+
+
+def _field_name(path: str) -> str:
+    """'data.audience.0' -> 'audience': the name a person filled in, not the decoder's path."""
+    parts = [p for p in path.split(".") if p and not p.isdigit()]
+    if parts and parts[0] == "data":
+        parts = parts[1:]
+    return ".".join(parts)
 
 
 def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     if exc.status_code == 401 and _wants_html(request):
         return Redirect(path=_sign_in_path(request))
     detail = exc.detail
-    if "JSON is malformed" in detail or "Malformed" in detail:
+    if "JSON is malformed" in detail or "Malformed" in detail or "truncated" in detail:
         detail = "The request body is not valid JSON."
     if exc.status_code == 403 and "CSRF" in detail:
         detail = "This form has expired or was not sent from Heard. Go back, reload the page and try again."
@@ -191,25 +210,23 @@ SECURITY_HEADERS = [
 ]
 
 
-class SecurityHeadersMiddleware:
-    """Every response carries the security headers, errors and static files included."""
+async def add_security_headers(message: Message, scope: Scope) -> None:
+    """A before-send hook, so every response carries the headers: errors, 404s and static files included."""
+    if message["type"] == "http.response.start":
+        headers = [h for h in message.get("headers", []) if h[0].lower() not in _SECURITY_NAMES]
+        no_store = [] if scope["path"].startswith("/static/") else [(b"cache-control", b"no-store")]
+        message["headers"] = [*headers, *SECURITY_HEADERS, *no_store]
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != ScopeType.HTTP:
-            await self.app(scope, receive, send)
-            return
+_SECURITY_NAMES = frozenset(name for name, _ in SECURITY_HEADERS) | {b"cache-control"}
 
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = [h for h in message.get("headers", []) if h[0].lower() not in dict(SECURITY_HEADERS)]
-                no_store = [] if scope["path"].startswith("/static/") else [(b"cache-control", b"no-store")]
-                message["headers"] = [*headers, *SECURITY_HEADERS, *no_store]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+IDEMPOTENCY_KEY = HeaderParameter(
+    name="Idempotency-Key",
+    min_length=8,
+    max_length=200,
+    pattern=r"^[A-Za-z0-9._:-]+$",
+    description="A new random key for each new submission; send the same key again to retry safely.",
+)
 
 
 # Guards: declared once on a controller; they read the Principal the session middleware put in scope.

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from arq import cron, func
 from arq.connections import ArqRedis
 
+from dashboards.jobs import find_emerging_topics, rebuild_dashboards, refresh_dashboards
 from heard import db, logs, queue, settings
 from heard.safeguarding.jobs import escalate_alerts, send_notification
 from heard.submissions.jobs import analyse_submission
@@ -49,6 +50,9 @@ class WorkerSettings:
     cron_jobs: ClassVar = [
         cron(relay_outbox, second=set(range(0, 60, 2)), run_at_startup=True, unique=True, timeout=30),
         cron(escalate_alerts, second={0, 20, 40}, run_at_startup=True, unique=True, timeout=30),
+        cron(refresh_dashboards, minute=set(range(0, 60, 5)), second=30, run_at_startup=True, unique=True, timeout=600),
+        cron(rebuild_dashboards, hour={2}, minute={30}, unique=True, timeout=3600),
+        cron(find_emerging_topics, hour={3}, minute={15}, unique=True, timeout=3600),
     ]
     on_startup = startup
     on_shutdown = shutdown

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 import asyncpg
 import segno
 from litestar import Controller, Request, Response, delete, get, post
-from litestar.enums import RequestEncodingType
-from litestar.params import Body
+from litestar.params import FromPath, JSONBody, URLEncodedBody
 from litestar.response import Redirect, Template
 
 from heard import errors, settings
 from heard.accounts import services
 from heard.accounts.schemas import ChildSignIn, IssuedCode, Me, Principal, StaffSignIn, TotpCheck
 from heard.accounts.secrets import totp_uri
-from heard.http import SESSION_COOKIE, signed_in, staff_only
-
-Form = Body(media_type=RequestEncodingType.URL_ENCODED)
+from heard.http import SESSION_COOKIE, Conn, signed_in, staff_only
 
 
 def _address(request: Request[Any, Any, Any]) -> str:
@@ -59,7 +56,7 @@ class SessionApi(Controller):
 
     @post("/child", status_code=201)
     async def sign_in_child(
-        self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: ChildSignIn
+        self, request: Request[Any, Any, Any], conn: Conn, data: JSONBody[ChildSignIn]
     ) -> Response[Me]:
         token, user = await services.sign_in_child(conn, data, _address(request))
         return _with_session(
@@ -68,7 +65,7 @@ class SessionApi(Controller):
 
     @post("/staff", status_code=201)
     async def sign_in_staff(
-        self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: StaffSignIn
+        self, request: Request[Any, Any, Any], conn: Conn, data: JSONBody[StaffSignIn]
     ) -> Response[Me]:
         token, user = await services.sign_in_staff(conn, data, _address(request))
         return _with_session(
@@ -76,21 +73,19 @@ class SessionApi(Controller):
         )
 
     @post("/totp", status_code=200)
-    async def totp(self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: TotpCheck) -> Me:
+    async def totp(self, request: Request[Any, Any, Any], conn: Conn, data: JSONBody[TotpCheck]) -> Me:
         user = _pending_staff(request)
         await services.pass_totp(conn, user, data.code)
         return Me(kind="staff", id=user.id, name=user.name, roles=list(user.roles), totp_required=False)
 
     @delete("/", status_code=200)
-    async def sign_out(self, request: Request[Any, Any, Any], conn: asyncpg.Connection) -> Response[dict[str, int]]:
+    async def sign_out(self, request: Request[Any, Any, Any], conn: Conn) -> Response[dict[str, int]]:
         user = _any_session(request)
         count = await services.sign_out(conn, user)
         return _cleared(Response({"ended": count}))
 
     @post("/everywhere", status_code=200)
-    async def sign_out_everywhere(
-        self, request: Request[Any, Any, Any], conn: asyncpg.Connection
-    ) -> Response[dict[str, int]]:
+    async def sign_out_everywhere(self, request: Request[Any, Any, Any], conn: Conn) -> Response[dict[str, int]]:
         user = _any_session(request)
         count = await services.sign_out(conn, user, everywhere=True)
         return _cleared(Response({"ended": count}))
@@ -119,7 +114,7 @@ class ChildrenApi(Controller):
 
     @post("/{child_id:int}/access-code", status_code=201)
     async def issue_code(
-        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, child_id: int
+        self, request: Request[Principal, Any, Any], conn: Conn, child_id: FromPath[int]
     ) -> IssuedCode:
         return await services.issue_access_code(conn, request.user, child_id)
 
@@ -141,7 +136,7 @@ class SignInPages(Controller):
 
     @post("/sign-in", status_code=303)
     async def child_submit(
-        self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: Annotated[dict[str, str], Form]
+        self, request: Request[Any, Any, Any], conn: Conn, data: URLEncodedBody[dict[str, str]]
     ) -> Response[Any]:
         typed = data.get("code", "")[:40]
         try:
@@ -157,7 +152,7 @@ class SignInPages(Controller):
 
     @post("/staff/sign-in", status_code=303)
     async def staff_submit(
-        self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: Annotated[dict[str, str], Form]
+        self, request: Request[Any, Any, Any], conn: Conn, data: URLEncodedBody[dict[str, str]]
     ) -> Response[Any]:
         email = data.get("email", "")[:254]
         try:
@@ -169,7 +164,7 @@ class SignInPages(Controller):
         return _with_session(Redirect(path="/staff/totp", status_code=303), token)
 
     @get("/staff/totp")
-    async def totp_form(self, request: Request[Any, Any, Any], conn: asyncpg.Connection) -> Template | Redirect:
+    async def totp_form(self, request: Request[Any, Any, Any], conn: Conn) -> Template | Redirect:
         user = request.scope.get("user")
         if user is None or user.kind != "staff":
             return Redirect(path="/staff/sign-in")
@@ -179,7 +174,7 @@ class SignInPages(Controller):
 
     @post("/staff/totp", status_code=303)
     async def totp_submit(
-        self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: Annotated[dict[str, str], Form]
+        self, request: Request[Any, Any, Any], conn: Conn, data: URLEncodedBody[dict[str, str]]
     ) -> Response[Any]:
         user = request.scope.get("user")
         if user is None or user.kind != "staff":
@@ -193,7 +188,7 @@ class SignInPages(Controller):
 
     @post("/sign-out", status_code=303)
     async def sign_out(
-        self, request: Request[Any, Any, Any], conn: asyncpg.Connection, data: Annotated[dict[str, str], Form]
+        self, request: Request[Any, Any, Any], conn: Conn, data: URLEncodedBody[dict[str, str]]
     ) -> Response[Any]:
         user = request.scope.get("user")
         if user is not None:

@@ -8,6 +8,7 @@ from typing import Any, cast
 
 import asyncpg
 import msgspec
+from litestar.di import NamedDependency
 
 from heard.settings import DatabaseSettings
 
@@ -55,7 +56,7 @@ async def acquire(pool: asyncpg.Pool) -> AsyncIterator[asyncpg.Connection]:
         yield cast(asyncpg.Connection, conn)
 
 
-async def provide_connection(db_pool: asyncpg.Pool) -> AsyncGenerator[asyncpg.Connection, None]:
+async def provide_connection(db_pool: NamedDependency[asyncpg.Pool]) -> AsyncGenerator[asyncpg.Connection, None]:
     """Litestar dependency: one connection per request, returned to the pool afterwards."""
     async with acquire(db_pool) as conn:
         yield conn

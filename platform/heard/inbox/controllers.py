@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 import asyncpg
 from litestar import Controller, Request, Response, get, post
-from litestar.enums import RequestEncodingType
-from litestar.params import Body
+from litestar.params import FromPath, JSONBody, URLEncodedBody
 from litestar.response import Redirect, Template
 
 from heard import errors, pdf
 from heard.accounts.schemas import Principal
-from heard.http import roles
+from heard.http import Conn, roles
 from heard.inbox import services
 from heard.inbox.schemas import InboxItem, ReplyIn
 from heard.pages import session_context
 from heard.submissions.schemas import Submission
 
-Form = Body(media_type=RequestEncodingType.URL_ENCODED)
 KIND_LABELS = {
     "statement": "Message",
     "survey": "Survey",
@@ -34,22 +32,22 @@ class InboxApi(Controller):
     tags = ["inbox"]
 
     @get("/")
-    async def inbox(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection) -> list[InboxItem]:
+    async def inbox(self, request: Request[Principal, Any, Any], conn: Conn) -> list[InboxItem]:
         relation = "iro" if not request.user.has_role("worker") else "worker"
         return await services.inbox(conn, request.user, relation=relation)
 
     @post("/{submission_id:int}/replies", status_code=201)
     async def reply(
-        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, submission_id: int, data: ReplyIn
+        self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int], data: JSONBody[ReplyIn]
     ) -> Submission:
         return await services.reply(conn, request.user, submission_id, data)
 
     @post("/{submission_id:int}/read", status_code=204)
-    async def read(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, submission_id: int) -> None:
+    async def read(self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int]) -> None:
         await services.mark_read(conn, request.user, submission_id)
 
     @post("/{submission_id:int}/used-in-review", status_code=204)
-    async def used(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, submission_id: int) -> None:
+    async def used(self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int]) -> None:
         await services.mark_used_in_review(conn, request.user, submission_id)
 
 
@@ -59,28 +57,26 @@ class InboxPages(Controller):
     include_in_schema = False
 
     @get("/inbox")
-    async def inbox(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection) -> Template:
+    async def inbox(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
         items = await services.inbox(conn, request.user, relation="worker")
         return _list(request.user, items, "Statements from your children")
 
     @get("/reviews")
-    async def reviews(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection) -> Template:
+    async def reviews(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
         items = await services.inbox(conn, request.user, relation="iro")
         return _list(request.user, items, "Views for reviews you chair")
 
     @get("/submissions/{submission_id:int}")
-    async def one(
-        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, submission_id: int
-    ) -> Template:
+    async def one(self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int]) -> Template:
         return await _page(conn, request.user, submission_id)
 
     @post("/submissions/{submission_id:int}", status_code=303)
     async def act(
         self,
         request: Request[Principal, Any, Any],
-        conn: asyncpg.Connection,
-        submission_id: int,
-        data: Annotated[dict[str, str], Form],
+        conn: Conn,
+        submission_id: FromPath[int],
+        data: URLEncodedBody[dict[str, str]],
     ) -> Response[Any]:
         step = data.get("step")
         if step == "reply":
@@ -100,7 +96,7 @@ class InboxPages(Controller):
 
     @get("/submissions/{submission_id:int}/pdf")
     async def as_pdf(
-        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, submission_id: int
+        self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int]
     ) -> Response[bytes]:
         found = await services.open_submission(conn, request.user, submission_id)
         content = pdf.document(

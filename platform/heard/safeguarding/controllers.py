@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 import asyncpg
 from litestar import Controller, Request, Response, get, post
-from litestar.enums import RequestEncodingType
-from litestar.params import Body
+from litestar.params import FromPath, JSONBody, URLEncodedBody
 from litestar.response import Redirect, Template
 
 from heard import errors, settings
 from heard.accounts.schemas import Principal
-from heard.http import roles
+from heard.http import Conn, roles
 from heard.pages import session_context
 from heard.safeguarding import services
 from heard.safeguarding.schemas import ACTION_LABELS, ActionIn, AlertDetail, LevelIn, Oversight, QueuedAlert
 
 DUTY = ("duty_officer", "duty_manager", "head_of_service")
-Form = Body(media_type=RequestEncodingType.URL_ENCODED)
 
 
 class AlertsApi(Controller):
@@ -29,43 +27,41 @@ class AlertsApi(Controller):
     tags = ["safeguarding"]
 
     @get("/")
-    async def queue(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection) -> list[QueuedAlert]:
+    async def queue(self, request: Request[Principal, Any, Any], conn: Conn) -> list[QueuedAlert]:
         return await services.duty_queue(conn, request.user)
 
     @get("/{alert_id:int}")
-    async def one(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, alert_id: int) -> AlertDetail:
+    async def one(self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int]) -> AlertDetail:
         return await services.view(conn, request.user, alert_id)
 
     @post("/{alert_id:int}/acknowledge", status_code=200)
     async def acknowledge(
-        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, alert_id: int
+        self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int]
     ) -> AlertDetail:
         await services.acknowledge(conn, request.user, alert_id)
         return await services.view(conn, request.user, alert_id)
 
     @post("/{alert_id:int}/action", status_code=200)
     async def action(
-        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, alert_id: int, data: ActionIn
+        self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int], data: JSONBody[ActionIn]
     ) -> AlertDetail:
         await services.record_action(conn, request.user, alert_id, data)
         return await services.view(conn, request.user, alert_id)
 
     @post("/{alert_id:int}/level", status_code=200)
     async def level(
-        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, alert_id: int, data: LevelIn
+        self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int], data: JSONBody[LevelIn]
     ) -> AlertDetail:
         await services.change_level(conn, request.user, alert_id, data)
         return await services.view(conn, request.user, alert_id)
 
     @post("/{alert_id:int}/close", status_code=200)
-    async def close(
-        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, alert_id: int
-    ) -> AlertDetail:
+    async def close(self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int]) -> AlertDetail:
         await services.close(conn, request.user, alert_id)
         return await services.view(conn, request.user, alert_id)
 
     @get("/oversight", guards=[roles("duty_manager", "head_of_service")])
-    async def oversight(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection) -> Oversight:
+    async def oversight(self, request: Request[Principal, Any, Any], conn: Conn) -> Oversight:
         return await services.oversight(conn, request.user, settings.get().safeguarding)
 
 
@@ -77,21 +73,21 @@ class AlertPages(Controller):
     include_in_schema = False
 
     @get("/")
-    async def queue(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection) -> Template:
+    async def queue(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
         alerts = await services.duty_queue(conn, request.user)
         return Template("safeguarding/queue.html", context={**session_context(request.user), "alerts": alerts})
 
     @get("/{alert_id:int}")
-    async def one(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, alert_id: int) -> Template:
+    async def one(self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int]) -> Template:
         return await _alert_page(conn, request.user, alert_id)
 
     @post("/{alert_id:int}", status_code=303)
     async def act(
         self,
         request: Request[Principal, Any, Any],
-        conn: asyncpg.Connection,
-        alert_id: int,
-        data: Annotated[dict[str, str], Form],
+        conn: Conn,
+        alert_id: FromPath[int],
+        data: URLEncodedBody[dict[str, str]],
     ) -> Response[Any]:
         step = data.get("step", "")
         try:
@@ -101,7 +97,7 @@ class AlertPages(Controller):
         return Redirect(path=f"/staff/alerts/{alert_id}", status_code=303)
 
     @get("/oversight", guards=[roles("duty_manager", "head_of_service")])
-    async def oversight(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection) -> Template:
+    async def oversight(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
         figures = await services.oversight(conn, request.user, settings.get().safeguarding)
         return Template("safeguarding/oversight.html", context={**session_context(request.user), "o": figures})
 

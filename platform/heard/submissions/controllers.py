@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import asyncpg
-from arq.connections import ArqRedis
 from litestar import Controller, Request, Response, get, post
 from litestar.background_tasks import BackgroundTask
-from litestar.params import Parameter
+from litestar.params import FromPath, JSONBody
 
 import nlp
 from heard import queue
 from heard.accounts.schemas import Principal
-from heard.http import child_only, roles, signed_in
+from heard.http import IDEMPOTENCY_KEY, Conn, DbPool, Queue, child_only, roles, signed_in
 from heard.submissions import services
-from heard.submissions.schemas import IdempotencyKey, Receipt, Submission, SubmissionIn
+from heard.submissions.schemas import Receipt, Submission, SubmissionIn
 
 
-def screen_text(data: SubmissionIn) -> services.ScreenResult:
+def screen_text(data: JSONBody[SubmissionIn]) -> services.ScreenResult:
     """The in-request safeguarding screen over everything the child typed."""
     typed = [data.text, *(v for v in data.answers.values() if isinstance(v, str))]
     verdict = nlp.screen("\n".join(t for t in typed if t))
@@ -35,26 +33,24 @@ class SubmissionsApi(Controller):
     async def send(
         self,
         request: Request[Principal, Any, Any],
-        conn: asyncpg.Connection,
-        db_pool: asyncpg.Pool,
-        redis: ArqRedis | None,
-        data: SubmissionIn,
-        key: Annotated[IdempotencyKey, Parameter(header="Idempotency-Key")],
+        conn: Conn,
+        db_pool: DbPool,
+        redis: Queue,
+        data: JSONBody[SubmissionIn],
+        idempotency_key: Annotated[str, IDEMPOTENCY_KEY],
     ) -> Response[Receipt]:
-        receipt, created, work = await services.create(conn, request.user, data, key, screen_text(data))
+        receipt, created, work = await services.create(conn, request.user, data, idempotency_key, screen_text(data))
         task = BackgroundTask(queue.dispatch, db_pool, redis, work) if work else None
         return Response(
             receipt, status_code=201, background=task, headers={"Idempotent-Replayed": str(not created).lower()}
         )
 
     @get("/", guards=[child_only])
-    async def mine(self, request: Request[Principal, Any, Any], conn: asyncpg.Connection) -> list[Submission]:
+    async def mine(self, request: Request[Principal, Any, Any], conn: Conn) -> list[Submission]:
         return await services.list_own(conn, request.user)
 
     @get("/{submission_id:int}", guards=[signed_in])
-    async def one(
-        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, submission_id: int
-    ) -> Submission:
+    async def one(self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int]) -> Submission:
         return await services.get(conn, request.user, submission_id)
 
 
@@ -67,7 +63,7 @@ class ChildSubmissionsApi(Controller):
 
     @get("/")
     async def for_child(
-        self, request: Request[Principal, Any, Any], conn: asyncpg.Connection, child_id: int
+        self, request: Request[Principal, Any, Any], conn: Conn, child_id: FromPath[int]
     ) -> list[Submission]:
         return await services.list_for_child(conn, request.user, child_id)
 

@@ -78,6 +78,7 @@ create table complaint_clocks (
     extension_reason text,
     extended_on date,
     met_on date,
+    ended_on date,                                   -- stopped without being met: escalated or closed early
     check (working_days between base_days and max_days),
     unique (complaint_id, kind)
 );

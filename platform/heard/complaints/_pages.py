@@ -1,0 +1,212 @@
+"""The complaints officer's pages: open cases, a case with its timeline and one small form per step, reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
+
+import asyncpg
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.enums import MediaType, RequestEncodingType
+from litestar.params import Body, Parameter
+from litestar.response import Redirect, Template
+
+from heard import errors
+from heard.accounts.schemas import Principal
+from heard.complaints import _clock, _export, _rules, queries, services
+from heard.complaints._child import OUTCOME_WORDS
+from heard.complaints._report import view
+from heard.complaints.schemas import ComplaintIn
+from heard.http import explain_validation, roles
+from heard.pages import session_context
+
+STYLESHEET = (Path(__file__).parent / "static" / "complaints.css").read_bytes()
+Form = Body(media_type=RequestEncodingType.URL_ENCODED)
+User = Request[Principal, Any, Any]
+T = TypeVar("T", bound=msgspec.Struct)
+_LISTS = {"tags": ",", "points": "\n"}
+_VERBATIM = {"letter", "child_letter"}
+
+LABELS: dict[str, Any] = {
+    "clocks": {kind: _rules.clock_label(kind) for kind in _rules.CLOCKS},
+    "due": {**_clock.STATUS_WORDS, "ended": "Stopped early"},
+    "status": _rules.STATUS_WORDS,
+    "stages": _rules.STAGE_NAMES,
+    "outcomes": {"upheld": "Upheld", "partly_upheld": "Partly upheld", "not_upheld": "Not upheld"},
+    "child_outcomes": OUTCOME_WORDS,
+    "complainants": {"child": "Child or young person", "parent": "Parent", "carer": "Carer",
+                     "advocate": "Advocate or someone on the child's behalf", "other": "Someone else"},
+    "channels": {"heard": "Heard", "phone": "Phone", "letter": "Letter", "email": "Email", "in_person": "In person"},
+    "advocacy": {"accepted": "Accepted", "declined": "Declined", "not_sure": "Not sure yet"},
+    "ombudsman": {"pending": "Awaiting decision", "upheld": "Upheld", "partly_upheld": "Partly upheld",
+                  "not_upheld": "Not upheld", "not_investigated": "Not investigated"},
+    "actions": {"planned": "Planned", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"},
+}  # fmt: skip
+
+
+def parse_form(kind: type[T], data: dict[str, str]) -> T:
+    """A form's fields as the step's payload; blank fields are left out, so their defaults (or 'required') apply."""
+    values: dict[str, Any] = {}
+    for key, raw in data.items():
+        if key.startswith("_"):
+            continue
+        if key in _LISTS:
+            parts = [part.strip() for part in raw.split(_LISTS[key]) if part.strip()]
+            values[key] = [p.lower() for p in parts] if key == "tags" else parts
+        elif raw.strip():
+            values[key] = raw if key in _VERBATIM else raw.strip()
+    try:
+        return msgspec.convert(values, kind, strict=False)
+    except msgspec.ValidationError as exc:
+        field, message = explain_validation(str(exc))
+        if "RFC3339" in message or ("date" in message.lower() and field and field.endswith("_on")):
+            message = f"'{field}' should be a date, like 2026-03-31."
+        raise errors.Invalid(message, field=field) from exc
+
+
+async def _child_id(conn: asyncpg.Connection, council_id: int, data: dict[str, str]) -> dict[str, str]:
+    """The new-complaint form names a child by case reference; the payload wants the id."""
+    ref = data.pop("child_reference", "").strip()
+    if ref:
+        child_id = await queries.child_by_reference(conn, council_id, ref)
+        if child_id is None:
+            raise errors.Invalid("There is no child with that case reference in your council.", field="child_reference")
+        data["child_id"] = str(child_id)
+    return data
+
+
+class ComplaintPages(Controller):
+    """Pages for complaints officers. Every form carries the CSRF token; every read and step is audited."""
+
+    path = "/staff/complaints"
+    guards = [roles("complaints_officer")]
+    include_in_schema = False
+
+    @get("/complaints.css", cache=False)
+    async def stylesheet(self) -> Response[bytes]:
+        """The pages' own few styles (served here so the CSP's style-src 'self' covers them)."""
+        return Response(STYLESHEET, media_type="text/css")
+
+    @get("/")
+    async def open_cases(self, request: User, conn: asyncpg.Connection) -> Template:
+        cases = await services.list_open(conn, request.user)
+        stages = {stage: [c for c in cases if c.stage == stage] for stage in (1, 2, 3)}
+        context = {**session_context(request.user), "stages": stages, "labels": LABELS}
+        return Template("complaints/list.html", context=context, media_type=MediaType.HTML)
+
+    @get("/new")
+    async def new_form(self, request: User) -> Template:
+        return _new_page(request.user, {}, None)
+
+    @post("/new", status_code=303)
+    async def create(self, request: User, conn: asyncpg.Connection, data: Annotated[dict[str, str], Form]) -> Any:
+        try:
+            payload = parse_form(ComplaintIn, await _child_id(conn, request.user.council_id, dict(data)))
+            case = await services.create(conn, request.user, payload)
+        except errors.Invalid as exc:
+            return _new_page(request.user, data, exc)
+        return Redirect(path=f"/staff/complaints/{case.id}?done=opened", status_code=303)
+
+    @get("/{complaint_id:int}")
+    async def case(self, request: User, conn: asyncpg.Connection, complaint_id: int, done: str = "") -> Template:
+        return await _case_page(conn, request.user, complaint_id, done=done)
+
+    @post("/{complaint_id:int}/{action:str}", status_code=303)
+    async def act(
+        self, request: User, conn: asyncpg.Connection, complaint_id: int, action: str,
+        data: Annotated[dict[str, str], Form],
+    ) -> Any:  # fmt: skip
+        if action not in services.ACTIONS:
+            raise errors.NotFound("That is not a step this page can take.")
+        payload_type, step = services.ACTIONS[action]
+        try:
+            await step(conn, request.user, complaint_id, parse_form(payload_type, data))
+        except (errors.Invalid, errors.Conflict) as exc:
+            return await _case_page(conn, request.user, complaint_id, error=(action, exc), values=data)
+        return Redirect(path=f"/staff/complaints/{complaint_id}?done={action}", status_code=303)
+
+    @get("/reports")
+    async def reports(
+        self,
+        request: User,
+        conn: asyncpg.Connection,
+        kind: Literal["quarterly", "annual"] | None = None,
+        year: Annotated[int | None, Parameter(ge=2000, le=2100)] = None,
+        quarter: Annotated[int | None, Parameter(ge=1, le=4)] = None,
+        version: Literal["publication", "internal"] = "publication",
+        format_: Annotated[Literal["html", "csv", "pdf"], Parameter(query="format")] = "html",
+    ) -> Any:
+        context = {**session_context(request.user), "years": _years(), "chosen": {
+            "kind": kind or "quarterly", "year": year, "quarter": quarter or 1, "version": version}}  # fmt: skip
+        if kind is None or year is None:
+            return Template("complaints/reports.html", context={**context, "report": None}, media_type=MediaType.HTML)
+        report = await services.report(conn, request.user, kind, year, quarter if kind == "quarterly" else None)
+        publication = version == "publication"
+        name = f"complaints-{kind}-{year}{f'-q{quarter}' if kind == 'quarterly' else ''}-{version}"
+        if format_ == "csv":
+            return _download(_export.to_csv(report, publication=publication).encode(), f"{name}.csv", "text/csv")
+        if format_ == "pdf":
+            return _download(_export.to_pdf(report, publication=publication), f"{name}.pdf", "application/pdf")
+        shown = view(report, publication=publication)
+        context = {**context, "report": shown}
+        return Template("complaints/reports.html", context=context, media_type=MediaType.HTML)
+
+
+def _download(content: bytes, filename: str, media_type: str) -> Response[bytes]:
+    return Response(
+        content, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )
+
+
+def _years() -> list[int]:
+    today = _clock.today()
+    latest = today.year if today.month >= 4 else today.year - 1
+    return list(range(latest, latest - 6, -1))
+
+
+def _new_page(user: Principal, values: dict[str, str], error: errors.HeardError | None) -> Template:
+    context = {
+        **session_context(user),
+        "labels": LABELS,
+        "values": values,
+        "error": error.message if error else None,
+        "error_field": ((error.field if error else None) or "").split(".")[0],
+        "error_form": "new",
+        "today": _clock.today().isoformat(),
+    }
+    status = 400 if error else 200
+    return Template("complaints/new.html", context=context, status_code=status, media_type=MediaType.HTML)
+
+
+async def _case_page(
+    conn: asyncpg.Connection,
+    user: Principal,
+    complaint_id: int,
+    *,
+    done: str = "",
+    error: tuple[str, errors.HeardError] | None = None,
+    values: dict[str, str] | None = None,
+) -> Template:
+    case = await services.get(conn, user, complaint_id)
+    form, exc = error if error else ("", None)
+    context = {
+        **session_context(user),
+        "case": case,
+        "labels": LABELS,
+        "done": done if done in services.ACTIONS or done == "opened" else "",
+        "error": exc.message if exc else None,
+        "error_form": form,
+        "error_field": ((exc.field if exc else None) or "").split(".")[0],
+        "values": values or {},
+        "today": _clock.today().isoformat(),
+        "missing": _rules.missing_outcomes(case),
+        "record": case.stage_record(case.stage),
+        "point_options": {str(p.id): f"{p.position}. {p.summary}" for p in case.points},
+        "action_options": {str(a.id): a.description for a in case.actions},
+    }
+    status = 409 if isinstance(exc, errors.Conflict) else 400 if exc else 200
+    return Template("complaints/case.html", context=context, status_code=status, media_type=MediaType.HTML)
+
+
+__all__ = ["ComplaintPages", "parse_form"]

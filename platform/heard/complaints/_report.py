@@ -1,0 +1,298 @@
+"""The quarterly learning report and the annual report: every figure aggregated in PostgreSQL in one round trip."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, Literal
+
+import asyncpg
+import msgspec
+
+from heard.complaints import _clock
+from heard.complaints._suppression import suppress
+from heard.errors import Invalid
+
+ReportKind = Literal["quarterly", "annual"]
+QUOTE_LIMIT = 5
+QUOTE_LENGTH = 280
+THEME_NAMES = {
+    "family_contact": "Family and contact",
+    "placement": "Where I live",
+    "social_worker": "My social worker",
+    "education_work": "School, college and work",
+    "health_wellbeing": "Health and wellbeing",
+    "safety": "Feeling safe",
+    "leaving_care": "Leaving care",
+    "being_heard": "Being heard",
+    "identity": "Identity",
+    "friends_activities": "Friends and activities",
+    "money": "Money",
+}
+
+
+class Row(msgspec.Struct, frozen=True):
+    label: str
+    value: int
+
+
+class Table(msgspec.Struct, frozen=True, kw_only=True):
+    """One table of counts; `total` is shown under it when the rows add up to something meaningful."""
+
+    key: str
+    title: str
+    rows: list[Row]
+    total: int | None = None
+    note: str = ""
+
+
+class ShownTable(msgspec.Struct, frozen=True, kw_only=True):
+    """A table as printed: counts as text, small ones suppressed in the version for publication."""
+
+    key: str
+    title: str
+    rows: list[tuple[str, str]]
+    total: str | None
+    note: str
+
+
+class Quote(msgspec.Struct, frozen=True):
+    theme: str
+    text: str
+
+
+class ActionLine(msgspec.Struct, frozen=True, kw_only=True):
+    description: str
+    owner: str
+    due_on: date
+    status: str
+    completed_on: date | None
+    overdue: bool
+
+
+class Report(msgspec.Struct, frozen=True, kw_only=True):
+    kind: ReportKind
+    title: str
+    council: str
+    starts_on: date
+    ends_on: date
+    tables: list[Table]
+    quotes: list[Quote]
+    actions: list[ActionLine]
+
+    def table(self, key: str) -> Table:
+        return next(t for t in self.tables if t.key == key)
+
+    def shown(self, *, publication: bool) -> list[ShownTable]:
+        return [_shown(t, publication) for t in self.tables]
+
+
+def _shown(table: Table, publication: bool) -> ShownTable:
+    values = [r.value for r in table.rows]
+    if publication:
+        cells, total = suppress(values, table.total)
+    else:
+        cells, total = [str(v) for v in values], (None if table.total is None else str(table.total))
+    rows = [(r.label, cell) for r, cell in zip(table.rows, cells, strict=True)]
+    return ShownTable(key=table.key, title=table.title, rows=rows, total=total, note=table.note)
+
+
+def period(kind: ReportKind, year: int, quarter: int | None) -> tuple[date, date, str]:
+    """The financial year starting April `year`, or its quarter (1 is April to June); with a title."""
+    fy = f"{year}-{str(year + 1)[-2:]}"
+    if kind == "annual":
+        return date(year, 4, 1), date(year + 1, 3, 31), f"Complaints annual report {fy}"
+    if quarter is None or not 1 <= quarter <= 4:
+        raise Invalid("Choose a quarter from 1 (April to June) to 4 (January to March).", field="quarter")
+    first = date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)
+    after = date(first.year + (first.month == 10), (first.month + 2) % 12 + 1, 1)
+    last = after - timedelta(days=1)
+    months = f"{_clock.month_name(first.month)} to {_clock.month_name(last.month)} {last.year}"
+    return first, last, f"Complaints learning report {fy}, quarter {quarter} ({months})"
+
+
+_FIGURES = """
+with c as (select * from complaints where council_id = $1),
+received as (select * from c where received_on between $2 and $3),
+counted as (
+    select key, count(*)::int as n from (
+        select 'stage:' || st.stage as key from complaint_stages st join c on c.id = st.complaint_id
+        where st.requested_on between $2 and $3
+        union all select 'complainant:' || complainant from received
+        union all select 'channel:' || channel from received
+        union all select 'advocacy:' || coalesce(advocacy_answer, 'not_recorded') from received
+        union all select 'outcome:' || o.stage || ':' || o.outcome
+        from complaint_outcomes o join complaint_points p on p.id = o.point_id join c on c.id = p.complaint_id
+        where o.decided_on between $2 and $3
+        union all select 'timeliness:' || k.kind || ':' || case when k.met_on <= k.base_due_on then 'on_time'
+                                                        when k.met_on <= k.due_on then 'extended' else 'late' end
+        from complaint_clocks k join c on c.id = k.complaint_id where k.met_on between $2 and $3
+        union all select 'extension:' || k.stage from complaint_clocks k join c on c.id = k.complaint_id
+        where k.extended_on between $2 and $3
+        union all select 'ombudsman:' || ombudsman_outcome from c where ombudsman_referred_on between $2 and $3
+        union all select 'action:' || a.status from complaint_actions a join c on c.id = a.complaint_id
+        where a.created_on between $2 and $3
+        union all select 'theme:' || theme from (
+            select distinct r.id, theme
+            from received r left join analyses an on an.submission_id = r.submission_id,
+                 unnest(coalesce(an.themes, '{}') || r.tags) as theme
+        ) t
+    ) keys group by key
+)
+select coalesce(json_object_agg(key, n), '{}') from counted
+"""
+
+_ACTIONS = """
+select a.description, a.owner, a.due_on, a.status, a.completed_on,
+       a.status in ('planned', 'in_progress') and a.due_on < $4 as overdue
+from complaint_actions a join complaints c on c.id = a.complaint_id
+where c.council_id = $1 and a.created_on between $2 and $3
+order by a.due_on, a.id
+"""
+
+# Only what the analyser redacted, only from children who agreed to share quotes, never a safeguarding worry.
+_QUOTES = """
+select theme, count(*) over (partition by theme) as n, an.redacted
+from complaints c
+join children ch on ch.id = c.child_id and ch.share_quotes
+join analyses an on an.submission_id = c.submission_id and an.safeguarding_level = 'none' and an.redacted <> '',
+     unnest(an.themes) as theme
+where c.council_id = $1 and c.received_on between $2 and $3
+order by c.received_on desc, c.id desc
+"""
+
+_COUNCIL = "select name from councils where id = $1"
+
+
+def _rows(counts: dict[str, int], prefix: str, labels: dict[str, str]) -> list[Row]:
+    return [Row(label, counts.get(f"{prefix}{key}", 0)) for key, label in labels.items()]
+
+
+def _table(key: str, title: str, rows: list[Row], *, totalled: bool = True, note: str = "") -> Table:
+    return Table(key=key, title=title, rows=rows, total=sum(r.value for r in rows) if totalled else None, note=note)
+
+
+_STAGES = {"1": "Stage 1 complaints received", "2": "Stage 2 investigations started", "3": "Stage 3 panels requested"}
+_WHO = {
+    "child": "Child or young person", "parent": "Parent", "carer": "Carer", "advocate": "Advocate", "other": "Other"
+}  # fmt: skip
+_CHANNELS = {"heard": "Heard", "phone": "Phone", "letter": "Letter", "email": "Email", "in_person": "In person"}
+_OUTCOMES = {"upheld": "Upheld", "partly_upheld": "Partly upheld", "not_upheld": "Not upheld"}
+_TIMING = {"on_time": "Within the time limit", "extended": "Within an agreed extension", "late": "Late"}
+_CLOCKS = {
+    "stage1_response": "Timeliness: stage 1 responses",
+    "stage2_investigation": "Timeliness: stage 2 investigations",
+    "stage3_panel": "Timeliness: stage 3 panels meeting within 30 working days",
+    "stage3_panel_report": "Timeliness: stage 3 panel reports within 5 working days",
+    "stage3_response": "Timeliness: stage 3 council responses within 15 working days",
+}
+_ADVOCACY = {
+    "accepted": "Offered an advocate and accepted",
+    "declined": "Offered an advocate and declined",
+    "not_sure": "Offered an advocate, not sure yet",
+    "not_recorded": "No offer recorded",
+}
+_OMBUDSMAN = {
+    "pending": "Awaiting the Ombudsman's decision",
+    "upheld": "Upheld by the Ombudsman",
+    "partly_upheld": "Partly upheld by the Ombudsman",
+    "not_upheld": "Not upheld by the Ombudsman",
+    "not_investigated": "Not investigated by the Ombudsman",
+}
+_ACTION_STATUS = {"planned": "Planned", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"}
+
+
+def _theme_rows(counts: dict[str, int]) -> list[Row]:
+    themes = [(k.removeprefix("theme:"), n) for k, n in counts.items() if k.startswith("theme:")]
+    themes.sort(key=lambda t: (-t[1], t[0]))
+    return [Row(THEME_NAMES.get(t, t.replace("_", " ").capitalize()), n) for t, n in themes]
+
+
+def tables(counts: dict[str, int], overdue: int) -> list[Table]:
+    """Every table of the report from the keyed counts, in the order they are printed."""
+    found = [
+        _table("stages", "Complaints by stage", _rows(counts, "stage:", _STAGES), totalled=False,
+               note="One complaint can reach more than one stage in the period."),
+        _table("complainants", "Who complained (stage 1)", _rows(counts, "complainant:", _WHO)),
+        _table("channels", "How complaints were made (stage 1)", _rows(counts, "channel:", _CHANNELS)),
+        _table("themes", "Themes", _theme_rows(counts), totalled=False,
+               note="From what children wrote and the complaints officer's themes; a complaint can have several."),
+    ]  # fmt: skip
+    for stage in (1, 2, 3):
+        title = f"Outcomes at stage {stage} (each complaint point)"
+        found.append(_table(f"outcomes_{stage}", title, _rows(counts, f"outcome:{stage}:", _OUTCOMES)))
+    for kind, title in _CLOCKS.items():
+        found.append(_table(f"timeliness_{kind}", title, _rows(counts, f"timeliness:{kind}:", _TIMING)))
+    extensions = [Row("Stage 1", counts.get("extension:1", 0)), Row("Stage 2", counts.get("extension:2", 0))]
+    found += [
+        _table("extensions", "Extensions agreed", extensions),
+        _table("advocacy", "Advocacy (stage 1 complaints)", _rows(counts, "advocacy:", _ADVOCACY)),
+        _table("ombudsman", "Ombudsman cases referred", _rows(counts, "ombudsman:", _OMBUDSMAN)),
+        _table("actions", "Learning actions agreed", _rows(counts, "action:", _ACTION_STATUS)),
+        _table("actions_overdue", "Learning actions past their due date", [Row("Not yet done", overdue)],
+               totalled=False),
+    ]  # fmt: skip
+    return found
+
+
+def _quotes(rows: list[asyncpg.Record]) -> list[Quote]:
+    """The newest quote for each of the most common themes, trimmed to a readable length."""
+    chosen: dict[str, str] = {}
+    for row in sorted(rows, key=lambda r: -int(r["n"])):
+        if row["theme"] not in chosen and row["redacted"] not in chosen.values():
+            chosen[row["theme"]] = row["redacted"]
+    quotes = [Quote(THEME_NAMES.get(t, t), _trim(text)) for t, text in chosen.items()]
+    return quotes[:QUOTE_LIMIT]
+
+
+def _trim(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+
+
+async def build(
+    conn: asyncpg.Connection, council_id: int, kind: ReportKind, year: int, quarter: int | None, today: date
+) -> Report:
+    """The report for a financial year or quarter, from the council's complaints."""
+    starts_on, ends_on, title = period(kind, year, quarter)
+    counts: dict[str, Any] = await conn.fetchval(_FIGURES, council_id, starts_on, ends_on)
+    actions = [ActionLine(**dict(r)) for r in await conn.fetch(_ACTIONS, council_id, starts_on, ends_on, today)]
+    quotes = _quotes(await conn.fetch(_QUOTES, council_id, starts_on, ends_on))
+    return Report(
+        kind=kind,
+        title=title,
+        council=str(await conn.fetchval(_COUNCIL, council_id)),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        tables=tables(counts, sum(a.overdue for a in actions)),
+        quotes=quotes,
+        actions=actions,
+    )
+
+
+class ReportView(msgspec.Struct, frozen=True, kw_only=True):
+    """A report as printed or served: the published version suppresses small numbers and leaves out owners."""
+
+    kind: ReportKind
+    title: str
+    council: str
+    starts_on: date
+    ends_on: date
+    publication: bool
+    tables: list[ShownTable]
+    quotes: list[Quote]
+    actions: list[ActionLine]
+
+
+def view(report: Report, *, publication: bool) -> ReportView:
+    actions = [msgspec.structs.replace(a, owner="") for a in report.actions] if publication else report.actions
+    return ReportView(
+        kind=report.kind,
+        title=report.title,
+        council=report.council,
+        starts_on=report.starts_on,
+        ends_on=report.ends_on,
+        publication=publication,
+        tables=report.shown(publication=publication),
+        quotes=report.quotes,
+        actions=actions,
+    )
