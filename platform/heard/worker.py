@@ -11,6 +11,7 @@ from arq.connections import ArqRedis
 
 from dashboards.jobs import find_emerging_topics, rebuild_dashboards, refresh_dashboards
 from heard import db, logs, queue, settings
+from heard.privacy.jobs import enforce_retention
 from heard.safeguarding.jobs import escalate_alerts, send_notification
 from heard.submissions.jobs import analyse_submission
 
@@ -32,6 +33,7 @@ async def startup(ctx: dict[str, Any]) -> None:
 
     config = settings.get()
     logs.configure(config.app.log_level)
+    ctx["settings"] = config
     ctx["db_pool"] = await db.create_pool(config.db)
     ctx["analyser"] = nlp.Analyser.load(Path(config.app.model_dir) if config.app.model_dir else None)
 
@@ -53,6 +55,7 @@ class WorkerSettings:
         cron(refresh_dashboards, minute=set(range(0, 60, 5)), second=30, run_at_startup=True, unique=True, timeout=600),
         cron(rebuild_dashboards, hour={2}, minute={30}, unique=True, timeout=3600),
         cron(find_emerging_topics, hour={3}, minute={15}, unique=True, timeout=3600),
+        cron(enforce_retention, hour={1}, minute={45}, unique=True, timeout=3600),
     ]
     on_startup = startup
     on_shutdown = shutdown

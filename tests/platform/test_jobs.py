@@ -14,6 +14,12 @@ from heard import queue
 from heard.submissions.jobs import analyse_submission
 
 
+def _settings(database_url: str):  # type: ignore[no-untyped-def]
+    from heard import settings
+
+    return settings.load({"DATABASE_URL": database_url, "REDIS_URL": "redis://unused", "HEARD_SECRET_KEY": "k" * 40})
+
+
 @pytest.fixture(scope="session")
 def analyser():  # type: ignore[no-untyped-def]
     import nlp
@@ -41,7 +47,7 @@ async def test_the_job_analyses_once_and_a_second_delivery_does_nothing(
     pool = await heard_db.create_pool(__import__("heard.settings", fromlist=["x"]).DatabaseSettings(url=database_url))
     try:
         sid, outbox_id = await _submission(db, council, "My carer hits me when she is angry and I am scared")
-        ctx = {"db_pool": pool, "analyser": analyser, "job_try": 1}
+        ctx = {"db_pool": pool, "analyser": analyser, "job_try": 1, "settings": _settings(database_url)}
         assert await analyse_submission(ctx, outbox_id=outbox_id, submission_id=sid) == "analysed"
         assert await analyse_submission(ctx, outbox_id=outbox_id, submission_id=sid) == "already done"
         row = await db.fetchrow(
@@ -71,7 +77,8 @@ async def test_the_model_never_lowers_an_alert(
             sid,
             council.children["Ava"],
         )
-        await analyse_submission({"db_pool": pool, "analyser": analyser}, outbox_id=outbox_id, submission_id=sid)
+        ctx = {"db_pool": pool, "analyser": analyser, "settings": _settings(database_url)}
+        await analyse_submission(ctx, outbox_id=outbox_id, submission_id=sid)
         alert = await db.fetchrow("select level, categories from alerts where submission_id = $1", sid)
         assert alert["level"] == "urgent"
         assert list(alert["categories"]) == ["abuse"]

@@ -78,7 +78,14 @@ async def test_a_worker_killed_mid_notification_sends_exactly_one_email_per_reci
 
         workers.append(start_worker(env, logs_dir, "doomed"))
         assert await asyncio.to_thread(sink.stalled.wait, 60), "the stalled delivery never started"
-        workers[0].kill()
+
+        async def others_sent() -> bool:
+            return await db.fetchval(
+                "select count(*) = 2 from notifications where alert_id = $1 and sent_at is not null", alert_id
+            )
+
+        await wait_for(others_sent, timeout=30, what="the other two notifications")
+        workers[0].kill()  # mid-delivery to the second duty officer
         workers.append(start_worker(env, logs_dir, "restarted"))
 
         async def all_sent() -> bool:

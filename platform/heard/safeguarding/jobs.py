@@ -69,9 +69,8 @@ def signature(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
-async def deliver(row: asyncpg.Record) -> None:
+async def deliver(row: asyncpg.Record, config: settings.Settings) -> None:
     """Send one notification by its channel; raises on failure."""
-    config = settings.get()
     sg, base_url = config.safeguarding, config.app.base_url
     if row["channel"] == "webhook":
         body = webhook_body(row, base_url)
@@ -122,7 +121,7 @@ async def send_notification(ctx: dict[str, Any], *, outbox_id: int, notification
                 if row is None or row["sent_at"] is not None:
                     await queue.complete(conn, outbox_id)
                     return "nothing to send"
-                await deliver(row)
+                await deliver(row, ctx["settings"])
                 await queries.mark_sent(conn, notification_id)
                 await queue.complete(conn, outbox_id)
         except (OSError, httpx.HTTPError, smtplib.SMTPException) as exc:
@@ -135,8 +134,7 @@ async def send_notification(ctx: dict[str, Any], *, outbox_id: int, notification
 
 async def escalate_alerts(ctx: dict[str, Any]) -> int:
     """Cron: escalate alerts whose due time has passed (catching up after any outage) and send the news."""
-    config = settings.get()
     async with db.acquire(ctx["db_pool"]) as conn:
-        work = await services.escalate_due(conn, config.safeguarding, services.now())
+        work = await services.escalate_due(conn, ctx["settings"].safeguarding, services.now())
     await queue.dispatch(ctx["db_pool"], ctx["redis"], work)
     return len(work)

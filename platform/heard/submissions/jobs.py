@@ -8,8 +8,9 @@ from typing import Any
 import asyncpg
 from arq import Retry
 
-from heard import db, queue, settings
+from heard import db, queue
 from heard.safeguarding import services as safeguarding
+from heard.settings import SafeguardingSettings
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,8 @@ async def analyse_submission(ctx: dict[str, Any], *, outbox_id: int, submission_
                 await queue.complete(conn, outbox_id)
                 return "no such submission"
             result = ctx["analyser"].analyse(submission_text(row["free_text"], row["answers"]))
-            work = await store(conn, submission_id, row["council_id"], row["child_id"], result)
+            config = ctx["settings"].safeguarding
+            work = await store(conn, config, submission_id, row["council_id"], row["child_id"], result)
             await queue.complete(conn, outbox_id)
         await queue.dispatch(pool, ctx.get("redis"), work)
     except (OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError) as exc:
@@ -54,7 +56,12 @@ async def analyse_submission(ctx: dict[str, Any], *, outbox_id: int, submission_
 
 
 async def store(
-    conn: asyncpg.Connection, submission_id: int, council_id: int, child_id: int | None, result: Any
+    conn: asyncpg.Connection,
+    config: SafeguardingSettings,
+    submission_id: int,
+    council_id: int,
+    child_id: int | None,
+    result: Any,
 ) -> safeguarding.Work:
     """Write the analysis and raise or add to the submission's alert; returns notifications to dispatch."""
     sg = result.safeguarding
@@ -75,7 +82,7 @@ async def store(
         return []
     return await safeguarding.raise_alert(
         conn,
-        settings.get().safeguarding,
+        config,
         council_id=council_id,
         submission_id=submission_id,
         child_id=child_id,
