@@ -19,10 +19,13 @@ STAFF_LINKS: dict[str, list[tuple[str, str]]] = {
     "duty_manager": [("/staff/alerts", "Safeguarding duty queue"), ("/staff/alerts/oversight", "Alert oversight")],
     "head_of_service": [("/staff/alerts/oversight", "Alert oversight")],
     "complaints_officer": [("/staff/complaints", "Complaints")],
-    "participation_officer": [("/dashboards/cicc", "Children in Care Council dashboard")],
+    "participation_officer": [
+        ("/dashboards/cicc", "Children in Care Council dashboard"),
+        ("/staff/surveys", "Surveys and response rates"),
+    ],
     "cicc_member": [("/dashboards/cicc", "Children in Care Council dashboard")],
     "board_member": [("/dashboards/board", "Corporate Parenting Board dashboard")],
-    "admin": [("/admin", "Administration")],
+    "admin": [("/staff/surveys", "Surveys and response rates")],
 }
 
 

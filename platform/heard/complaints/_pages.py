@@ -9,7 +9,7 @@ import asyncpg
 import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.enums import MediaType, RequestEncodingType
-from litestar.params import Body, Parameter
+from litestar.params import Body, FromPath, FromQuery, Parameter, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
 
 from heard import errors
@@ -18,7 +18,7 @@ from heard.complaints import _clock, _export, _rules, queries, services
 from heard.complaints._child import OUTCOME_WORDS
 from heard.complaints._report import view
 from heard.complaints.schemas import ComplaintIn
-from heard.http import explain_validation, roles
+from heard.http import Conn, explain_validation, roles
 from heard.pages import session_context
 
 STYLESHEET = (Path(__file__).parent / "static" / "complaints.css").read_bytes()
@@ -89,7 +89,7 @@ class ComplaintPages(Controller):
         return Response(STYLESHEET, media_type="text/css")
 
     @get("/")
-    async def open_cases(self, request: User, conn: asyncpg.Connection) -> Template:
+    async def open_cases(self, request: User, conn: Conn) -> Template:
         cases = await services.list_open(conn, request.user)
         stages = {stage: [c for c in cases if c.stage == stage] for stage in (1, 2, 3)}
         context = {**session_context(request.user), "stages": stages, "labels": LABELS}
@@ -100,7 +100,7 @@ class ComplaintPages(Controller):
         return _new_page(request.user, {}, None)
 
     @post("/new", status_code=303)
-    async def create(self, request: User, conn: asyncpg.Connection, data: Annotated[dict[str, str], Form]) -> Any:
+    async def create(self, request: User, conn: Conn, data: URLEncodedBody[dict[str, str]]) -> Any:
         try:
             payload = parse_form(ComplaintIn, await _child_id(conn, request.user.council_id, dict(data)))
             case = await services.create(conn, request.user, payload)
@@ -109,13 +109,13 @@ class ComplaintPages(Controller):
         return Redirect(path=f"/staff/complaints/{case.id}?done=opened", status_code=303)
 
     @get("/{complaint_id:int}")
-    async def case(self, request: User, conn: asyncpg.Connection, complaint_id: int, done: str = "") -> Template:
+    async def case(self, request: User, conn: Conn, complaint_id: FromPath[int], done: FromQuery[str] = "") -> Template:
         return await _case_page(conn, request.user, complaint_id, done=done)
 
     @post("/{complaint_id:int}/{action:str}", status_code=303)
     async def act(
-        self, request: User, conn: asyncpg.Connection, complaint_id: int, action: str,
-        data: Annotated[dict[str, str], Form],
+        self, request: User, conn: Conn, complaint_id: FromPath[int], action: FromPath[str],
+        data: URLEncodedBody[dict[str, str]],
     ) -> Any:  # fmt: skip
         if action not in services.ACTIONS:
             raise errors.NotFound("That is not a step this page can take.")
@@ -130,12 +130,12 @@ class ComplaintPages(Controller):
     async def reports(
         self,
         request: User,
-        conn: asyncpg.Connection,
-        kind: Literal["quarterly", "annual"] | None = None,
+        conn: Conn,
+        kind: FromQuery[Literal["quarterly", "annual"] | None] = None,
         year: Annotated[int | None, Parameter(ge=2000, le=2100)] = None,
         quarter: Annotated[int | None, Parameter(ge=1, le=4)] = None,
-        version: Literal["publication", "internal"] = "publication",
-        format_: Annotated[Literal["html", "csv", "pdf"], Parameter(query="format")] = "html",
+        version: FromQuery[Literal["publication", "internal"]] = "publication",
+        format_: Annotated[Literal["html", "csv", "pdf"], QueryParameter(name="format")] = "html",
     ) -> Any:
         context = {**session_context(request.user), "years": _years(), "chosen": {
             "kind": kind or "quarterly", "year": year, "quarter": quarter or 1, "version": version}}  # fmt: skip

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-import asyncpg
 from litestar import Controller, Request, get, post
-from litestar.params import Parameter
+from litestar.params import FromPath, FromQuery, JSONBody, Parameter
 
 from heard.accounts.schemas import Principal
 from heard.complaints import services
@@ -33,7 +32,7 @@ from heard.complaints.schemas import (
     TagsIn,
     WithdrawIn,
 )
-from heard.http import child_only, roles
+from heard.http import Conn, child_only, roles
 
 OFFICER = roles("complaints_officer")
 User = Request[Principal, Any, Any]
@@ -47,78 +46,92 @@ class ComplaintsApi(Controller):
     tags = ["complaints"]
 
     @get("/")
-    async def open_cases(self, request: User, conn: asyncpg.Connection) -> list[CaseSummary]:
+    async def open_cases(self, request: User, conn: Conn) -> list[CaseSummary]:
         return await services.list_open(conn, request.user)
 
     @post("/", status_code=201)
-    async def create(self, request: User, conn: asyncpg.Connection, data: ComplaintIn) -> Case:
+    async def create(self, request: User, conn: Conn, data: JSONBody[ComplaintIn]) -> Case:
         return await services.create(conn, request.user, data)
 
     @get("/{complaint_id:int}")
-    async def one(self, request: User, conn: asyncpg.Connection, complaint_id: int) -> Case:
+    async def one(self, request: User, conn: Conn, complaint_id: FromPath[int]) -> Case:
         return await services.get(conn, request.user, complaint_id)
 
     @post("/{complaint_id:int}/points", status_code=201)
-    async def point(self, request: User, conn: asyncpg.Connection, complaint_id: int, data: PointIn) -> Case:
+    async def point(self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[PointIn]) -> Case:
         return await services.add_point(conn, request.user, complaint_id, data)
 
     @post("/{complaint_id:int}/advocacy", status_code=200)
-    async def advocacy(self, request: User, conn: asyncpg.Connection, complaint_id: int, data: AdvocacyIn) -> Case:
+    async def advocacy(
+        self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[AdvocacyIn]
+    ) -> Case:
         return await services.record_advocacy(conn, request.user, complaint_id, data)
 
     @post("/{complaint_id:int}/late-decision", status_code=200)
-    async def late(self, request: User, conn: asyncpg.Connection, complaint_id: int, data: LateDecisionIn) -> Case:
+    async def late(
+        self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[LateDecisionIn]
+    ) -> Case:
         return await services.record_late_decision(conn, request.user, complaint_id, data)
 
     @post("/{complaint_id:int}/extensions", status_code=200)
-    async def extension(self, request: User, conn: asyncpg.Connection, complaint_id: int, data: ExtensionIn) -> Case:
+    async def extension(
+        self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[ExtensionIn]
+    ) -> Case:
         return await services.extend(conn, request.user, complaint_id, data)
 
     @post("/{complaint_id:int}/outcomes", status_code=200)
-    async def outcome(self, request: User, conn: asyncpg.Connection, complaint_id: int, data: OutcomeIn) -> Case:
+    async def outcome(self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[OutcomeIn]) -> Case:
         return await services.record_outcome(conn, request.user, complaint_id, data)
 
     @post("/{complaint_id:int}/responses", status_code=200)
-    async def response(self, request: User, conn: asyncpg.Connection, complaint_id: int, data: ResponseIn) -> Case:
+    async def response(
+        self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[ResponseIn]
+    ) -> Case:
         return await services.respond(conn, request.user, complaint_id, data)
 
     @post("/{complaint_id:int}/escalations", status_code=200)
-    async def escalation(self, request: User, conn: asyncpg.Connection, complaint_id: int, data: EscalationIn) -> Case:
+    async def escalation(
+        self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[EscalationIn]
+    ) -> Case:
         return await services.escalate(conn, request.user, complaint_id, data)
 
     @post("/{complaint_id:int}/panel", status_code=200)
-    async def panel(self, request: User, conn: asyncpg.Connection, complaint_id: int, data: PanelIn) -> Case:
+    async def panel(self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[PanelIn]) -> Case:
         return await services.record_panel(conn, request.user, complaint_id, data)
 
     @post("/{complaint_id:int}/panel-report", status_code=200)
     async def panel_report(
-        self, request: User, conn: asyncpg.Connection, complaint_id: int, data: PanelReportIn
+        self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[PanelReportIn]
     ) -> Case:
         return await services.record_panel_report(conn, request.user, complaint_id, data)
 
     @post("/{complaint_id:int}/close", status_code=200)
-    async def close(self, request: User, conn: asyncpg.Connection, complaint_id: int, data: CloseIn) -> Case:
+    async def close(self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[CloseIn]) -> Case:
         return await services.close(conn, request.user, complaint_id, data)
 
     @post("/{complaint_id:int}/withdraw", status_code=200)
-    async def withdraw(self, request: User, conn: asyncpg.Connection, complaint_id: int, data: WithdrawIn) -> Case:
+    async def withdraw(
+        self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[WithdrawIn]
+    ) -> Case:
         return await services.withdraw(conn, request.user, complaint_id, data)
 
     @post("/{complaint_id:int}/ombudsman", status_code=200)
-    async def ombudsman(self, request: User, conn: asyncpg.Connection, complaint_id: int, data: OmbudsmanIn) -> Case:
+    async def ombudsman(
+        self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[OmbudsmanIn]
+    ) -> Case:
         return await services.record_ombudsman(conn, request.user, complaint_id, data)
 
     @post("/{complaint_id:int}/tags", status_code=200)
-    async def tags_(self, request: User, conn: asyncpg.Connection, complaint_id: int, data: TagsIn) -> Case:
+    async def tags_(self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[TagsIn]) -> Case:
         return await services.set_tags(conn, request.user, complaint_id, data)
 
     @post("/{complaint_id:int}/actions", status_code=201)
-    async def action(self, request: User, conn: asyncpg.Connection, complaint_id: int, data: ActionIn) -> Case:
+    async def action(self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[ActionIn]) -> Case:
         return await services.add_action(conn, request.user, complaint_id, data)
 
     @post("/{complaint_id:int}/action-progress", status_code=200)
     async def action_progress(
-        self, request: User, conn: asyncpg.Connection, complaint_id: int, data: ActionUpdate
+        self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[ActionUpdate]
     ) -> Case:
         return await services.update_action(conn, request.user, complaint_id, data)
 
@@ -126,11 +139,11 @@ class ComplaintsApi(Controller):
     async def report(
         self,
         request: User,
-        conn: asyncpg.Connection,
-        kind: Literal["quarterly", "annual"],
+        conn: Conn,
+        kind: FromQuery[Literal["quarterly", "annual"]],
         year: Annotated[int, Parameter(ge=2000, le=2100)],
         quarter: Annotated[int | None, Parameter(ge=1, le=4)] = None,
-        version: Literal["publication", "internal"] = "publication",
+        version: FromQuery[Literal["publication", "internal"]] = "publication",
     ) -> ReportView:
         """The quarterly learning report or annual report for the financial year starting April `year`."""
         found = await services.report(conn, request.user, kind, year, quarter)
@@ -145,7 +158,7 @@ class MyComplaintsApi(Controller):
     tags = ["complaints"]
 
     @get("/")
-    async def mine(self, request: User, conn: asyncpg.Connection) -> list[ChildComplaint]:
+    async def mine(self, request: User, conn: Conn) -> list[ChildComplaint]:
         return await services.child_view(conn, request.user.id)
 
 

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import logging
 import smtplib
 from email.message import EmailMessage
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import asyncpg
 import httpx
 import msgspec
 from arq import Retry
 
-from heard import db, queue, settings
+from heard import db, mail, queue, settings
 from heard.safeguarding import queries, services
 
 log = logging.getLogger(__name__)
@@ -83,30 +80,7 @@ async def deliver(row: asyncpg.Record, config: settings.Settings) -> None:
             response = await client.post(row["recipient"], content=body, headers=headers)
             response.raise_for_status()
         return
-    msg = compose(row, base_url, sg.mail_from)
-    if sg.smtp_url:
-        await asyncio.to_thread(_smtp_send, sg.smtp_url, msg)
-    else:
-        _write_to_folder(Path(sg.mail_folder), row["id"], msg)
-
-
-def _smtp_send(url: str, msg: EmailMessage) -> None:
-    parts = urlsplit(url)
-    with smtplib.SMTP(parts.hostname or "localhost", parts.port or 25, timeout=10) as smtp:
-        if parts.scheme == "smtp+starttls":
-            smtp.starttls()
-        if parts.username:
-            smtp.login(parts.username, parts.password or "")
-        smtp.send_message(msg)
-
-
-def _write_to_folder(folder: Path, notification_id: int, msg: EmailMessage) -> None:
-    """Demo delivery: one file per notification, written whole, so a resend replaces rather than repeats."""
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"notification-{notification_id}.eml"
-    partial = target.with_suffix(".partial")
-    partial.write_bytes(bytes(msg))
-    partial.replace(target)
+    await mail.send(compose(row, base_url, sg.mail_from), f"notification-{row['id']}", sg)
 
 
 async def send_notification(ctx: dict[str, Any], *, outbox_id: int, notification_id: int) -> str:

@@ -11,6 +11,7 @@ import msgspec
 from heard import audit, queue, settings
 from heard.accounts.access import CHILD_NOT_FOUND, require_child_access
 from heard.accounts.schemas import Principal
+from heard.complaints import services as complaints
 from heard.errors import Conflict, Forbidden, Invalid, NotFound
 from heard.safeguarding import services as safeguarding
 from heard.submissions import queries
@@ -93,6 +94,8 @@ async def create(
                 triggers=list(screen.triggers),
                 source=screen.source,
             )
+        if data.kind == "complaint":
+            await complaints.open_from_submission(conn, submission_id)
         outbox_id = await queue.add(conn, "analyse_submission", f"analyse:{submission_id}", submission_id=submission_id)
         if outbox_id is not None:
             work.append((outbox_id, "analyse_submission", {"submission_id": submission_id}))

@@ -1,0 +1,150 @@
+"""Normalise a copy of a text (quotes, case, text-speak, stretched words) and map offsets back to the original."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+import msgspec
+
+from nlp._resources import lower_set, mapping
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u2026": "...",
+    }
+)
+_FOLD_ONE = str.maketrans({"\u2026": "."})
+
+# Emoji that carry meaning for sentiment and for jokes; written out as words in the normalised copy.
+EMOJI = {
+    "\U0001f602": "lol",
+    "\U0001f923": "lol",
+    "\U0001f480": "lol",
+    "\U0001f62d": "crying",
+    "\U0001f622": "sad",
+    "\u2639": "sad",
+    "\U0001f641": "sad",
+    "\U0001f61e": "sad",
+    "\U0001f614": "sad",
+    "\U0001f494": "sad",
+    "\u2764": "love",
+    "\U0001f60d": "love",
+    "\U0001f970": "love",
+    "\u2665": "love",
+    "\U0001f495": "love",
+    "\U0001f60a": "happy",
+    "\U0001f642": "happy",
+    "\U0001f600": "happy",
+    "\U0001f601": "happy",
+    "\U0001f603": "happy",
+    "\U0001f604": "happy",
+    "\U0001f44d": "good",
+    "\U0001f621": "angry",
+    "\U0001f620": "angry",
+    "\U0001f92c": "angry",
+    "\U0001f624": "angry",
+}
+
+
+class Normalised(msgspec.Struct, frozen=True):
+    """A normalised copy of ``original`` plus the edits needed to map its offsets back."""
+
+    original: str
+    text: str
+    # (normalised start, normalised end, original start, original end) for every edit that changed length.
+    edits: tuple[tuple[int, int, int, int], ...] = ()
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` span of the normalised text onto the original text."""
+        return self._map(start, is_end=False), self._map(end, is_end=True)
+
+    def _map(self, pos: int, *, is_end: bool) -> int:
+        starts = [edit[0] for edit in self.edits]
+        i = bisect.bisect_right(starts, pos) - 1
+        if i < 0:
+            return pos
+        n_start, n_end, o_start, o_end = self.edits[i]
+        if pos >= n_end:
+            return pos - n_end + o_end
+        return o_end if is_end and pos > n_start else o_start
+
+
+@cache
+def _table() -> dict[str, str]:
+    table = dict(mapping("textspeak.tsv"))
+    table.update(EMOJI)
+    return table
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    words = sorted((k for k in _table() if k not in EMOJI), key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    emoji = "|".join(re.escape(e) for e in EMOJI)
+    return re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])|{emoji}|([a-z])\1{{2,}}")
+
+
+def _squeeze(word: str) -> str:
+    """'sooo' -> 'so', 'pleaseee' -> 'please', 'hellooo' -> 'hello': drop runs of 3+ letters to one or two."""
+    one = re.sub(r"([a-z])\1{2,}", r"\1", word)
+    return one if one in lower_set("common_words.txt") else re.sub(r"([a-z])\1{2,}", r"\1\1", word)
+
+
+def _fold(text: str) -> str:
+    folded = text.translate(_FOLD_ONE).translate(_FOLD).lower()
+    if len(folded) == len(text):
+        return folded
+    # A few characters change length when lower-cased (e.g. 'İ'); leave those as they are.
+    return "".join(c.translate(_FOLD).lower() if len(c.translate(_FOLD).lower()) == 1 else c for c in text)
+
+
+def _stretched(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """The whole word around a stretched letter run, and its squeezed form."""
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    word = text[start:end]
+    return start, end, _squeeze(word)
+
+
+def normalise(text: str) -> Normalised:
+    """Lower-case, straighten quotes, expand text-speak and squeeze stretched words, keeping the original."""
+    folded = _fold(text)
+    table = _table()
+    out: list[str] = []
+    edits: list[tuple[int, int, int, int]] = []
+    pos = n_len = 0
+    for m in _pattern().finditer(folded):
+        start, end = m.span()
+        if start < pos:
+            continue
+        if m.group(1):
+            start, end, repl = _stretched(folded, start, end)
+            if start < pos:
+                continue
+        else:
+            repl = table[m.group()]
+            if m.group() in EMOJI:
+                repl = f" {repl} "
+        out.append(folded[pos:start])
+        n_start = n_len + start - pos
+        out.append(repl)
+        n_len = n_start + len(repl)
+        edits.append((n_start, n_len, start, end))
+        pos = end
+    if not edits:
+        return Normalised(original=text, text=folded)
+    out.append(folded[pos:])
+    return Normalised(original=text, text="".join(out), edits=tuple(edits))

@@ -1,0 +1,201 @@
+"""Train the models: grouped cross-validation for thresholds and honest figures, then fit on everything."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.model_selection import GroupKFold
+
+from nlp._data import Item, read_items
+from nlp._features import feature_text
+from nlp._metrics import f1, macro_f1, safeguarding_rates
+from nlp._models import Models, Probabilities, Thresholds, targets
+from nlp._pipeline import build_pipeline
+from nlp._screen import RuleScreen
+from nlp.schemas import CATEGORIES, SENTIMENTS, THEMES
+
+FOLDS = 5
+MAX_FALSE_FLAG_RATE = 0.06  # rules + model, measured out of fold on level-none items
+MIN_URGENT_PRECISION = 0.8  # for the model to raise a hit to urgent
+_GRID = np.round(np.linspace(0.05, 0.95, 91), 2)
+
+
+def code_version() -> str:
+    """Hash of the package's code and resources (not its data or model)."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*root.glob("*.py"), *(root / "resources").glob("*")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def data_hash(paths: Sequence[Path]) -> str:
+    """Hash of the training files' bytes, in order."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def sentence_groups(texts: Sequence[str]) -> np.ndarray:
+    """Group items that share a sentence (the corpus composes items from shared fragments) for honest CV."""
+    parent = list(range(len(texts)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            key = re.sub(r"[^a-z ]", "", sentence.lower()).strip()
+            if len(key.split()) >= 4:
+                parent[find(i)] = find(first.setdefault(key, i))
+    return np.array([find(i) for i in range(len(texts))])
+
+
+def _best_f1_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    scores = [f1(y.astype(bool), p >= t) for t in _GRID]
+    return float(_GRID[int(np.argmax(scores))])
+
+
+def _flag_threshold(rule_flag: np.ndarray, gold_flag: np.ndarray, p: np.ndarray) -> float:
+    """The lowest threshold (most recall) keeping false flags on level-none items under the limit."""
+    none = ~gold_flag
+    for t in _GRID:
+        flagged = rule_flag | (p >= t)
+        if not none.any() or flagged[none].mean() <= MAX_FALSE_FLAG_RATE:
+            return float(t)
+    return 1.0
+
+
+def _urgent_threshold(rule_urgent: np.ndarray, gold_urgent: np.ndarray, p: np.ndarray) -> float:
+    for t in _GRID:
+        raised = (p >= t) & ~rule_urgent
+        if raised.sum() >= 3 and gold_urgent[raised].mean() >= MIN_URGENT_PRECISION:
+            return float(t)
+    return 1.0
+
+
+def tune(oof: Probabilities, y: Any, rule_levels: Sequence[str]) -> Thresholds:
+    """Thresholds from out-of-fold probabilities."""
+    levels = np.array(rule_levels)
+    flagged = y.flag.astype(bool)
+    return Thresholds(
+        themes=tuple(_best_f1_threshold(y.themes[:, j], oof.themes[:, j]) for j in range(len(THEMES))),
+        categories=tuple(
+            _best_f1_threshold(y.categories[flagged, j], oof.categories[flagged, j]) for j in range(len(CATEGORIES))
+        ),
+        flag=_flag_threshold(levels != "none", flagged, oof.flag),
+        urgent=_urgent_threshold(levels == "urgent", y.urgent.astype(bool), oof.urgent),
+    )
+
+
+def out_of_fold(texts: Sequence[str], y: Any, groups: np.ndarray, folds: int = FOLDS) -> Probabilities:
+    """Grouped k-fold probabilities for every item."""
+    n = len(texts)
+    parts: dict[str, np.ndarray] = {
+        "themes": np.zeros((n, len(THEMES))),
+        "sentiment": np.zeros((n, len(SENTIMENTS))),
+        "flag": np.zeros(n),
+        "urgent": np.zeros(n),
+        "categories": np.zeros((n, len(CATEGORIES))),
+    }
+    for train, test in GroupKFold(n_splits=folds).split(texts, groups=groups):
+        fold_y = type(y)(**{k: getattr(y, k)[train] for k in ("themes", "sentiment", "flag", "urgent", "categories")})
+        models = Models.fit([texts[i] for i in train], fold_y)
+        probs = models.predict([texts[i] for i in test])
+        cols = [SENTIMENTS.index(s) for s in models.sentiment_labels()]
+        parts["sentiment"][np.ix_(test, cols)] = probs.sentiment
+        for key in ("themes", "flag", "urgent", "categories"):
+            parts[key][test] = getattr(probs, key)
+    return Probabilities(**parts)
+
+
+def cv_metrics(
+    oof: Probabilities, y: Any, thresholds: Thresholds, items: Sequence[Item], rule_levels: Sequence[str]
+) -> dict[str, Any]:
+    """Cross-validated figures with the tuned thresholds (rules + model for safeguarding)."""
+    themes_pred = oof.themes >= np.array(thresholds.themes)
+    sent_pred = oof.sentiment.argmax(axis=1)
+    levels = []
+    for rule, pf, pu in zip(rule_levels, oof.flag, oof.urgent, strict=True):
+        level = rule if rule != "none" else ("concern" if pf >= thresholds.flag else "none")
+        levels.append("urgent" if level != "none" and pu >= thresholds.urgent else level)
+    gold_levels = [i.safeguarding.level for i in items]
+    return {
+        "themes_macro_f1": round(macro_f1(y.themes.astype(bool), themes_pred), 4),
+        "sentiment_macro_f1": round(
+            macro_f1(
+                np.eye(len(SENTIMENTS))[y.sentiment].astype(bool), np.eye(len(SENTIMENTS))[sent_pred].astype(bool)
+            ),
+            4,
+        ),
+        "safeguarding": safeguarding_rates(gold_levels, levels),
+        "safeguarding_rules_only": safeguarding_rates(gold_levels, list(rule_levels)),
+    }
+
+
+def train(data: Sequence[Path], extra: Sequence[Path], out: Path, *, folds: int = FOLDS) -> dict[str, Any]:
+    """Train on the data (+ corrections) and write a model directory; returns its meta."""
+    items = [item for path in [*data, *extra] for item in read_items(path)]
+    texts = [feature_text(i.text) for i in items]
+    y = targets(
+        [i.themes for i in items],
+        [i.sentiment for i in items],
+        [i.safeguarding.level for i in items],
+        [i.safeguarding.categories for i in items],
+    )
+    nlp = build_pipeline()
+    tmp = Path(tempfile.mkdtemp(prefix=".model-", dir=out.parent))
+    nlp.to_disk(tmp / "spacy")  # before any text is processed, so the saved vocabulary is reproducible
+    screen = RuleScreen(nlp)
+    rule_levels = [screen.screen(i.text).level for i in items]
+    oof = out_of_fold(texts, y, sentence_groups([i.text for i in items]), folds)
+    thresholds = tune(oof, y, rule_levels)
+    Models.fit(texts, y).save(tmp)
+    dh, cv = data_hash([*data, *extra]), code_version()
+    meta = {
+        "version": hashlib.sha256(f"{dh}:{cv}".encode()).hexdigest()[:16],
+        "data_hash": dh,
+        "code_version": cv,
+        "counts": {
+            "items": len(items),
+            "extra": sum(len(read_items(p)) for p in extra),
+            "themes": dict(zip(THEMES, y.themes.sum(axis=0).tolist(), strict=True)),
+            "levels": _level_counts(items),
+        },
+        "thresholds": {
+            "themes": dict(zip(THEMES, thresholds.themes, strict=True)),
+            "categories": dict(zip(CATEGORIES, thresholds.categories, strict=True)),
+            "flag": thresholds.flag,
+            "urgent": thresholds.urgent,
+        },
+        "cross_validation": {
+            "folds": folds,
+            "grouped_by": "shared sentences",
+            **cv_metrics(oof, y, thresholds, items, rule_levels),
+        },
+    }
+    (tmp / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.rename(out)
+    return meta
+
+
+def _level_counts(items: Sequence[Item]) -> dict[str, int]:
+    counts = {"none": 0, "concern": 0, "urgent": 0}
+    for item in items:
+        counts[item.safeguarding.level] += 1
+    return counts

@@ -1,0 +1,109 @@
+"""Analyser: the trained pipeline (rules, redaction, language, themes, sentiment, safeguarding) in one object."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from nlp._features import STOP_WORDS
+from nlp._language import detect_language
+from nlp._models import Models, Probabilities, Thresholds
+from nlp._normalise import Normalised, normalise
+from nlp._paths import DEFAULT_MODEL_DIR
+from nlp._pipeline import load_pipeline
+from nlp._redact import redact
+from nlp._safeguarding import combine
+from nlp._screen import NONE, RuleScreen
+from nlp.schemas import THEMES, Analysis, Safeguarding
+
+_BATCH = 512
+_WORD = re.compile(r"[a-z][a-z']+")
+
+
+class ModelNotFound(FileNotFoundError):
+    """No trained model at the given path: run ``heard nlp train``."""
+
+
+class Analyser:
+    """Load once, then ``analyse`` / ``analyse_many``. Thread-safe for reading."""
+
+    def __init__(self, screen: RuleScreen, models: Models, meta: dict[str, Any]) -> None:
+        self.screen = screen
+        self.models = models
+        self.meta = meta
+        self.version: str = meta["version"]
+        th = meta["thresholds"]
+        self.thresholds = Thresholds(
+            themes=tuple(th["themes"][t] for t in THEMES),
+            categories=tuple(th["categories"].values()),
+            flag=th["flag"],
+            urgent=th["urgent"],
+        )
+        self._theme_thresholds = np.array(self.thresholds.themes)
+        self._sentiments = models.sentiment_labels()
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Analyser:
+        """Load a model directory written by ``heard nlp train`` (default ``nlp/model/``)."""
+        path = Path(path) if path is not None else DEFAULT_MODEL_DIR
+        if not (path / "meta.json").exists():
+            raise ModelNotFound(f"no trained model in {path}; run `heard nlp train`")
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        return cls(RuleScreen(load_pipeline(path / "spacy")), Models.load(path), meta)
+
+    def analyse(self, text: str) -> Analysis:
+        """Analyse one text."""
+        return self.analyse_many([text])[0]
+
+    def analyse_many(self, texts: Sequence[str]) -> list[Analysis]:
+        """Analyse a batch (one vectorisation and one model call per chunk of texts)."""
+        out: list[Analysis] = []
+        for i in range(0, len(texts), _BATCH):
+            out.extend(self._batch(texts[i : i + _BATCH]))
+        return out
+
+    def _rules(self, norm: Normalised) -> Safeguarding:
+        if not self.screen.could_hit(norm):
+            return NONE
+        return self.screen.screen_doc(self.screen.doc(norm.text), norm)
+
+    def _batch(self, texts: Sequence[str]) -> list[Analysis]:
+        norms = [normalise(t) for t in texts]
+        redacted = [redact(t) for t in texts]
+        feats = [n.text if r == t else normalise(r).text for n, r, t in zip(norms, redacted, texts, strict=True)]
+        probs = self.models.predict(feats)
+        themes = probs.themes >= self._theme_thresholds
+        return [self._one(i, text, norms[i], redacted[i], feats[i], probs, themes[i]) for i, text in enumerate(texts)]
+
+    def _one(
+        self, i: int, text: str, norm: Normalised, redacted: str, feats: str, probs: Probabilities, themes: np.ndarray
+    ) -> Analysis:
+        safeguarding = combine(
+            self._rules(norm),
+            float(probs.flag[i]),
+            float(probs.urgent[i]),
+            probs.categories[i],
+            self.thresholds,
+            lambda: self._explain(feats),
+        )
+        language = detect_language(text)
+        return Analysis(
+            themes=tuple(t for t, on in zip(THEMES, themes, strict=True) if on),
+            sentiment=self._sentiments[int(np.argmax(probs.sentiment[i]))],
+            safeguarding=safeguarding,
+            redacted=redacted,
+            language=language,
+            needs_translation=language != "en",
+            model_version=self.version,
+        )
+
+    def _explain(self, feats: str) -> tuple[str, ...]:
+        """For a model-only flag: the words in the text that pushed the classifier most."""
+        words = set(_WORD.findall(feats)) - set(STOP_WORDS)
+        scored = sorted(((self.models.word_weight(w), w) for w in words), reverse=True)
+        return tuple(w for score, w in scored[:3] if score > 0)

@@ -1,0 +1,205 @@
+"""Surveys opened to a cohort: opening and closing them, response rates, anonymous links, CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import secrets
+
+import asyncpg
+
+import surveys
+from heard import audit, queue, settings
+from heard.accounts.schemas import Principal
+from heard.capture import queries
+from heard.capture.schemas import Fields, Opening, OpeningIn
+from heard.capture.services import Screen, Sending, submission_in, typed, validate, with_feelings
+from heard.errors import Conflict, Invalid, NotFound
+from heard.safeguarding import services as safeguarding
+from heard.submissions import queries as submission_queries
+from heard.submissions import services as submissions
+from heard.submissions.schemas import Receipt, SubmissionIn
+
+CLOSED = "This survey is closed. Thank you for wanting to take part."
+NO_LINK = "There is no survey at this link."
+
+
+def _survey(instrument_id: str) -> surveys.Instrument:
+    versions = surveys.builtin_instruments().get(instrument_id)
+    if versions is None:
+        raise NotFound(f"There is no survey called '{instrument_id}'.", field="instrument")
+    return versions[max(versions)]
+
+
+def titles() -> dict[str, str]:
+    return {key: surveys.latest(key).title["en"] for key in surveys.builtin_instruments()}
+
+
+def surveys_to_open() -> list[tuple[str, str]]:
+    """Every built-in survey an administrator may open: (id, English title)."""
+    return [(key, title) for key, title in titles().items() if surveys.latest(key).kind == "survey"]
+
+
+async def open_survey(conn: asyncpg.Connection, principal: Principal, data: OpeningIn) -> int:
+    """Open a survey to a cohort for a period; an anonymous link gets an unguessable token."""
+    instrument = _survey(data.instrument)
+    if instrument.kind != "survey":
+        raise Invalid(
+            f"'{data.instrument}' is a {instrument.kind}, not a survey; only surveys are opened.", field="instrument"
+        )
+    if data.closes_on < data.opens_on:
+        raise Invalid("The closing date is before the opening date.", field="closes_on")
+    if data.age_min is not None and data.age_max is not None and data.age_min > data.age_max:
+        raise Invalid("The youngest age is more than the oldest.", field="age_min")
+    token = secrets.token_urlsafe(18) if data.access == "anonymous_link" else None
+    async with conn.transaction():
+        opening_id = await queries.insert_opening(
+            conn,
+            council_id=principal.council_id,
+            token=token,
+            created_by=principal.id,
+            instrument=data.instrument,
+            access=data.access,
+            age_min=data.age_min,
+            age_max=data.age_max,
+            legal_statuses=sorted(set(data.legal_statuses)),
+            opens_on=data.opens_on,
+            closes_on=data.closes_on,
+        )
+        await audit.record(conn, principal, "opened", "survey_opening", opening_id, instrument=data.instrument)
+    return opening_id
+
+
+async def list_openings(conn: asyncpg.Connection, principal: Principal) -> list[Opening]:
+    return await queries.openings(conn, principal.council_id, titles(), settings.get().app.base_url.rstrip("/"))
+
+
+async def close(conn: asyncpg.Connection, principal: Principal, opening_id: int) -> None:
+    async with conn.transaction():
+        if not await queries.close_opening(conn, opening_id, principal.council_id):
+            if await queries.opening_exists(conn, opening_id, principal.council_id):
+                raise Conflict("This survey is already closed.")
+            raise NotFound("No survey opening with that number.")
+        await audit.record(conn, principal, "closed", "survey_opening", opening_id)
+
+
+async def export_csv(conn: asyncpg.Connection, principal: Principal, instrument_id: str) -> str:
+    """Every response to one survey as CSV: one column per question over all versions, sensitive ones left out."""
+    versions = surveys.builtin_instruments().get(instrument_id)
+    if versions is None:
+        raise NotFound(f"There is no survey called '{instrument_id}'.", field="instrument")
+    columns = surveys.export_columns(versions.values())
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    stored = await queries.responses(conn, principal.council_id, instrument_id)
+    for row in stored:
+        instrument = versions.get(row.instrument_version)
+        if instrument is None:
+            continue
+        answers = typed(instrument, row.answers, instrument.default_language)
+        writer.writerow(surveys.export_row(columns, instrument, answers, language=row.language, channel=row.channel))
+    await audit.record(conn, principal, "exported", "survey", None, instrument=instrument_id, rows=len(stored))
+    return out.getvalue()
+
+
+# ---- anonymous links -----------------------------------------------------------------------------
+
+
+async def by_link(conn: asyncpg.Connection, token: str) -> tuple[queries.LinkOpening, surveys.Instrument]:
+    """The opening behind an anonymous link, open or not; NotFound when there is none."""
+    opening = await queries.opening_by_token(conn, token[:64]) if token else None
+    if opening is None or opening.instrument not in surveys.builtin_instruments():
+        raise NotFound(NO_LINK, field="token")
+    return opening, surveys.latest(opening.instrument)
+
+
+async def send_anonymous(
+    conn: asyncpg.Connection, token: str, fields: Fields, language: str, key: str, screen: Screen, nothing: str
+) -> tuple[Receipt, bool, submissions.Work]:
+    """Store an anonymous response once: no child, no name, no address; alerts still raised."""
+    opening, instrument = await by_link(conn, token)
+    if not opening.is_open:
+        raise Conflict(CLOSED, field="token")
+    sending = Sending(instrument=instrument, fields=fields, language=language, key=key, audience="council")
+    answers = validate(instrument, fields, language, nothing)
+    data = submission_in(sending, answers)
+    verdict = with_feelings(instrument, answers, screen(data))
+    return await _store_anonymous(conn, opening, data, key, verdict)
+
+
+async def _store_anonymous(
+    conn: asyncpg.Connection,
+    opening: queries.LinkOpening,
+    data: SubmissionIn,
+    key: str,
+    verdict: submissions.ScreenResult,
+) -> tuple[Receipt, bool, submissions.Work]:
+    """The anonymous twin of submissions.create: same idempotency, same alert and outbox, child_id null."""
+    digest = submissions.request_hash(data)
+    async with conn.transaction():
+        if not await submission_queries.try_lock_key(conn, opening.council_id, key):
+            raise Conflict("This is already being sent. Please wait a moment.")
+        existing = await submission_queries.by_key(conn, opening.council_id, key)
+        if existing is not None:
+            if existing[1] != digest:
+                raise Invalid(
+                    "This Idempotency-Key was already used for a different response; use a new key.",
+                    field="Idempotency-Key",
+                )
+            return existing[0], False, []
+        submission_id, created_at = await submission_queries.insert(
+            conn,
+            council_id=opening.council_id,
+            child_id=None,
+            kind=data.kind,
+            instrument=data.instrument,
+            instrument_version=data.instrument_version,
+            channel="anonymous_link",
+            answers=data.answers,
+            free_text=data.text,
+            audience=["council"],
+            anonymous=True,
+            language=data.language,
+            idempotency_key=key,
+            request_hash=digest,
+        )
+        await queries.set_opening(conn, submission_id, opening.id)
+        work: submissions.Work = []
+        if verdict.level != "none":
+            work += await safeguarding.raise_alert(
+                conn,
+                settings.get().safeguarding,
+                council_id=opening.council_id,
+                submission_id=submission_id,
+                child_id=None,
+                level=verdict.level,
+                categories=list(verdict.categories),
+                triggers=list(verdict.triggers),
+                source=verdict.source,
+            )
+        outbox_id = await queue.add(conn, "analyse_submission", f"analyse:{submission_id}", submission_id=submission_id)
+        if outbox_id is not None:
+            work.append((outbox_id, "analyse_submission", {"submission_id": submission_id}))
+    receipt = Receipt(
+        id=submission_id,
+        kind=data.kind,
+        created_at=created_at,
+        reference=submission_queries.reference(submission_id),
+        safeguarding=verdict.level,  # type: ignore[arg-type]
+    )
+    return receipt, True, work
+
+
+__all__ = [
+    "CLOSED",
+    "NO_LINK",
+    "by_link",
+    "close",
+    "export_csv",
+    "list_openings",
+    "open_survey",
+    "send_anonymous",
+    "surveys_to_open",
+    "titles",
+]

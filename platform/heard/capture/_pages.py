@@ -1,0 +1,320 @@
+"""The child's pages: Tell us something, one form, the receipt, My messages, and anonymous survey links."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.background_tasks import BackgroundTask
+from litestar.exceptions import PermissionDeniedException
+from litestar.params import FromPath, FromQuery, QueryParameter
+from litestar.response import Redirect, Template
+
+import surveys
+from heard import queue
+from heard.accounts.schemas import Principal
+from heard.capture import _openings, queries, services
+from heard.capture._context import (
+    HELD_COOKIE,
+    LANG_COOKIE,
+    answer_lines,
+    key_from,
+    language,
+    new_key,
+    page,
+    posted,
+    safe_next,
+)
+from heard.capture._words import Words
+from heard.capture.schemas import Fields
+from heard.errors import Conflict, NotFound
+from heard.http import Conn, DbPool, Queue, child_only
+from heard.submissions import services as submissions
+from heard.submissions.controllers import screen_text
+from heard.submissions.schemas import Receipt
+
+User = Request[Principal, Any, Any]
+
+
+def _form(
+    request: Request[Any, Any, Any],
+    ui: Words,
+    instrument: surveys.Instrument,
+    *,
+    action: str,
+    user: Principal | None = None,
+    values: Fields | None = None,
+    errors: list[surveys.FieldError] | None = None,
+    key: str | None = None,
+    audiences: list[str] | None = None,
+    audience: str | None = None,
+    restored: bool = False,
+    status: int = 200,
+) -> Template:
+    context = page(
+        request,
+        ui,
+        user,
+        instrument=instrument,
+        title=instrument.wording(instrument.title, ui.lang),
+        action=action,
+        values=values or {},
+        errors=errors or [],
+        key=key or new_key(),
+        audiences=audiences or [],
+        audience=(values or {}).get("_audience", [audience])[0] or audience,
+        restored=restored,
+        draft_url=f"{action}/draft" if user is not None else None,
+    )
+    return Template("capture/form.html", context=context, status_code=status)
+
+
+async def _send_once(conn: Conn, user: Principal, sending: services.Sending) -> tuple[Receipt, Any]:
+    """Send; a double tap that arrives while the first is still being stored waits for it and gets its receipt."""
+    for attempt in range(4):
+        try:
+            receipt, _, work = await services.send(conn, user, sending, screen_text, channel="web")
+        except Conflict:
+            if attempt == 3:
+                raise
+            await asyncio.sleep(0.25)
+        else:
+            return receipt, work
+    raise AssertionError("unreachable")
+
+
+def _held_redirect(token: str, to: str) -> Response[Any]:
+    response = Redirect(path=to, status_code=303)
+    response.set_cookie(HELD_COOKIE, token, httponly=True, samesite="lax", path="/", max_age=24 * 3600)
+    return response
+
+
+def not_found_page(request: Request[Any, Any, Any], exc: NotFound) -> Response[Any]:
+    """A page, in the child's language, rather than a JSON error, for a form or message that is not there."""
+    ui = language(request)
+    body = exc.message if ui.lang == "en" else ""
+    context = page(request, ui, request.scope.get("user"), heading=ui.gettext("survey.not_found"), body=body)
+    return Template("capture/closed.html", context=context, status_code=404)
+
+
+class ChildPages(Controller):
+    """Tell us something, the forms, receipts and My messages; a signed-out post is held, never lost."""
+
+    include_in_schema = False
+    exception_handlers = {NotFound: not_found_page}
+
+    @get("/send", guards=[child_only])
+    async def choose(self, request: User, conn: Conn) -> Template:
+        ui = language(request)
+        child = await services.profile(conn, request.user)
+        groups = services.offered(child, ui.lang)
+        return Template("capture/send.html", context=page(request, ui, request.user, **groups))
+
+    @get("/send/{instrument_id:str}", guards=[child_only])
+    async def form(self, request: User, conn: Conn, instrument_id: FromPath[str]) -> Template:
+        ui = language(request)
+        child = await services.profile(conn, request.user)
+        instrument, _ = services.instrument_for(child, instrument_id)
+        draft = await services.draft(conn, request.user, instrument.id)
+        return _form(
+            request,
+            ui,
+            instrument,
+            action=f"/send/{instrument.id}",
+            user=request.user,
+            values=draft,
+            audiences=services.audience_choices(child.relations) if instrument.kind != "survey" else [],
+            audience=services.default_audience(instrument, child.relations),
+            restored=draft is not None,
+        )
+
+    @post("/send/{instrument_id:str}", status_code=303)
+    async def send(
+        self,
+        request: Request[Any, Any, Any],
+        conn: Conn,
+        db_pool: DbPool,
+        redis: Queue,
+        instrument_id: FromPath[str],
+    ) -> Response[Any]:
+        fields = await posted(request)
+        user = request.scope.get("user")
+        if user is None:
+            token = request.cookies.get(HELD_COOKIE) or secrets.token_urlsafe(24)
+            await services.hold(conn, token, instrument_id, fields)
+            return _held_redirect(token, "/sign-in")
+        if user.kind != "child":
+            raise PermissionDeniedException("This page is for children and young people.")
+        ui = language(request)
+        child = await services.profile(conn, user)
+        instrument, opening_id = services.instrument_for(child, instrument_id)
+        choices = services.audience_choices(child.relations) if instrument.kind != "survey" else []
+        default = services.default_audience(instrument, child.relations)
+        audience = (fields.get("_audience") or [default])[0]
+        sending = services.Sending(
+            instrument=instrument,
+            fields=services.clean_fields(fields),
+            language=ui.lang,
+            key=key_from(fields),
+            audience=audience if audience in choices else default,
+            opening_id=opening_id,
+            nothing_message=ui.gettext("form.nothing"),
+        )
+        try:
+            receipt, work = await _send_once(conn, user, sending)
+        except services.AnswersInvalid as exc:
+            return _form(
+                request,
+                ui,
+                instrument,
+                action=f"/send/{instrument.id}",
+                user=user,
+                values=fields,
+                errors=exc.errors,
+                key=sending.key,
+                audiences=choices,
+                audience=sending.audience,
+                status=400,
+            )
+        task = BackgroundTask(queue.dispatch, db_pool, redis, work) if work else None
+        return Redirect(path=f"/sent/{receipt.id}", status_code=303, background=task)
+
+    @post("/send/{instrument_id:str}/draft", status_code=204)
+    async def save_draft(
+        self, request: Request[Any, Any, Any], conn: Conn, instrument_id: FromPath[str]
+    ) -> Response[None]:
+        fields = await posted(request)
+        user = request.scope.get("user")
+        if user is None:
+            token = request.cookies.get(HELD_COOKIE) or secrets.token_urlsafe(24)
+            await services.hold(conn, token, instrument_id, fields)
+            response: Response[None] = Response(None, status_code=202)
+            response.set_cookie(HELD_COOKIE, token, httponly=True, samesite="lax", path="/", max_age=24 * 3600)
+            return response
+        if user.kind != "child":
+            raise PermissionDeniedException("This page is for children and young people.")
+        await services.save_draft(conn, user, instrument_id, fields, key=key_from(fields))
+        return Response(None, status_code=204)
+
+    @get("/resume", guards=[child_only])
+    async def resume(self, request: User, conn: Conn) -> Response[Any]:
+        token = request.cookies.get(HELD_COOKIE)
+        instrument_id = await services.claim_held(conn, request.user, token) if token else None
+        response = Redirect(path=f"/send/{instrument_id}" if instrument_id else "/send", status_code=303)
+        response.delete_cookie(HELD_COOKIE, path="/")
+        return response
+
+    @get("/sent/{submission_id:int}", guards=[child_only])
+    async def receipt(self, request: User, conn: Conn, submission_id: FromPath[int]) -> Template:
+        ui = language(request)
+        found = await queries.sent(conn, submission_id, request.user.id)
+        if found is None:
+            raise NotFound(ui.gettext("survey.not_found"))
+        return Template(
+            "capture/receipt.html",
+            context=page(request, ui, request.user, sent=found, reference=f"H-{found.id:06d}", anonymous=False),
+        )
+
+    @get("/messages", guards=[child_only])
+    async def messages(self, request: User, conn: Conn) -> Template:
+        ui = language(request)
+        mine = await submissions.list_own(conn, request.user)
+        titles = {s.id: _title(s.instrument, s.kind, ui) for s in mine}
+        return Template("capture/messages.html", context=page(request, ui, request.user, items=mine, titles=titles))
+
+    @get("/messages/{submission_id:int}", guards=[child_only])
+    async def message(self, request: User, conn: Conn, submission_id: FromPath[int]) -> Template:
+        ui = language(request)
+        found = await submissions.get(conn, request.user, submission_id)
+        await queries.mark_replies_read(conn, submission_id, request.user.id)
+        advocacy = await queries.advocacy_for_child(conn, request.user.id)
+        instrument = _version(found.instrument, found.instrument_version)
+        typed = services.typed(instrument, found.answers, ui.lang) if instrument else {}
+        lines = answer_lines(instrument, typed, ui.lang) if instrument else []
+        context = page(
+            request,
+            ui,
+            request.user,
+            s=found,
+            title=_title(found.instrument, found.kind, ui),
+            lines=lines,
+            advocate_on=advocacy.get(found.id),
+            who=[ui.gettext(_WHO[a]) for a in found.audience if a in _WHO],
+        )
+        return Template("capture/message.html", context=context)
+
+    @get("/language")
+    async def choose_language(
+        self, to: FromQuery[str] = "en", next_path: Annotated[str | None, QueryParameter(name="next")] = None
+    ) -> Response[Any]:
+        response = Redirect(path=safe_next(next_path), status_code=303)
+        response.set_cookie(LANG_COOKIE, to[:8], httponly=True, samesite="lax", path="/", max_age=365 * 24 * 3600)
+        return response
+
+
+_WHO = {
+    "worker": "who_can_see.worker",
+    "iro": "who_can_see.iro",
+    "complaints": "who_can_see.complaints",
+    "council": "who_can_see.council_anonymous",
+}
+
+
+def _version(instrument_id: str | None, version: int | None) -> surveys.Instrument | None:
+    return surveys.builtin_instruments().get(instrument_id or "", {}).get(version or 0)
+
+
+def _title(instrument_id: str | None, kind: str, ui: Words) -> str:
+    if instrument_id and instrument_id in surveys.builtin_instruments():
+        instrument = surveys.latest(instrument_id)
+        return instrument.wording(instrument.title, ui.lang).text
+    return ui.gettext("send.title") if kind == "statement" else kind.capitalize()
+
+
+class AnonymousPages(Controller):
+    """A survey by anonymous link: no account, no name, no address kept; a closed link says so plainly."""
+
+    include_in_schema = False
+    exception_handlers = {NotFound: not_found_page}
+
+    @get("/s/{token:str}")
+    async def form(self, request: Request[Any, Any, Any], conn: Conn, token: FromPath[str]) -> Template:
+        ui = language(request)
+        opening, instrument = await _openings.by_link(conn, token)
+        if not opening.is_open:
+            return _closed(request, ui)
+        return _form(request, ui, instrument, action=f"/s/{token}")
+
+    @post("/s/{token:str}", status_code=200)
+    async def send(
+        self,
+        request: Request[Any, Any, Any],
+        conn: Conn,
+        db_pool: DbPool,
+        redis: Queue,
+        token: FromPath[str],
+    ) -> Template:
+        ui = language(request)
+        fields = await posted(request)
+        opening, instrument = await _openings.by_link(conn, token)
+        if not opening.is_open:
+            return _closed(request, ui)
+        key = key_from(fields)
+        try:
+            receipt, _, work = await _openings.send_anonymous(
+                conn, token, services.clean_fields(fields), ui.lang, key, screen_text, ui.gettext("form.nothing")
+            )
+        except services.AnswersInvalid as exc:
+            return _form(
+                request, ui, instrument, action=f"/s/{token}", values=fields, errors=exc.errors, key=key, status=400
+            )
+        context = page(request, ui, None, sent=receipt, reference=receipt.reference, anonymous=True)
+        task = BackgroundTask(queue.dispatch, db_pool, redis, work) if work else None
+        return Template("capture/receipt.html", context=context, background=task)
+
+
+def _closed(request: Request[Any, Any, Any], ui: Words) -> Template:
+    context = page(request, ui, heading=ui.gettext("survey.closed_title"), body=ui.gettext("survey.closed_body"))
+    return Template("capture/closed.html", context=context, status_code=410)
