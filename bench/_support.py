@@ -75,7 +75,9 @@ def percentile(values: list[float], p: float) -> float:
 
 
 async def drop_database(server_url: str, url: str) -> None:
-    name = url.rsplit("/", 1)[1].split("?")[0]
+    from urllib.parse import urlsplit
+
+    name = urlsplit(url).path.lstrip("/")
     admin = await connect(server_url)
     await admin.execute(f'drop database if exists "{name}" with (force)')
     await admin.close()

@@ -1,1 +1,5 @@
-"""placeholder."""
+"""Reporting: rollups the worker keeps current, one place for suppression, SVG charts, CiCC, board and team views."""
+
+from dashboards._actions import published_updates
+
+__all__ = ["published_updates"]

@@ -37,9 +37,12 @@ def _route_handlers() -> list[Any]:
     from dashboards import controllers as dashboards
     from heard import health, pages
     from heard.accounts import controllers as accounts
+    from heard.accounts import sso
     from heard.capture import controllers as capture
     from heard.complaints import controllers as complaints
     from heard.inbox import controllers as inbox
+    from heard.onboarding import controllers as onboarding
+    from heard.privacy import controllers as privacy
     from heard.safeguarding import controllers as safeguarding
     from heard.submissions import controllers as submissions
 
@@ -47,12 +50,15 @@ def _route_handlers() -> list[Any]:
         *health.ROUTE_HANDLERS,
         *pages.ROUTE_HANDLERS,
         *accounts.ROUTE_HANDLERS,
+        *sso.ROUTE_HANDLERS,
         *submissions.ROUTE_HANDLERS,
         *safeguarding.ROUTE_HANDLERS,
         *inbox.ROUTE_HANDLERS,
         *capture.ROUTE_HANDLERS,
         *complaints.ROUTE_HANDLERS,
         *dashboards.ROUTE_HANDLERS,
+        *privacy.ROUTE_HANDLERS,
+        *onboarding.ROUTE_HANDLERS,
     ]
 
 

@@ -9,7 +9,7 @@ from litestar.response import Template
 
 from heard import settings
 from heard.accounts.schemas import Principal
-from heard.http import signed_in
+from heard.http import roles, signed_in
 
 # Each staff role's starting points; the pages themselves belong to their domains.
 STAFF_LINKS: dict[str, list[tuple[str, str]]] = {
@@ -25,7 +25,7 @@ STAFF_LINKS: dict[str, list[tuple[str, str]]] = {
     ],
     "cicc_member": [("/dashboards/cicc", "Children in Care Council dashboard")],
     "board_member": [("/dashboards/board", "Corporate Parenting Board dashboard")],
-    "admin": [("/staff/surveys", "Surveys and response rates")],
+    "admin": [("/admin", "Administration")],
 }
 
 
@@ -43,9 +43,23 @@ async def home(request: Request[Principal, Any, Any]) -> Template:
     return Template(template, context={**session_context(user), "links": unique})
 
 
+ADMIN_LINKS = [
+    ("/admin/onboarding", "Import children, staff and allocations"),
+    ("/staff/surveys", "Surveys and response rates"),
+    ("/admin/privacy", "Privacy requests and subject access"),
+    ("/admin/audit", "Search the audit log"),
+    ("/admin/retention", "What retention will delete"),
+]
+
+
+@get("/admin", guards=[roles("admin")], include_in_schema=False)
+async def admin(request: Request[Principal, Any, Any]) -> Template:
+    return Template("admin.html", context={**session_context(request.user), "links": ADMIN_LINKS})
+
+
 @get("/help", include_in_schema=False)
 async def help_page() -> Template:
     return Template("help.html")
 
 
-ROUTE_HANDLERS = [home, help_page]
+ROUTE_HANDLERS = [home, help_page, admin]

@@ -57,6 +57,57 @@ class SafeguardingSettings(msgspec.Struct, frozen=True, kw_only=True):
     webhook_secret: str = ""
 
 
+Days = Annotated[int, msgspec.Meta(ge=1, le=36500)]
+
+
+class RetentionSettings(msgspec.Struct, frozen=True, kw_only=True):
+    """How long each kind of record is kept before the retention job removes it (HEARD_RETAIN_*)."""
+
+    words_years_after_25: Annotated[int, msgspec.Meta(ge=0, le=80)] = 6  # a child's words: years after their 25th
+    anonymous_words_years: Annotated[int, msgspec.Meta(ge=1, le=80)] = 6  # words sent through anonymous links
+    drafts_days: Days = 30
+    held_forms_days: Days = 1
+    sessions_days: Days = 7  # ended or idle sessions (they stop working after the idle limit anyway)
+    sign_in_attempts_days: Days = 90
+    notifications_days: Days = 365  # sent safeguarding notifications and their delivery attempts
+    audit_years: Annotated[int, msgspec.Meta(ge=1, le=100)] = 7
+    sso_handshakes_days: Days = 1
+
+
+class OidcSettings(msgspec.Struct, frozen=True, kw_only=True):
+    """Single sign-on for staff with OpenID Connect; off while HEARD_OIDC_ISSUER is empty."""
+
+    issuer: str = ""  # e.g. https://login.microsoftonline.com/<tenant id>/v2.0
+    client_id: str = ""
+    client_secret: str = ""
+    redirect_url: str = ""  # e.g. https://heard.example.gov.uk/staff/sso/callback, registered with the provider
+    scopes: str = "openid email profile"
+    email_claim: str = "email"  # Entra ID may need preferred_username
+    button_label: str = "Sign in with your council account"
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.issuer)
+
+    def __post_init__(self) -> None:
+        if not self.enabled:
+            return
+        for name in ("client_id", "client_secret", "redirect_url"):
+            if not getattr(self, name):
+                raise ValueError(f"HEARD_OIDC_{name.upper()} must be set when HEARD_OIDC_ISSUER is")
+        for name in ("issuer", "redirect_url"):
+            if not _secure_url(getattr(self, name)):
+                raise ValueError(f"HEARD_OIDC_{name.upper()} must be an https:// address (http only on this machine)")
+
+
+def _secure_url(url: str) -> bool:
+    """https, or plain http to this machine only (a provider a test runs on loopback)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in {"127.0.0.1", "localhost", "::1"})
+
+
 class AppSettings(msgspec.Struct, frozen=True, kw_only=True):
     """The web service: HEARD_* variables."""
 
@@ -79,6 +130,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     queue: QueueSettings
     safeguarding: SafeguardingSettings
     app: AppSettings
+    retention: RetentionSettings
+    oidc: OidcSettings
 
 
 # Environment variable → (concern, field). One table so error messages can name the variable.
@@ -111,6 +164,22 @@ _VARIABLES: dict[str, tuple[str, str]] = {
     "HEARD_DATA_DIR": ("app", "data_dir"),
     "HEARD_MODEL_DIR": ("app", "model_dir"),
     "HEARD_LOG_LEVEL": ("app", "log_level"),
+    "HEARD_RETAIN_WORDS_YEARS_AFTER_25": ("retention", "words_years_after_25"),
+    "HEARD_RETAIN_ANONYMOUS_WORDS_YEARS": ("retention", "anonymous_words_years"),
+    "HEARD_RETAIN_DRAFTS_DAYS": ("retention", "drafts_days"),
+    "HEARD_RETAIN_HELD_FORMS_DAYS": ("retention", "held_forms_days"),
+    "HEARD_RETAIN_SESSIONS_DAYS": ("retention", "sessions_days"),
+    "HEARD_RETAIN_SIGN_IN_ATTEMPTS_DAYS": ("retention", "sign_in_attempts_days"),
+    "HEARD_RETAIN_NOTIFICATIONS_DAYS": ("retention", "notifications_days"),
+    "HEARD_RETAIN_AUDIT_YEARS": ("retention", "audit_years"),
+    "HEARD_RETAIN_SSO_HANDSHAKES_DAYS": ("retention", "sso_handshakes_days"),
+    "HEARD_OIDC_ISSUER": ("oidc", "issuer"),
+    "HEARD_OIDC_CLIENT_ID": ("oidc", "client_id"),
+    "HEARD_OIDC_CLIENT_SECRET": ("oidc", "client_secret"),
+    "HEARD_OIDC_REDIRECT_URL": ("oidc", "redirect_url"),
+    "HEARD_OIDC_SCOPES": ("oidc", "scopes"),
+    "HEARD_OIDC_EMAIL_CLAIM": ("oidc", "email_claim"),
+    "HEARD_OIDC_BUTTON_LABEL": ("oidc", "button_label"),
 }
 _CONCERNS: dict[str, type[msgspec.Struct]] = {
     "db": DatabaseSettings,
@@ -118,6 +187,8 @@ _CONCERNS: dict[str, type[msgspec.Struct]] = {
     "queue": QueueSettings,
     "safeguarding": SafeguardingSettings,
     "app": AppSettings,
+    "retention": RetentionSettings,
+    "oidc": OidcSettings,
 }
 
 # Only demo mode may run without a secret: it signs nothing that matters outside this machine.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from heard.complaints._suppression import suppress
+from dashboards.suppression import suppress_row as suppress
 
 
 def test_small_counts_are_hidden_and_zero_and_large_are_shown() -> None:

@@ -91,6 +91,10 @@ class SessionApi(Controller):
         return _cleared(Response({"ended": count}))
 
 
+def _sso() -> bool:
+    return settings.get().oidc.enabled
+
+
 def _any_session(request: Request[Any, Any, Any]) -> Principal:
     user = request.scope.get("user")
     if user is None:
@@ -148,7 +152,7 @@ class SignInPages(Controller):
 
     @get("/staff/sign-in")
     async def staff_form(self) -> Template:
-        return Template("sign_in_staff.html", context={"error": None, "email": ""})
+        return Template("sign_in_staff.html", context={"error": None, "email": "", "sso_enabled": _sso()})
 
     @post("/staff/sign-in", status_code=303)
     async def staff_submit(
@@ -160,7 +164,8 @@ class SignInPages(Controller):
             token, _ = await services.sign_in_staff(conn, creds, _address(request))
         except (errors.Invalid, errors.Unauthorised, errors.TooManyRequests) as exc:
             status = 429 if isinstance(exc, errors.TooManyRequests) else 400
-            return Template("sign_in_staff.html", context={"error": exc.message, "email": email}, status_code=status)
+            context = {"error": exc.message, "email": email, "sso_enabled": _sso()}
+            return Template("sign_in_staff.html", context=context, status_code=status)
         return _with_session(Redirect(path="/staff/totp", status_code=303), token)
 
     @get("/staff/totp")

@@ -11,9 +11,11 @@ from heard.accounts.schemas import Principal
 
 _RESOLVE_SESSION = """
 with s as (
+    select * from sessions where token_hash = $1 and last_seen_at > now() - $2::interval
+),
+touched as (  -- a write at most once a minute per session, not on every request
     update sessions set last_seen_at = now()
-    where token_hash = $1 and last_seen_at > now() - $2::interval
-    returning *
+    where token_hash = $1 and last_seen_at < now() - interval '60 seconds' and exists (select 1 from s)
 )
 select s.token_hash, s.council_id, s.staff_id, s.child_id, s.totp_passed,
        st.name as staff_name, st.roles, st.totp_enabled_at is not null as totp_enrolled, st.disabled_at,

@@ -9,14 +9,12 @@ import secrets
 import asyncpg
 
 import surveys
-from heard import audit, queue, settings
+from heard import audit, settings
 from heard.accounts.schemas import Principal
 from heard.capture import queries
 from heard.capture.schemas import Fields, Opening, OpeningIn
 from heard.capture.services import Screen, Sending, submission_in, typed, validate, with_feelings
 from heard.errors import Conflict, Invalid, NotFound
-from heard.safeguarding import services as safeguarding
-from heard.submissions import queries as submission_queries
 from heard.submissions import services as submissions
 from heard.submissions.schemas import Receipt, SubmissionIn
 
@@ -135,60 +133,20 @@ async def _store_anonymous(
     key: str,
     verdict: submissions.ScreenResult,
 ) -> tuple[Receipt, bool, submissions.Work]:
-    """The anonymous twin of submissions.create: same idempotency, same alert and outbox, child_id null."""
-    digest = submissions.request_hash(data)
+    """Store through the same path as a child's submission, with no child; link it to its opening."""
     async with conn.transaction():
-        if not await submission_queries.try_lock_key(conn, opening.council_id, key):
-            raise Conflict("This is already being sent. Please wait a moment.")
-        existing = await submission_queries.by_key(conn, opening.council_id, key)
-        if existing is not None:
-            if existing[1] != digest:
-                raise Invalid(
-                    "This Idempotency-Key was already used for a different response; use a new key.",
-                    field="Idempotency-Key",
-                )
-            return existing[0], False, []
-        submission_id, created_at = await submission_queries.insert(
+        receipt, created, work = await submissions.store(
             conn,
             council_id=opening.council_id,
             child_id=None,
-            kind=data.kind,
-            instrument=data.instrument,
-            instrument_version=data.instrument_version,
+            data=data,
+            key=key,
+            screen=verdict,
             channel="anonymous_link",
-            answers=data.answers,
-            free_text=data.text,
-            audience=["council"],
-            anonymous=True,
-            language=data.language,
-            idempotency_key=key,
-            request_hash=digest,
         )
-        await queries.set_opening(conn, submission_id, opening.id)
-        work: submissions.Work = []
-        if verdict.level != "none":
-            work += await safeguarding.raise_alert(
-                conn,
-                settings.get().safeguarding,
-                council_id=opening.council_id,
-                submission_id=submission_id,
-                child_id=None,
-                level=verdict.level,
-                categories=list(verdict.categories),
-                triggers=list(verdict.triggers),
-                source=verdict.source,
-            )
-        outbox_id = await queue.add(conn, "analyse_submission", f"analyse:{submission_id}", submission_id=submission_id)
-        if outbox_id is not None:
-            work.append((outbox_id, "analyse_submission", {"submission_id": submission_id}))
-    receipt = Receipt(
-        id=submission_id,
-        kind=data.kind,
-        created_at=created_at,
-        reference=submission_queries.reference(submission_id),
-        safeguarding=verdict.level,  # type: ignore[arg-type]
-    )
-    return receipt, True, work
+        if created:
+            await queries.set_opening(conn, receipt.id, opening.id)
+    return receipt, created, work
 
 
 __all__ = [

@@ -12,6 +12,7 @@ from litestar.exceptions import PermissionDeniedException
 from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect, Template
 
+import dashboards
 import surveys
 from heard import queue
 from heard.accounts.schemas import Principal
@@ -29,6 +30,7 @@ from heard.capture._context import (
 )
 from heard.capture._words import Words
 from heard.capture.schemas import Fields
+from heard.complaints import services as complaint_services
 from heard.errors import Conflict, NotFound
 from heard.http import Conn, DbPool, Queue, child_only
 from heard.submissions import services as submissions
@@ -222,7 +224,10 @@ class ChildPages(Controller):
         ui = language(request)
         mine = await submissions.list_own(conn, request.user)
         titles = {s.id: _title(s.instrument, s.kind, ui) for s in mine}
-        return Template("capture/messages.html", context=page(request, ui, request.user, items=mine, titles=titles))
+        complaints = await complaint_services.child_view(conn, request.user.id)
+        updates = await dashboards.published_updates(conn, request.user.council_id, ui.lang, limit=10)
+        context = page(request, ui, request.user, items=mine, titles=titles, complaints=complaints, updates=updates)
+        return Template("capture/messages.html", context=context)
 
     @get("/messages/{submission_id:int}", guards=[child_only])
     async def message(self, request: User, conn: Conn, submission_id: FromPath[int]) -> Template:

@@ -8,8 +8,8 @@ from typing import Any, Literal
 import asyncpg
 import msgspec
 
+from dashboards.suppression import suppress_row as suppress
 from heard.complaints import _clock
-from heard.complaints._suppression import suppress
 from heard.errors import Invalid
 
 ReportKind = Literal["quarterly", "annual"]

@@ -50,13 +50,32 @@ async def create(
     """
     if principal.kind != "child":
         raise Forbidden("Only a child or young person can send a submission here.")
+    return await store(
+        conn, council_id=principal.council_id, child_id=principal.id, data=data, key=key, screen=screen, channel=channel
+    )
+
+
+async def store(
+    conn: asyncpg.Connection,
+    *,
+    council_id: int,
+    child_id: int | None,
+    data: SubmissionIn,
+    key: str,
+    screen: ScreenResult,
+    channel: str,
+) -> tuple[Receipt, bool, Work]:
+    """One submission, once per key, with its alert, complaint case and analysis work, in one transaction.
+
+    `child_id` is None for an anonymous survey link; everything else is the same.
+    """
     if not data.text.strip() and not data.answers:
         raise Invalid("Write something, or answer at least one question, before sending.", field="text")
     digest = request_hash(data)
     async with conn.transaction():
-        if not await queries.try_lock_key(conn, principal.council_id, key):
+        if not await queries.try_lock_key(conn, council_id, key):
             raise Conflict("This submission is already being sent. Please wait a moment.")
-        existing = await queries.by_key(conn, principal.council_id, key)
+        existing = await queries.by_key(conn, council_id, key)
         if existing is not None:
             receipt, stored_digest = existing
             if stored_digest != digest:
@@ -67,8 +86,8 @@ async def create(
             return receipt, False, []
         submission_id, created_at = await queries.insert(
             conn,
-            council_id=principal.council_id,
-            child_id=principal.id,
+            council_id=council_id,
+            child_id=child_id,
             kind=data.kind,
             instrument=data.instrument,
             instrument_version=data.instrument_version,
@@ -86,15 +105,15 @@ async def create(
             work += await safeguarding.raise_alert(
                 conn,
                 settings.get().safeguarding,
-                council_id=principal.council_id,
+                council_id=council_id,
                 submission_id=submission_id,
-                child_id=principal.id,
+                child_id=child_id,
                 level=screen.level,
                 categories=list(screen.categories),
                 triggers=list(screen.triggers),
                 source=screen.source,
             )
-        if data.kind == "complaint":
+        if data.kind == "complaint" and child_id is not None:
             await complaints.open_from_submission(conn, submission_id)
         outbox_id = await queue.add(conn, "analyse_submission", f"analyse:{submission_id}", submission_id=submission_id)
         if outbox_id is not None:

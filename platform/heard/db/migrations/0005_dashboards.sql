@@ -15,6 +15,7 @@ create table dash_facts (
     n int not null,                          -- what is shown: statements, children answering, alerts, clocks
     people int not null,                     -- distinct children behind `n`, for suppression
     minutes bigint not null default 0,       -- summed response minutes where the measure has them
+    hidden boolean not null default false,   -- set by dashboards.suppression over the whole cube at refresh
     primary key (council_id, measure, quarter, category, attr, value)
 );
 
@@ -28,6 +29,7 @@ create table dash_team_facts (
     n int not null,
     people int not null,
     minutes bigint not null default 0,
+    hidden boolean not null default false,
     primary key (council_id, quarter, measure, category, team)
 );
 

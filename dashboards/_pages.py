@@ -1,0 +1,240 @@
+""" "You said, we did" pages (tracker, steps, public page) and the participation officer's quote and settings forms."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import asyncpg
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.enums import MediaType, RequestEncodingType
+from litestar.params import Body, FromPath, URLEncodedBody
+from litestar.response import Redirect, Template
+
+from dashboards import services
+from dashboards._web import User, bad, csv_response, one, page, quarter_param, quarters_back
+from dashboards.schemas import (
+    LANGUAGES,
+    THEMES,
+    Action,
+    ActionIn,
+    ChildTextIn,
+    ComparisonIn,
+    DecisionIn,
+    DoneIn,
+    Row,
+    Table,
+)
+from heard import errors
+from heard.http import Conn, roles, staff_only
+from heard.http import explain_validation as explain
+
+Form = Body(media_type=RequestEncodingType.URL_ENCODED)
+TRACKER_ROLES = ("participation_officer", "cicc_member", "board_member", "head_of_service")
+PROPOSERS = ("participation_officer", "cicc_member")
+DECIDERS = ("board_member", "participation_officer", "head_of_service")
+PUBLISHERS = ("participation_officer",)
+STEP_ROLES = {"decide": DECIDERS, "done": DECIDERS, "text": PUBLISHERS, "publish": PUBLISHERS, "unpublish": PUBLISHERS}
+
+
+def _convert(data: dict[str, str], kind: type[Any]) -> Any:
+    """A form as a Struct; a bad field becomes Invalid naming it, so the page can point at it."""
+    clean = {k: v for k, v in data.items() if k not in {"step", "_csrf_token"} and v != ""}
+    try:
+        return msgspec.convert(clean, kind, strict=False)
+    except msgspec.ValidationError as exc:
+        field, message = explain(str(exc))
+        raise errors.Invalid(message, field=field) from exc
+
+
+def tracker_table(found: list[Action]) -> Table:
+    today = datetime.now(UTC).date()
+    rows = [
+        Row(
+            p.label,
+            [
+                str(p.said),
+                str(p.done),
+                "–" if p.median_days is None else str(p.median_days),
+                "–" if p.longest_open_days is None else str(p.longest_open_days),
+            ],
+        )
+        for p in services.progress(found, today)
+    ]
+    return Table(
+        key="tracker",
+        title='From "you said" to "we did", by theme',
+        columns=["Theme", "Things children said", "Done", "Median days from said to done", "Longest still open (days)"],
+        rows=rows,
+        note="These count the council's actions, not children, so they are not suppressed.",
+    )
+
+
+class ActionPages(Controller):
+    """The tracker and each item's steps: proposal, decision, what changed, children's words, publishing."""
+
+    path = "/dashboards/you-said-we-did"
+    guards = [staff_only]
+    include_in_schema = False
+
+    @get("/", guards=[roles(*TRACKER_ROLES)])
+    async def tracker(self, request: User, conn: Conn) -> Template:
+        return await _tracker(request, conn)
+
+    @get("/export.csv", guards=[roles(*TRACKER_ROLES)])
+    async def tracker_csv(self, request: User, conn: Conn) -> Response[bytes]:
+        return csv_response(tracker_table(await services.actions(conn, request.user.council_id)), "you-said-we-did")
+
+    @post("/", guards=[roles(*PROPOSERS)], status_code=303)
+    async def create(self, request: User, conn: Conn, data: URLEncodedBody[dict[str, str]]) -> Response[Any]:
+        try:
+            made = await services.create(conn, request.user, _convert(data, ActionIn))
+        except errors.Invalid as exc:
+            return await _tracker(request, conn, error=exc, form=data)
+        return Redirect(path=f"/dashboards/you-said-we-did/{made.id}", status_code=303)
+
+    @get("/{action_id:int}", guards=[roles(*TRACKER_ROLES)])
+    async def one(self, request: User, conn: Conn, action_id: FromPath[int]) -> Template:
+        return await _item(request, conn, action_id)
+
+    @post("/{action_id:int}", guards=[roles(*TRACKER_ROLES)], status_code=303)
+    async def step(
+        self, request: User, conn: Conn, action_id: FromPath[int], data: URLEncodedBody[dict[str, str]]
+    ) -> Response[Any]:
+        step = data.get("step", "")
+        if step not in STEP_ROLES:
+            raise errors.Invalid("That is not something this page can do.", field="step")
+        if not request.user.has_role(*STEP_ROLES[step]):
+            raise errors.Forbidden("Your role does not include this step.")
+        try:
+            await _do(conn, request, action_id, step, data)
+        except (errors.Invalid, errors.Conflict) as exc:
+            return await _item(request, conn, action_id, error=exc, form=data)
+        return Redirect(path=f"/dashboards/you-said-we-did/{action_id}", status_code=303)
+
+
+async def _do(conn: asyncpg.Connection, request: User, action_id: int, step: str, data: dict[str, str]) -> None:
+    user = request.user
+    if step == "decide":
+        await services.decide(conn, user, action_id, _convert(data, DecisionIn))
+    elif step == "done":
+        await services.record_done(conn, user, action_id, _convert(data, DoneIn))
+    elif step == "text":
+        await services.set_text(conn, user, action_id, _convert(data, ChildTextIn))
+    else:
+        await services.publish(conn, user, action_id, published=step == "publish")
+
+
+async def _tracker(
+    request: User,
+    conn: asyncpg.Connection,
+    *,
+    error: errors.HeardError | None = None,
+    form: dict[str, str] | None = None,
+) -> Template:
+    found = await services.actions(conn, request.user.council_id)
+    can_propose = request.user.has_role(*PROPOSERS)
+    template = page(
+        "actions",
+        request.user,
+        actions=found,
+        table=tracker_table(found),
+        can_propose=can_propose,
+        error=error.message if error else None,
+        error_field=error.field if error else None,
+        form=form or {},
+        today=datetime.now(UTC).date(),
+    )
+    template.status_code = 400 if error else 200
+    return template
+
+
+async def _item(
+    request: User,
+    conn: asyncpg.Connection,
+    action_id: int,
+    *,
+    error: errors.HeardError | None = None,
+    form: dict[str, str] | None = None,
+) -> Template:
+    found = await services.action(conn, request.user.council_id, action_id)
+    user = request.user
+    template = page(
+        "action",
+        user,
+        a=found,
+        child_languages=LANGUAGES,
+        can_decide=user.has_role(*DECIDERS),
+        can_publish=user.has_role(*PUBLISHERS),
+        error=error.message if error else None,
+        error_field=error.field if error else None,
+        form=form or {},
+    )
+    template.status_code = 400 if error else 200
+    return template
+
+
+class QuotePages(Controller):
+    """Quote approval and comparison figures: the participation officer's forms."""
+
+    path = "/dashboards"
+    guards = [roles("participation_officer")]
+    include_in_schema = False
+
+    @get("/quotes")
+    async def quotes(self, request: User, conn: Conn) -> Template:
+        quarter = await quarter_param(request, conn)
+        found = await services.candidates(conn, request.user, quarter)
+        return page(
+            "quotes", request.user, candidates=found, quarter=quarter, quarters=quarters_back(services.this_quarter())
+        )
+
+    @post("/quotes/{submission_id:int}", status_code=303)
+    async def decide(
+        self, request: User, conn: Conn, submission_id: FromPath[int], data: URLEncodedBody[dict[str, str]]
+    ) -> Response[Any]:
+        decision = data.get("decision")
+        if decision not in {"approve", "reject"}:
+            raise errors.Invalid("Choose approve or reject.", field="decision")
+        await services.decide_quote(conn, request.user, submission_id, decision == "approve")
+        quarter = data.get("quarter", "")
+        return Redirect(path="/dashboards/quotes" + (f"?quarter={quarter}" if quarter else ""), status_code=303)
+
+    @post("/board/national", status_code=303)
+    async def national(self, request: User, conn: Conn, data: URLEncodedBody[dict[str, str]]) -> Response[Any]:
+        await services.set_national(conn, request.user, _convert(data, ComparisonIn))
+        return Redirect(path="/dashboards/board", status_code=303)
+
+
+class PublicPages(Controller):
+    """ "You said, we did" for everyone, without signing in, in the reader's language where written."""
+
+    path = "/you-said-we-did"
+    include_in_schema = False
+
+    @get("/")
+    async def public(self, request: Request[Any, Any, Any], conn: Conn) -> Template:
+        lang = one(request, "lang") or "en"
+        if lang not in LANGUAGES:
+            raise bad("lang", f"lang should be one of: {', '.join(LANGUAGES)}.")
+        slug = one(request, "council")
+        if slug is None:
+            councils = await services.public_councils(conn)
+            return Template(
+                "dashboards/public.html",
+                context={"councils": councils, "lang": lang, "dir": LANGUAGES[lang][1], "child_languages": LANGUAGES},
+                media_type=MediaType.HTML,
+            )
+        council_id, name = await services.council_by_slug(conn, slug)
+        updates = await services.published_updates(conn, council_id, lang)
+        context = {
+            "council": name,
+            "slug": slug,
+            "updates": updates,
+            "lang": lang,
+            "dir": LANGUAGES[lang][1],
+            "child_languages": LANGUAGES,
+            "themes": THEMES,
+        }
+        return Template("dashboards/public.html", context=context, media_type=MediaType.HTML)

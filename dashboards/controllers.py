@@ -1,0 +1,148 @@
+"""Dashboard routes: the CiCC, board and team pages with CSV and PDF, quote approval, and the JSON API."""
+
+from __future__ import annotations
+
+import asyncpg
+from litestar import Controller, Response, get, post
+from litestar.response import Template
+
+from dashboards import _export, services
+from dashboards._pages import ActionPages, PublicPages, QuotePages
+from dashboards._web import (
+    BOARD,
+    CICC,
+    STYLESHEET,
+    TEAMS,
+    User,
+    cohort_param,
+    csv_response,
+    page,
+    quarter_param,
+    quarters_back,
+    split_param,
+    table_param,
+    theme_param,
+)
+from heard.http import Conn, roles, staff_only
+
+
+class DashboardPages(Controller):
+    """The CiCC, board and team dashboards; every figure suppressed in one place (dashboards.suppression)."""
+
+    path = "/dashboards"
+    guards = [staff_only]
+    include_in_schema = False
+
+    @get("/cicc", guards=[CICC])
+    async def cicc(self, request: User, conn: Conn) -> Template:
+        found = await _cicc(request, conn)
+        return page(
+            "cicc", request.user, p=found, quarters=quarters_back(services.this_quarter()), query=_query(request)
+        )
+
+    @get("/cicc/export.csv", guards=[CICC])
+    async def cicc_csv(self, request: User, conn: Conn) -> Response[bytes]:
+        found = await _cicc(request, conn)
+        return csv_response(table_param(request, found.tables), f"cicc-{found.quarter.slug}")
+
+    @get("/board", guards=[BOARD])
+    async def board(self, request: User, conn: Conn) -> Template:
+        found = await _board(request, conn)
+        can_set = request.user.has_role("participation_officer")
+        return page(
+            "board",
+            request.user,
+            p=found,
+            quarters=quarters_back(services.this_quarter()),
+            query=_query(request),
+            can_set=can_set,
+            measures=services.HEADLINE_MEASURES,
+        )
+
+    @get("/board/export.csv", guards=[BOARD])
+    async def board_csv(self, request: User, conn: Conn) -> Response[bytes]:
+        found = await _board(request, conn)
+        return csv_response(table_param(request, [found.comparisons, *found.tables]), f"board-{found.quarter.slug}")
+
+    @get("/board/report.pdf", guards=[BOARD])
+    async def board_pdf(self, request: User, conn: Conn) -> Response[bytes]:
+        found = await _board(request, conn)
+        title = f"{found.council}: Corporate Parenting Board report, {found.quarter.label}"
+        intro = "What children and young people told us, and how quickly we responded, against last quarter."
+        content = _export.report_pdf(title, intro, [found.comparisons, *found.tables])
+        headers = {"Content-Disposition": f'attachment; filename="board-report-{found.quarter.slug}.pdf"'}
+        return Response(content, media_type="application/pdf", headers=headers)
+
+    @get("/teams", guards=[TEAMS])
+    async def teams(self, request: User, conn: Conn) -> Template:
+        quarter = await quarter_param(request, conn)
+        found = await services.team_view(conn, request.user.council_id, quarter)
+        return page(
+            "teams", request.user, p=found, quarters=quarters_back(services.this_quarter()), query=_query(request)
+        )
+
+    @get("/teams/export.csv", guards=[TEAMS])
+    async def teams_csv(self, request: User, conn: Conn) -> Response[bytes]:
+        quarter = await quarter_param(request, conn)
+        found = await services.team_view(conn, request.user.council_id, quarter)
+        return csv_response(table_param(request, found.tables), f"teams-{quarter.slug}")
+
+
+async def _cicc(request: User, conn: asyncpg.Connection) -> services.CiccPage:
+    quarter = await quarter_param(request, conn)
+    group, theme = cohort_param(request), theme_param(request)
+    return await services.cicc_view(conn, request.user.council_id, quarter, group, theme)
+
+
+async def _board(request: User, conn: asyncpg.Connection) -> services.BoardPage:
+    quarter = await quarter_param(request, conn)
+    return await services.board_view(conn, request.user.council_id, quarter, split_param(request))
+
+
+def _query(request: User) -> str:
+    """The page's own filters, to carry into its CSV links."""
+    from urllib.parse import urlencode
+
+    keep = {k: v for k, v in request.query_params.items() if k in {"quarter", "cohort", "theme", "split"} and v}
+    return urlencode(keep)
+
+
+class Stylesheet(Controller):
+    """The dashboards' few styles, served here so the CSP's style-src 'self' covers them."""
+
+    path = "/dashboards"
+    include_in_schema = False
+
+    @get("/dashboards.css", cache=False)
+    async def stylesheet(self) -> Response[bytes]:
+        return Response(STYLESHEET, media_type="text/css")
+
+
+class DashboardsApi(Controller):
+    """The same figures as JSON, suppressed exactly as on the pages."""
+
+    path = "/api/dashboards"
+    guards = [staff_only]
+    tags = ["dashboards"]
+
+    @get("/cicc", guards=[CICC])
+    async def cicc(self, request: User, conn: Conn) -> services.CiccPage:
+        return await _cicc(request, conn)
+
+    @get("/board", guards=[BOARD])
+    async def board(self, request: User, conn: Conn) -> services.BoardPage:
+        return await _board(request, conn)
+
+    @get("/teams", guards=[TEAMS])
+    async def teams(self, request: User, conn: Conn) -> services.TeamPage:
+        return await services.team_view(conn, request.user.council_id, await quarter_param(request, conn))
+
+    @post("/refresh", guards=[roles("admin")], status_code=200)
+    async def refresh(self, conn: Conn) -> dict[str, int]:
+        """Recompute this quarter's and last quarter's rollups now, rather than at the next cron run."""
+        from dashboards.jobs import refresh
+
+        return {"quarters": await refresh(conn)}
+
+
+ROUTE_HANDLERS = [Stylesheet, DashboardPages, DashboardsApi, ActionPages, QuotePages, PublicPages]

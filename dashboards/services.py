@@ -1,0 +1,91 @@
+"""Dashboard rules: which quarter, which group, who may approve a quote, and the page models built from rollups."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import asyncpg
+
+from dashboards import queries
+from dashboards._actions import (
+    action,
+    actions,
+    council_by_slug,
+    create,
+    decide,
+    progress,
+    public_councils,
+    publish,
+    published_updates,
+    record_done,
+    set_text,
+)
+from dashboards._board import HEADLINE_MEASURES, BoardPage, board_view
+from dashboards._cicc import CiccPage, cicc_view
+from dashboards._teams import TeamPage, team_view
+from dashboards.schemas import ComparisonIn, Quarter
+from heard import audit, errors
+from heard.accounts.schemas import Principal
+
+__all__ = [
+    "HEADLINE_MEASURES",
+    "BoardPage",
+    "CiccPage",
+    "TeamPage",
+    "action",
+    "actions",
+    "board_view",
+    "candidates",
+    "cicc_view",
+    "council_by_slug",
+    "create",
+    "decide",
+    "decide_quote",
+    "default_quarter",
+    "progress",
+    "public_councils",
+    "publish",
+    "published_updates",
+    "record_done",
+    "set_national",
+    "set_text",
+    "team_view",
+]
+
+CANDIDATE_LIMIT = 50
+
+
+def this_quarter() -> Quarter:
+    return Quarter.of(datetime.now(UTC).date())
+
+
+async def default_quarter(conn: asyncpg.Connection, council_id: int) -> Quarter:
+    """The quarter a page opens on: the latest with figures, else this one."""
+    latest = await queries.latest_quarter(conn, council_id)
+    current = this_quarter()
+    return min(Quarter.of(latest), current) if latest else current
+
+
+async def candidates(conn: asyncpg.Connection, user: Principal, quarter: Quarter) -> list[queries.Candidate]:
+    """Redacted texts from children who agreed to share, not yet decided on; reading them is audited."""
+    found = await queries.quote_candidates(conn, user.council_id, quarter.starts, CANDIDATE_LIMIT)
+    await audit.record(
+        conn, user, "dashboards.quote_candidates_read", "quarter", None, quarter=quarter.slug, count=len(found)
+    )
+    return found
+
+
+async def decide_quote(conn: asyncpg.Connection, user: Principal, submission_id: int, approve: bool) -> None:
+    async with conn.transaction():
+        decision = "approved" if approve else "rejected"
+        if not await queries.decide_quote(conn, user.council_id, submission_id, decision, user.id):
+            raise errors.NotFound("That text cannot be quoted: the child has not agreed, or it is not redacted.")
+        await audit.record(conn, user, f"dashboards.quote_{decision}", "submission", submission_id)
+
+
+async def set_national(conn: asyncpg.Connection, user: Principal, data: ComparisonIn) -> None:
+    if data.measure not in HEADLINE_MEASURES:
+        raise errors.Invalid(f"'{data.measure}' is not a measure with a national figure.", field="measure")
+    async with conn.transaction():
+        await queries.set_national(conn, user.council_id, data.measure, data.national_percent, data.source)
+        await audit.record(conn, user, "dashboards.national_set", "setting", None, measure=data.measure)

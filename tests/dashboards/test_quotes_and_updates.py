@@ -1,0 +1,112 @@
+"""Quotes reach the CiCC only approved, redacted and consented; published updates reach children and the public."""
+
+from __future__ import annotations
+
+import re
+
+from dash_seed import QUARTER, add_child, add_submission, refresh
+from support import Client, Council
+
+import dashboards
+from dashboards import services
+
+Q = QUARTER.slug
+RAW = "My carer Jade Smith at 12 Elm Road won't let me call my brother on 07700 900123"
+REDACTED = "My carer [name] at [address] won't let me call my brother on [phone]"
+
+
+async def test_only_approved_redacted_quotes_from_consenting_children_appear(db, client: Client, clients, council: Council):
+    agrees = await add_child(db, council, share_quotes=True)
+    refuses = await add_child(db, council, share_quotes=False)
+    approved = await add_submission(db, council, agrees, themes=("family_contact",), free_text=RAW, redacted=REDACTED)
+    waiting = await add_submission(db, council, agrees, themes=("family_contact",), free_text="I never get asked",
+                                   redacted="Nobody asks me what I think about contact")
+    private = await add_submission(db, council, refuses, themes=("family_contact",), free_text="secret words",
+                                   redacted="My private redacted words")
+    await refresh(db, council)
+    officer = await clients().as_staff(council.staff["participation_officer"])
+    listing = (await officer.get("/dashboards/quotes", params={"quarter": Q})).text
+    assert REDACTED.replace("'", "&#39;") in listing and "My private redacted words" not in listing
+    assert "Jade" not in listing and "07700" not in listing
+    r = await officer.post(f"/dashboards/quotes/{approved}", data={"decision": "approve"}, follow_redirects=False)
+    assert r.status_code == 303
+    # The child who did not agree cannot be quoted, even by asking for it directly.
+    assert (await officer.post(f"/dashboards/quotes/{private}", data={"decision": "approve"})).status_code == 404
+
+    await client.as_staff(council.staff["cicc_member"])
+    page = (await client.get("/dashboards/cicc", params={"quarter": Q})).text
+    quotes = re.findall(r'<blockquote class="quote">(.*?)</blockquote>', page, re.S)
+    assert quotes == [REDACTED.replace("'", "&#39;")]
+    for words in ("Jade", "Elm Road", "07700", "Nobody asks me", "My private redacted words", "secret words"):
+        assert words not in page
+    assert waiting  # seeded, never approved
+
+    # Consent withdrawn: the approved quote is gone.
+    await db.execute("update children set share_quotes = false where id = $1", agrees)
+    page = (await client.get("/dashboards/cicc", params={"quarter": Q})).text
+    assert "<blockquote" not in page
+
+
+async def test_quotes_are_not_shown_for_a_filtered_group(db, client: Client, council: Council):
+    child = await add_child(db, council, share_quotes=True, uasc=True)
+    sid = await add_submission(db, council, child, themes=("identity",), redacted="I want halal food")
+    await services.decide_quote(db, _officer(council), sid, True)
+    await client.as_staff(council.staff["participation_officer"])
+    assert "I want halal food" in (await client.get("/dashboards/cicc", params={"quarter": Q})).text
+    filtered = (await client.get("/dashboards/cicc", params={"quarter": Q, "cohort": "uasc:yes"})).text
+    assert "I want halal food" not in filtered
+
+
+def _officer(council: Council):
+    from dash_seed import staff
+
+    return staff(council, "participation_officer")
+
+
+async def test_a_published_update_reaches_children_in_their_language_and_the_public_page(
+    db, client: Client, clients, council: Council
+):
+    cicc = await clients().as_staff(council.staff["cicc_member"])
+    r = await cicc.post("/dashboards/you-said-we-did/", data={
+        "theme": "family_contact", "said": "Children want more time with brothers and sisters",
+        "proposal": "Weekend contact for siblings in different placements", "said_on": "2025-04-10"},
+        follow_redirects=False)
+    assert r.status_code == 303, r.text
+    item = r.headers["location"]
+    # A CiCC member cannot record the decision or publish.
+    assert (await cicc.post(item, data={"step": "publish"})).status_code == 403
+
+    board = await clients().as_staff(council.staff["board_member"])
+    assert (await board.post(item, data={"step": "decide", "decision": "Agreed", "owner": "Fostering service",
+                                         "decided_on": "2025-05-01", "taken_forward": "true"})).status_code == 303
+    officer = await clients().as_staff(council.staff["participation_officer"])
+    early = await officer.post(item, data={"step": "publish"})
+    assert early.status_code == 400 and "Only something that has been done" in early.text
+    await board.post(item, data={"step": "done", "changed": "Sibling weekends started", "done_on": "2025-06-20"})
+    await officer.post(item, data={"step": "text", "lang": "en", "you_said": "You said you want to see your brothers and sisters more.",
+                                   "we_did": "We started sibling weekends."})
+    await officer.post(item, data={"step": "text", "lang": "ar", "you_said": "قلتم إنكم تريدون رؤية إخوتكم أكثر.",
+                                   "we_did": "بدأنا عطلات نهاية الأسبوع للإخوة."})
+    assert (await officer.post(item, data={"step": "publish"})).status_code == 303
+
+    english = await dashboards.published_updates(db, council.id, "en")
+    arabic = await dashboards.published_updates(db, council.id, "ar")
+    farsi = await dashboards.published_updates(db, council.id, "fa")
+    assert [u.we_did for u in english] == ["We started sibling weekends."]
+    assert arabic[0].we_did == "بدأنا عطلات نهاية الأسبوع للإخوة." and arabic[0].dir == "rtl"
+    assert farsi[0].lang == "en" and farsi[0].we_did == "We started sibling weekends."
+
+    public = await client.get("/you-said-we-did", params={"council": council.slug, "lang": "ar"})
+    assert public.status_code == 200
+    assert "بدأنا عطلات نهاية الأسبوع للإخوة." in public.text and 'dir="rtl"' in public.text
+    tracker = (await board.get("/dashboards/you-said-we-did/")).text
+    assert "71" in tracker  # 10 April to 20 June: 71 days from said to done
+
+    await officer.post(item, data={"step": "unpublish"})
+    assert await dashboards.published_updates(db, council.id, "en") == []
+
+
+async def test_the_public_page_refuses_an_unknown_language(client: Client, council: Council):
+    r = await client.get("/you-said-we-did", params={"council": council.slug, "lang": "xx"})
+    assert r.status_code == 400 and r.json()["errors"][0]["field"] == "lang"
+    assert (await client.get("/you-said-we-did", params={"council": "no-such-council"})).status_code == 404
