@@ -20,7 +20,16 @@ import uuid
 from pathlib import Path
 
 from _http import Connection, cookie_value
-from _support import bench_database, drop_database, heard_env, percentile, seed_children, servers, start_web, start_worker
+from _support import (
+    bench_database,
+    drop_database,
+    heard_env,
+    percentile,
+    seed_children,
+    servers,
+    start_web,
+    start_worker,
+)
 from ingest import sign_in
 
 from heard.accounts import secrets as heard_secrets
@@ -46,7 +55,9 @@ async def duty_officer(host: str, port: int, url: str, council_id: int) -> tuple
     conn = await connect(url)
     await conn.execute(
         "insert into staff (council_id, email, name, roles, password_hash) values ($1, 'duty@bench.example', 'Duty',"
-        " '{duty_officer}', $2)", council_id, heard_secrets.hash_secret("bench-password"),
+        " '{duty_officer}', $2)",
+        council_id,
+        heard_secrets.hash_secret("bench-password"),
     )
     await conn.close()
     http = await Connection.open(host, port)
@@ -71,8 +82,7 @@ async def main() -> None:
     pg_server, redis_url = servers()
     db_url = await bench_database(pg_server)
     council_id, codes = await seed_children(db_url, 50)
-    env = heard_env(db_url, redis_url, HEARD_OFFICE_HOURS="Mon-Sun 00:00-23:59",
-                    HEARD_MAIL_FOLDER=tempfile.mkdtemp())
+    env = heard_env(db_url, redis_url, HEARD_OFFICE_HOURS="Mon-Sun 00:00-23:59", HEARD_MAIL_FOLDER=tempfile.mkdtemp())
     logs = Path(tempfile.mkdtemp())
     web = start_web(env, logs)
     worker = start_worker(env, logs)
@@ -95,7 +105,9 @@ async def main() -> None:
             start = time.perf_counter()
             try:
                 status, _, body = await conn.request(
-                    "POST", "/api/submissions", json.dumps({"kind": "statement", "text": text}).encode(),
+                    "POST",
+                    "/api/submissions",
+                    json.dumps({"kind": "statement", "text": text}).encode(),
                     {**headers, "Idempotency-Key": uuid.uuid4().hex},
                 )
             finally:
@@ -130,10 +142,13 @@ async def main() -> None:
             if left == 0:
                 break
             await asyncio.sleep(0.5)
-        lags = [r["s"] * 1000 for r in await conn.fetch(
-            "select extract(epoch from a.analysed_at - s.created_at) as s from analyses a"
-            " join submissions s on s.id = a.submission_id"
-        )]
+        lags = [
+            r["s"] * 1000
+            for r in await conn.fetch(
+                "select extract(epoch from a.analysed_at - s.created_at) as s from analyses a"
+                " join submissions s on s.id = a.submission_id"
+            )
+        ]
         alerts = await conn.fetchval("select count(*) from alerts")
         sent = await conn.fetchval("select count(*) from submissions")
         await conn.close()
@@ -141,8 +156,10 @@ async def main() -> None:
         web.stop()
         worker.stop()
         await drop_database(pg_server, db_url)
-    print(f"{sent} submissions at {args.rate:.0f}/s for {seconds:.0f}s, {alerts} alerts, {errors} errors, "
-          f"{len(lags)} analysed")
+    print(
+        f"{sent} submissions at {args.rate:.0f}/s for {seconds:.0f}s, {alerts} alerts, {errors} errors, "
+        f"{len(lags)} analysed"
+    )
     print(
         f"screen_alert_p99_ms={percentile(alert_ms, 99):.1f} screen_alert_p50_ms={percentile(alert_ms, 50):.1f} "
         f"analysis_p99_ms={percentile(lags, 99):.0f} analysis_p50_ms={percentile(lags, 50):.0f} "

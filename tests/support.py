@@ -197,6 +197,8 @@ async def make_council(conn: asyncpg.Connection) -> Council:
         ("Dee", "child_in_care"),
     ]:
         code, lookup = heard_secrets.new_access_code()
+        while await conn.fetchval("select exists(select 1 from children where access_code_lookup = $1)", lookup):
+            code, lookup = heard_secrets.new_access_code()  # the lookup part is short; tests make many children
         council.codes[name] = code
         council.children[name] = await conn.fetchval(
             """insert into children (council_id, reference, known_as, birth_month, legal_status, placement_type,

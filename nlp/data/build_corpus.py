@@ -44,6 +44,7 @@ Composition rules (fragments of one voice only):
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -272,8 +273,8 @@ class Filler:
             if not bars:  # a slot such as {F}: keep it for fill()
                 out.append(text[i : j + 1])
             else:
-                cuts = [i] + bars + [j]
-                options = [text[a + 1 : b] for a, b in zip(cuts, cuts[1:])]
+                cuts = [i, *bars, j]
+                options = [text[a + 1 : b] for a, b in itertools.pairwise(cuts)]
                 out.append(self.expand(self.rng.choice(options)))
             i = j + 1
         return "".join(out)
@@ -387,7 +388,7 @@ def join(parts: list[str], voice: str, rng: random.Random) -> str:
         j = rng.choice(JOINERS[voice])
         nxt = p.rstrip(" .") if i < len(parts) - 1 else p
         first = nxt.split()[0] if nxt.split() else ""
-        runs_on = not (j.endswith(". ") or j.endswith("\n"))
+        runs_on = not (j.endswith((". ", "\n")))
         if runs_on and first[:1].isupper() and first not in KEEP_CAPS and not first.isupper():
             nxt = nxt[0].lower() + nxt[1:]
         out += j + nxt
@@ -409,7 +410,7 @@ def compatible(chosen: list[Source], cand: Source) -> bool:
         return False
     if any(c is cand for c in chosen):
         return False
-    group = chosen + [cand]
+    group = [*chosen, cand]
     if sum(c.tail == "H" for c in group) > 1:  # one reassurance per item reads naturally
         return False
     sg = [c for c in group if c.is_sg]
@@ -525,7 +526,7 @@ def main() -> int:
         for r in rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     sys.path.insert(0, str(HERE))
-    from check_corpus import summarise  # noqa: E402  (sibling script)
+    from check_corpus import summarise
 
     print(f"wrote {len(rows)} items to {OUT.relative_to(HERE.parent.parent)}")
     for k, c in stats.items():

@@ -64,7 +64,7 @@ def pii_type(s: str) -> str:
         return "email"
     if POSTCODE.match(s):
         return "postcode"
-    if s.startswith("@") or re.match(r"^[a-z0-9_.]+$", s) and re.search(r"[\d_.]", s):
+    if s.startswith("@") or (re.match(r"^[a-z0-9_.]+$", s) and re.search(r"[\d_.]", s)):
         return "handle"
     if re.match(r"^(Flat \d+, )?\d+[a-z]? [A-Z]", s):
         return "address"

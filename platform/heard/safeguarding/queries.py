@@ -217,7 +217,8 @@ select
       select level, percentile_cont(0.9) within group (order by ack_minutes) m from a
       where ack_minutes is not null group by level) x) as ack_p90_minutes,
   (select coalesce(json_object_agg(level, share), '{}') from (
-      select level, avg(case when ack_minutes <= case level when 'urgent' then $3 else $4 end then 1.0 else 0.0 end)
+      select level,
+             avg(case when ack_minutes <= case level when 'urgent' then $3::int else $4::int end then 1.0 else 0.0 end)
              as share from a where ack_minutes is not null group by level) x) as ack_within_target,
   (select json_build_object('to_duty_manager', count(*) filter (where escalation_level >= 1),
                             'to_head_of_service', count(*) filter (where escalation_level >= 2)) from a) as escalations,
