@@ -137,7 +137,8 @@ async def main() -> None:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             left = await conn.fetchval(
-                "select count(*) from submissions s where not exists (select 1 from analyses a where a.submission_id = s.id)"
+                "select count(*) from submissions s"
+                " where not exists (select 1 from analyses a where a.submission_id = s.id)"
             )
             if left == 0:
                 break
