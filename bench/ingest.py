@@ -23,6 +23,7 @@ from _support import bench_database, drop_database, heard_env, percentile, seed_
 from heard.db import connect
 
 CLIENTS = 100
+POOL = 40  # the web app's pool size in this bench (HEARD_DB_POOL_MAX), so both sides get the same connections
 _BARE_SUBMISSION = """
 insert into submissions (council_id, child_id, kind, channel, free_text, audience, idempotency_key, request_hash)
 values ($1, $2, 'statement', 'api', $3, '{worker}', $4, $5)
@@ -79,15 +80,15 @@ async def bare_inserts(url: str, council_id: int, seconds: float) -> float:
     """The same rows the service writes, with nothing else: the ceiling the web path is measured against."""
     import asyncpg
 
-    pool = await asyncpg.create_pool(url, min_size=CLIENTS, max_size=CLIENTS)
+    pool = await asyncpg.create_pool(url, min_size=POOL, max_size=POOL)
     child_id = await pool.fetchval("select id from children where council_id = $1 limit 1", council_id)
     done = 0
     deadline = time.perf_counter() + seconds
 
     async def loop() -> None:
         nonlocal done
-        async with pool.acquire() as conn:
-            while time.perf_counter() < deadline:
+        while time.perf_counter() < deadline:
+            async with pool.acquire() as conn:
                 key = uuid.uuid4().hex
                 async with conn.transaction():
                     sid = await conn.fetchval(
@@ -161,7 +162,7 @@ async def main() -> None:
     import tempfile
     from pathlib import Path
 
-    env = heard_env(db_url, redis_url, HEARD_DB_POOL_MAX="40")
+    env = heard_env(db_url, redis_url, HEARD_DB_POOL_MAX=str(POOL))
     web = start_web(env, Path(tempfile.mkdtemp()), workers=args.workers)
     try:
         host, port = web.url.removeprefix("http://").split(":")

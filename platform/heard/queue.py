@@ -84,7 +84,9 @@ async def dispatch(pool: asyncpg.Pool, redis: ArqRedis | None, work: list[tuple[
     """The fast path, run after the response is sent: enqueue committed outbox rows and mark them sent."""
     sent = [outbox_id for outbox_id, job, args in work if await enqueue(redis, outbox_id, job, args)]
     if sent:
-        async with db.acquire(pool) as conn:
+        async with db.acquire(pool) as conn, conn.transaction():
+            # Losing this mark in a crash costs only a harmless second enqueue, so don't wait for the disk.
+            await conn.execute("set local synchronous_commit = off")
             await conn.execute(_MARK_ENQUEUED, sent)
 
 

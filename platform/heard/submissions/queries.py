@@ -9,25 +9,23 @@ import msgspec
 
 from heard.submissions.schemas import Receipt, Submission
 
-_TRY_LOCK_KEY = "select pg_try_advisory_xact_lock(hashtextextended($1::text || ':' || $2, 7))"
-
-
-async def try_lock_key(conn: asyncpg.Connection, council_id: int, key: str) -> bool:
-    """Hold the idempotency key for this transaction; False when another request holds it now."""
-    return bool(await conn.fetchval(_TRY_LOCK_KEY, str(council_id), key))
-
-
-_BY_KEY = """
-select id, kind, created_at, request_hash,
-       coalesce((select level from alerts where submission_id = submissions.id), 'none') as safeguarding
-from submissions where council_id = $1 and idempotency_key = $2
+# One round trip: hold the idempotency key for this transaction (False when another request holds it
+# now) and fetch what was already stored under it.
+_CLAIM_KEY = """
+select pg_try_advisory_xact_lock(hashtextextended($1::text || ':' || $2, 7)) as locked,
+       s.id, s.kind, s.created_at, s.request_hash,
+       coalesce((select level from alerts where submission_id = s.id), 'none') as safeguarding
+from (select 1) as one
+left join submissions s on s.council_id = $1::bigint and s.idempotency_key = $2
 """
 
 
-async def by_key(conn: asyncpg.Connection, council_id: int, key: str) -> tuple[Receipt, bytes] | None:
-    row = await conn.fetchrow(_BY_KEY, council_id, key)
-    if row is None:
-        return None
+async def claim_key(conn: asyncpg.Connection, council_id: int, key: str) -> tuple[bool, tuple[Receipt, bytes] | None]:
+    """Whether this request holds the key, and the receipt and body hash already stored under it, if any."""
+    row = await conn.fetchrow(_CLAIM_KEY, council_id, key)
+    assert row is not None
+    if row["id"] is None:
+        return bool(row["locked"]), None
     receipt = Receipt(
         id=row["id"],
         kind=row["kind"],
@@ -35,7 +33,7 @@ async def by_key(conn: asyncpg.Connection, council_id: int, key: str) -> tuple[R
         reference=reference(row["id"]),
         safeguarding=row["safeguarding"],
     )
-    return receipt, bytes(row["request_hash"])
+    return bool(row["locked"]), (receipt, bytes(row["request_hash"]))
 
 
 _INSERT = """

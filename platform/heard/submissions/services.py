@@ -73,9 +73,9 @@ async def store(
         raise Invalid("Write something, or answer at least one question, before sending.", field="text")
     digest = request_hash(data)
     async with conn.transaction():
-        if not await queries.try_lock_key(conn, council_id, key):
+        locked, existing = await queries.claim_key(conn, council_id, key)
+        if not locked:
             raise Conflict("This submission is already being sent. Please wait a moment.")
-        existing = await queries.by_key(conn, council_id, key)
         if existing is not None:
             receipt, stored_digest = existing
             if stored_digest != digest:
