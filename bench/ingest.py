@@ -162,7 +162,7 @@ async def main() -> None:
     import tempfile
     from pathlib import Path
 
-    env = heard_env(db_url, redis_url, HEARD_DB_POOL_MAX=str(POOL))
+    env = heard_env(db_url, redis_url, HEARD_DB_POOL_MAX=str(POOL // args.workers))
     web = start_web(env, Path(tempfile.mkdtemp()), workers=args.workers)
     try:
         host, port = web.url.removeprefix("http://").split(":")

@@ -65,7 +65,10 @@ def _route_handlers() -> list[Any]:
 @asynccontextmanager
 async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
     """One pool and one Redis client per process."""
+    import nlp
+
     config = settings.get()
+    nlp.screen("warm up")  # load the screen's patterns now, not during a child's first request
     app.state.db_pool = await db.create_pool(config.db)
     app.state.redis = queue.connect_redis(config.redis.url)
     try:
@@ -102,7 +105,7 @@ class HeardPlugin(InitPluginProtocol):
             {
                 "db_pool": Provide(_db_pool, sync_to_thread=False),
                 "redis": Provide(_redis, sync_to_thread=False),
-                "conn": Provide(db.provide_connection),
+                "conn": Provide(http.provide_connection),
             }
         )
         app_config.exception_handlers.update(http.EXCEPTION_HANDLERS)
@@ -121,7 +124,7 @@ class HeardPlugin(InitPluginProtocol):
             title="Heard",
             version="1",
             render_plugins=[JsonRenderPlugin()],
-            openapi_router=Router(path="/schema", route_handlers=[], guards=[http.staff_only]),
+            openapi_router=Router(path="/schema", route_handlers=[], guards=[http.staff_only], include_in_schema=False),
         )
         app_config.request_max_body_size = 1024 * 1024
         return app_config

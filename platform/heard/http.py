@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from collections.abc import AsyncGenerator
+from datetime import timedelta
+from typing import Any, cast
 
 import asyncpg
 from arq.connections import ArqRedis
@@ -20,7 +22,6 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from heard import db, errors, settings
 from heard.accounts import queries as account_queries
-from heard.accounts.schemas import Principal
 from heard.accounts.secrets import token_hash
 
 log = logging.getLogger(__name__)
@@ -163,26 +164,46 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
 
 
 class SessionMiddleware:
-    """Resolve the session cookie to a Principal in scope["user"] (None when signed out)."""
+    """Resolve the session cookie to a Principal in scope["user"] (None when signed out).
+
+    The connection used for that is kept for the request's handler (see `provide_connection`), so a
+    signed-in request takes one connection from the pool, not two.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == ScopeType.HTTP:
-            scope["user"] = await self._principal(scope)
-        await self.app(scope, receive, send)
-
-    async def _principal(self, scope: Scope) -> Principal | None:
-        token = _cookie(scope, SESSION_COOKIE)
+        token = _cookie(scope, SESSION_COOKIE) if scope["type"] == ScopeType.HTTP else None
         if not token or scope["path"].startswith(("/static/", "/health/")):
-            return None
+            if scope["type"] == ScopeType.HTTP:
+                scope["user"] = None
+            await self.app(scope, receive, send)
+            return
         pool: asyncpg.Pool = scope["litestar_app"].state.db_pool
-        from datetime import timedelta
-
         idle = timedelta(minutes=settings.get().app.session_idle_minutes)
         async with db.acquire(pool) as conn:
-            return await account_queries.resolve_session(conn, token_hash(token), idle)
+            scope["user"] = await account_queries.resolve_session(conn, token_hash(token), idle)
+            scope[REQUEST_CONNECTION] = conn  # type: ignore[literal-required]
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                scope.pop(REQUEST_CONNECTION, None)  # type: ignore[misc]
+
+
+REQUEST_CONNECTION = "heard.connection"
+
+
+async def provide_connection(
+    request: Request[Any, Any, Any], db_pool: NamedDependency[asyncpg.Pool]
+) -> AsyncGenerator[asyncpg.Connection, None]:
+    """Litestar dependency: the session middleware's connection when it took one, else one from the pool."""
+    held = cast("asyncpg.Connection | None", request.scope.get(REQUEST_CONNECTION))
+    if held is not None:
+        yield held
+        return
+    async with db.acquire(db_pool) as conn:
+        yield conn
 
 
 def _cookie(scope: Scope, name: str) -> str | None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any, cast
 
 import asyncpg
 import msgspec
-from litestar.di import NamedDependency
 
 from heard.settings import DatabaseSettings
 
@@ -54,9 +53,3 @@ async def acquire(pool: asyncpg.Pool) -> AsyncIterator[asyncpg.Connection]:
     """A connection from the pool, typed as the connection it stands in for."""
     async with pool.acquire() as conn:
         yield cast(asyncpg.Connection, conn)
-
-
-async def provide_connection(db_pool: NamedDependency[asyncpg.Pool]) -> AsyncGenerator[asyncpg.Connection, None]:
-    """Litestar dependency: one connection per request, returned to the pool afterwards."""
-    async with acquire(db_pool) as conn:
-        yield conn
