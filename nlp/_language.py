@@ -76,9 +76,10 @@ def detect_language(text: str) -> str:
     words = _WORD.findall(text.lower())
     if not words:
         return "en"
-    latin = sum(1 for w in words if _LATIN.match(w))
+    latin = len(words) if text.isascii() else sum(1 for w in words if _LATIN.match(w))
     if latin == len(words):
-        english = sum(1 for w in words if w in _english()) / len(words)
+        known = _english()
+        english = len([w for w in words if w in known]) / len(words)
         if english >= 0.75 or (len(words) <= 3 and english > 0):
             return "en"
     lang, prob = _classify(text)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LIKE_NUM, NORM
+from spacy.attrs import LEMMA, LIKE_NUM, LOWER, NORM, ORTH
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -159,6 +159,11 @@ class Step:
     def is_gap(self) -> bool:
         return self.gap > 0
 
+    @property
+    def is_required(self) -> bool:
+        """A plain token step every match must contain (not optional, a gap, a number or a regex)."""
+        return not (self.optional or self.gap > 0 or self.number or self.regex is not None)
+
     def matches(self, toks: Tokens, i: int) -> bool:
         if self.number:
             return bool(toks.nums[i])
@@ -174,12 +179,22 @@ class Tokens:
     norms: list[int]
     lemmas: list[int]
     nums: list[int]
+    orths: list[int]
     strings: StringStore
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> Tokens:
-        arr = doc.to_array([NORM, LEMMA, LIKE_NUM])
-        return cls(arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist(), doc.vocab.strings)
+    def from_doc(cls, doc: Doc, lemma_ids: dict[int, int] | None = None) -> Tokens:
+        """The doc's arrays; with ``lemma_ids`` (lower-case id -> lemma id) lemmas are looked up here rather than
+        read from a lemmatised doc (the same ids, without writing them into the doc first)."""
+        if lemma_ids is None:
+            arr = doc.to_array([NORM, LEMMA, LIKE_NUM, ORTH])
+            return cls(
+                arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist(), arr[:, 3].tolist(), doc.vocab.strings
+            )
+        arr = doc.to_array([NORM, LOWER, LIKE_NUM, ORTH])
+        get = lemma_ids.get
+        lemmas = [get(x, x) for x in arr[:, 1].tolist()]
+        return cls(arr[:, 0].tolist(), lemmas, arr[:, 2].tolist(), arr[:, 3].tolist(), doc.vocab.strings)
 
 
 @dataclass
@@ -190,11 +205,13 @@ class TokenMatcher:
     by_norm: dict[int, list[int]] = field(default_factory=dict)
     by_lemma: dict[int, list[int]] = field(default_factory=dict)
     unanchored: list[int] = field(default_factory=list)
+    required: list[tuple[frozenset[int], ...]] = field(default_factory=list)  # per pattern: ids a token needs
 
     def add(self, label: str, steps: Sequence[Step]) -> None:
         index = len(self.patterns)
         anchor = _anchor(steps)
         self.patterns.append((label, tuple(steps), anchor))
+        self.required.append(tuple(step.norms | step.lemmas for step in steps if step.is_required))
         if anchor < 0:
             self.unanchored.append(index)
             return
@@ -203,15 +220,32 @@ class TokenMatcher:
         for key in steps[anchor].lemmas:
             self.by_lemma.setdefault(key, []).append(index)
 
+    def _viable(self, index: int, ids: set[int]) -> bool:
+        """Every required step of the pattern has some token's norm or lemma in the doc (necessary for a match)."""
+        return all(not step_ids.isdisjoint(ids) for step_ids in self.required[index])
+
     def candidates(self, toks: Tokens) -> Iterator[tuple[int, int]]:
-        """(pattern index, anchor position) pairs worth verifying."""
-        for i, (norm, lemma) in enumerate(zip(toks.norms, toks.lemmas, strict=True)):
-            seen = self.by_norm.get(norm, [])
-            for index in seen:
-                yield index, i
-            for index in self.by_lemma.get(lemma, ()):
-                if index not in seen:
+        """(pattern index, anchor position) pairs worth verifying: viable patterns at their anchor words."""
+        norms, lemmas = set(toks.norms), set(toks.lemmas)
+        ids = norms | lemmas
+        viable: dict[int, bool] = {}
+
+        def keep(indices: list[int]) -> list[int]:
+            for index in indices:
+                if index not in viable:
+                    viable[index] = self._viable(index, ids)
+            return [index for index in indices if viable[index]]
+
+        by_norm = {key: kept for key in self.by_norm.keys() & norms if (kept := keep(self.by_norm[key]))}
+        by_lemma = {key: kept for key in self.by_lemma.keys() & lemmas if (kept := keep(self.by_lemma[key]))}
+        if by_norm or by_lemma:
+            for i, (norm, lemma) in enumerate(zip(toks.norms, toks.lemmas, strict=True)):
+                seen = by_norm.get(norm, [])
+                for index in seen:
                     yield index, i
+                for index in by_lemma.get(lemma, ()):
+                    if index not in seen:
+                        yield index, i
         for index in self.unanchored:
             for i in range(len(toks.norms)):
                 yield index, i

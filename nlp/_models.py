@@ -1,37 +1,26 @@
-"""The scikit-learn models: themes, sentiment and the safeguarding classifier, saved and loaded with skops."""
+"""The linear models (themes, sentiment, safeguarding) over one shared TF-IDF vectoriser; fit, save, load, predict.
+
+scikit-learn fits everything. What is saved is only data, in formats that cannot run code when read: the
+vocabularies and settings as JSON (``models.json``) and the idf, weight and bias arrays as ``.npy`` files read
+with ``allow_pickle=False``. Loading rebuilds a :class:`~nlp._vectorise.Vectoriser` and one weight matrix whose
+columns are every head's outputs, so a batch costs one vectorisation and one sparse-dense product.
+"""
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any
 
 import msgspec
 import numpy as np
-import skops.io as sio
 from scipy.sparse import csr_matrix
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion
 
-from nlp._features import make_vectoriser
+from nlp._vectorise import BlockSpec, Vectoriser
 from nlp.schemas import CATEGORIES, SENTIMENTS, THEMES
 
-MODEL_FILE = "models.skops"
-# Everything models.skops may contain beyond skops' defaults; loading refuses any other type.
-TRUSTED_TYPES = [
-    "collections.defaultdict",
-    "numpy.float32",
-    "numpy.float64",
-    "numpy.int64",
-    "scipy.sparse._csr.csr_matrix",
-    "sklearn.feature_extraction.text.TfidfTransformer",
-    "sklearn.feature_extraction.text.TfidfVectorizer",
-    "sklearn.linear_model._logistic.LogisticRegression",
-    "sklearn.pipeline.FeatureUnion",
-]
+MODEL_FILE = "models.json"
+FORMAT = 2
 
 
 class Thresholds(msgspec.Struct, frozen=True):
@@ -53,8 +42,24 @@ class Probabilities(msgspec.Struct, frozen=True):
     categories: Any
 
 
-def _logistic(c: float, solver: str = "liblinear") -> LogisticRegression:
-    return LogisticRegression(C=c, class_weight="balanced", solver=solver, max_iter=3000, random_state=0)
+class Targets(msgspec.Struct, frozen=True):
+    """Training labels, as arrays."""
+
+    themes: Any
+    sentiment: Any
+    flag: Any
+    urgent: Any
+    categories: Any
+
+
+class Layout(msgspec.Struct, frozen=True, kw_only=True):
+    """What ``models.json`` holds besides arrays: the vectoriser's blocks and the meaning of each output column."""
+
+    format: int
+    blocks: tuple[BlockSpec, ...]
+    sentiment_classes: tuple[str, ...]
+    # Per output column: None for a fitted linear model, else the constant probability of a one-class label.
+    constants: tuple[float | None, ...]
 
 
 def label_matrix(rows: Sequence[Sequence[str]], labels: Sequence[str]) -> np.ndarray:
@@ -67,137 +72,123 @@ def label_matrix(rows: Sequence[Sequence[str]], labels: Sequence[str]) -> np.nda
     return y
 
 
-class Targets(msgspec.Struct, frozen=True):
-    """Training labels, as arrays."""
+def _logistic(c: float, solver: str = "liblinear") -> Any:
+    from sklearn.linear_model import LogisticRegression
 
-    themes: Any
-    sentiment: Any
-    flag: Any
-    urgent: Any
-    categories: Any
+    return LogisticRegression(C=c, class_weight="balanced", solver=solver, max_iter=3000, random_state=0)
 
 
-# One binary model per label; a label with a single class in the training data is a constant probability.
-Column: TypeAlias = LogisticRegression | float
-
-
-def _compact(model: LogisticRegression) -> LogisticRegression:
-    """float32 weights: half the memory and file size, the same decisions."""
-    model.coef_ = model.coef_.astype(np.float32)
-    return model
-
-
-def fit_binary(x: csr_matrix, y: np.ndarray) -> Column:
-    """A class-weighted logistic regression, or the constant rate when ``y`` has one class only."""
+def _binary(x: csr_matrix, y: np.ndarray) -> tuple[np.ndarray, float, float | None]:
+    """(weights, bias, constant): a class-weighted logistic regression (constant None), or the label's rate when
+    ``y`` has one class only (weights zero)."""
     if len(np.unique(y)) < 2:
-        return float(y.mean()) if len(y) else 0.0
-    return _compact(_logistic(4.0).fit(x, y))
+        return np.zeros(x.shape[1], np.float32), 0.0, float(y.mean()) if len(y) else 0.0
+    model = _logistic(4.0).fit(x, y)
+    return model.coef_[0].astype(np.float32), float(model.intercept_[0]), None
 
 
-def fit_columns(x: csr_matrix, y: np.ndarray) -> list[Column]:
-    """One binary model per column of a multi-hot matrix."""
-    return [fit_binary(x, y[:, j]) for j in range(y.shape[1])]
-
-
-def proba(model: Column, x: csr_matrix) -> np.ndarray:
-    """Probability of the positive class."""
-    if isinstance(model, float):
-        return np.full(x.shape[0], model)
-    return np.asarray(model.predict_proba(x)[:, 1])
+def _sentiment(x: csr_matrix, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+    """Multinomial weights (classes x features), biases and class names; a two-class fit is written as a softmax."""
+    model = _logistic(2.0, "lbfgs").fit(x, y)
+    coef, bias = model.coef_.astype(np.float32), model.intercept_.astype(np.float64)
+    if coef.shape[0] == 1:
+        coef, bias = np.vstack([-coef / 2, coef / 2]), np.array([-bias[0] / 2, bias[0] / 2])
+    return coef, bias, tuple(SENTIMENTS[int(c)] for c in model.classes_)
 
 
 class Models:
-    """One vectoriser feeding the linear models."""
+    """One vectoriser feeding every linear head through one weight matrix."""
 
-    def __init__(self, parts: dict[str, Any]) -> None:
-        self.vectoriser: FeatureUnion = parts["vectoriser"]
-        self.themes: list[Column] = parts["themes"]
-        self.sentiment: LogisticRegression = parts["sentiment"]
-        self.flag: Column = parts["flag"]
-        self.urgent: Column = parts["urgent"]
-        self.categories: list[Column] = parts["categories"]
+    def __init__(self, layout: Layout, idfs: Sequence[np.ndarray], coef: np.ndarray, bias: np.ndarray) -> None:
+        self.layout = layout
+        self.vectoriser = Vectoriser(layout.blocks, idfs)
+        self.coef = np.ascontiguousarray(coef, dtype=np.float32)  # features x outputs
+        self.bias = np.asarray(bias, dtype=np.float64)
+        n_themes, n_sent = len(THEMES), len(layout.sentiment_classes)
+        self._sentiment = slice(n_themes, n_themes + n_sent)
+        self._flag, self._urgent = n_themes + n_sent, n_themes + n_sent + 1
+        self._categories = slice(n_themes + n_sent + 2, n_themes + n_sent + 2 + len(CATEGORIES))
+        constants = np.array([np.nan if c is None else c for c in layout.constants], dtype=np.float64)
+        self._constant = ~np.isnan(constants)
+        self._constants = constants[self._constant]
+        self._binary = np.ones(len(constants), dtype=bool)
+        self._binary[self._sentiment] = False
 
     @classmethod
     def fit(cls, texts: Sequence[str], y: Targets) -> Models:
         """Fit every part on feature texts (normalised, redacted)."""
-        vectoriser = make_vectoriser()
-        x = vectoriser.fit_transform(texts)
-        parts: dict[str, Any] = {
-            "vectoriser": vectoriser,
-            "themes": fit_columns(x, y.themes),
-            "sentiment": _compact(_logistic(2.0, "lbfgs").fit(x, y.sentiment)),
-            "flag": fit_binary(x, y.flag),
-            "urgent": fit_binary(x, y.urgent),
-            "categories": fit_columns(x, y.categories),
-        }
-        return cls(parts)
+        from nlp._features import make_vectoriser
+
+        union = make_vectoriser()
+        x = union.fit_transform(texts).tocsr()
+        columns = [*(_binary(x, y.themes[:, j]) for j in range(y.themes.shape[1]))]
+        sent_coef, sent_bias, classes = _sentiment(x, y.sentiment)
+        tail = [
+            _binary(x, y.flag),
+            _binary(x, y.urgent),
+            *(_binary(x, y.categories[:, j]) for j in range(len(CATEGORIES))),
+        ]
+        coef = np.vstack([*(c[0] for c in columns), sent_coef, *(c[0] for c in tail)]).T
+        bias = np.array([*(c[1] for c in columns), *sent_bias, *(c[1] for c in tail)])
+        constants = (*(c[2] for c in columns), *([None] * len(classes)), *(c[2] for c in tail))
+        vectoriser = Vectoriser.from_union(union)
+        layout = Layout(format=FORMAT, blocks=vectoriser.specs, sentiment_classes=classes, constants=constants)
+        return cls(layout, [b.idf for b in vectoriser.blocks], coef, bias)
 
     def predict(self, texts: Sequence[str]) -> Probabilities:
         """Probabilities for a batch of feature texts."""
-        x: csr_matrix = self.vectoriser.transform(texts)
+        return self.predict_features(self.vectoriser.transform(texts))
+
+    def predict_features(self, x: csr_matrix) -> Probabilities:
+        """Probabilities for a TF-IDF matrix made by :attr:`vectoriser`."""
+        scores = np.asarray(x @ self.coef, dtype=np.float64) + self.bias
+        out = np.empty_like(scores)
+        out[:, self._binary] = 1.0 / (1.0 + np.exp(-scores[:, self._binary]))
+        sent = scores[:, self._sentiment]
+        sent = np.exp(sent - sent.max(axis=1, keepdims=True))
+        out[:, self._sentiment] = sent / sent.sum(axis=1, keepdims=True)
+        out[:, self._constant] = self._constants
         return Probabilities(
-            themes=np.column_stack([proba(m, x) for m in self.themes]),
-            sentiment=self.sentiment.predict_proba(x),
-            flag=proba(self.flag, x),
-            urgent=proba(self.urgent, x),
-            categories=np.column_stack([proba(m, x) for m in self.categories]),
+            themes=out[:, : len(THEMES)],
+            sentiment=out[:, self._sentiment],
+            flag=out[:, self._flag],
+            urgent=out[:, self._urgent],
+            categories=out[:, self._categories],
         )
 
     def sentiment_labels(self) -> list[str]:
         """Sentiment names in the order of ``Probabilities.sentiment`` columns."""
-        return [SENTIMENTS[int(c)] for c in self.sentiment.classes_]
+        return list(self.layout.sentiment_classes)
+
+    def stop_words(self) -> frozenset[str]:
+        """The word block's stop words."""
+        return frozenset(self.layout.blocks[0].stop_words)
 
     def word_weight(self, word: str) -> float:
         """The flag model's weight for a word feature (to explain a model-only flag)."""
-        if isinstance(self.flag, float):
+        if self._constant[self._flag]:
             return 0.0
-        index = self.vectoriser.transformer_list[0][1].vocabulary_.get(word)
-        return 0.0 if index is None else float(self.flag.coef_[0][index])
+        index = self.vectoriser.block_vocabulary(0).get(word)
+        return 0.0 if index is None else float(self.coef[index, self._flag])
 
     def save(self, directory: Path) -> None:
-        """Write ``models.skops`` byte-for-byte reproducibly (zip entries get a fixed timestamp)."""
-        parts = {
-            "vectoriser": self.vectoriser,
-            "themes": self.themes,
-            "sentiment": self.sentiment,
-            "flag": self.flag,
-            "urgent": self.urgent,
-            "categories": self.categories,
-        }
-        (directory / MODEL_FILE).write_bytes(_stable_zip(sio.dumps(parts)))
+        """Write ``models.json`` and the ``.npy`` arrays (byte-for-byte reproducible)."""
+        (directory / MODEL_FILE).write_bytes(msgspec.json.encode(self.layout))
+        for i, block in enumerate(self.vectoriser.blocks):
+            np.save(directory / f"idf_{i}.npy", block.idf, allow_pickle=False)
+        np.save(directory / "coef.npy", self.coef, allow_pickle=False)
+        np.save(directory / "bias.npy", self.bias, allow_pickle=False)
 
     @classmethod
     def load(cls, directory: Path) -> Models:
-        """Load ``models.skops`` trusting only :data:`TRUSTED_TYPES` (never pickle)."""
-        # skops refuses (raises) if the file holds any type outside the list.
-        return cls(sio.loads((directory / MODEL_FILE).read_bytes(), trusted=TRUSTED_TYPES))
-
-
-_IDS = re.compile(r'("__id__": |"file": ")(\d+)')
-
-
-def _stable_zip(data: bytes) -> bytes:
-    """Re-pack a skops archive reproducibly: object ids (used as memo keys and array file names) become sequence
-    numbers in order of appearance, entries are sorted and carry a fixed timestamp."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    schema = src.read("schema.json").decode()
-    numbers: dict[str, str] = {}
-    for m in _IDS.finditer(schema):
-        numbers.setdefault(m.group(2), str(len(numbers) + 1))
-    schema = _IDS.sub(lambda m: m.group(1) + numbers[m.group(2)], schema)
-    entries = {"schema.json": schema.encode()}
-    for name in src.namelist():
-        stem, dot, ext = name.partition(".")
-        if name != "schema.json":
-            entries[f"{numbers.get(stem, stem)}{dot}{ext}"] = src.read(name)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
-        for name in sorted(entries):
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, entries[name])
-    return out.getvalue()
+        """Load a directory written by :meth:`save` (plain data only: never pickle)."""
+        layout = msgspec.json.decode((directory / MODEL_FILE).read_bytes(), type=Layout)
+        if layout.format != FORMAT:
+            raise ValueError(f"model format {layout.format} in {directory}; this code reads {FORMAT}: retrain")
+        idfs = [np.load(directory / f"idf_{i}.npy", allow_pickle=False) for i in range(len(layout.blocks))]
+        coef = np.load(directory / "coef.npy", allow_pickle=False)
+        bias = np.load(directory / "bias.npy", allow_pickle=False)
+        return cls(layout, idfs, coef, bias)
 
 
 def targets(

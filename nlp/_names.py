@@ -21,14 +21,52 @@ _ROLE = (
     r"|stepdad|stepmum|step\s+dad|step\s+mum|neighbour|manager|officer|solicitor|interpreter|coach|therapist"
     r"|counsellor|nurse|doctor|dr|head|headteacher|new\s+one|old\s+one|keyworker"
 )
+_OWNERS = ("my", "our", "his", "her", "their", "the", "mum's", "dad's", "a", "new", "old")
+_CUE_WORDS = (
+    "called",
+    "named",
+    "name's",
+    r"name\s+is",
+    "names",
+    r"thank\s+you",
+    "thanks",
+    "thankyou",
+    "cheers",
+    "hi",
+    "hiya",
+    "hello",
+    "dear",
+    r"shout\s*out\s+to",
+    r"shoutout\s+to",
+    r"love\s+you",
+    "miss",
+    "with",
+    "and",
+    "tell",
+    "ask",
+    "asked",
+    "told",
+    "auntie",
+    "aunty",
+    "uncle",
+    "nanny",
+    "nana",
+    "nan",
+    "grandma",
+    "grandad",
+    "cousin",
+)
 CUE = re.compile(
-    rf"\b(?:(?:my|our|his|her|their|the|mum's|dad's|a|new|old)\s+(?:(?:new|old|little|big|best|ex|foster)\s+)?"
+    rf"\b(?:(?:{'|'.join(_OWNERS)})\s+(?:(?:new|old|little|big|best|ex|foster)\s+)?"
     rf"(?:{_ROLE})(?:\s+(?:is|was|called|named))?"
-    r"|called|named|name's|name\s+is|names|thank\s+you|thanks|thankyou|cheers|hi|hiya|hello|dear|shout\s*out\s+to"
-    r"|shoutout\s+to|love\s+you|miss|with|and|tell|ask|asked|told|auntie|aunty|uncle|nanny|nana|nan|grandma|grandad"
-    r"|cousin)\s+(?P<n>[A-Za-z][a-z'’-]*[a-z])",
+    rf"|{'|'.join(_CUE_WORDS)})\s+(?P<n>[A-Za-z][a-z'’-]*[a-z])",
     re.IGNORECASE,
 )
+# The first word of every cue: in ASCII text a cue can only start where one of these words does.
+_CUE_FIRST = frozenset(
+    re.split(r"[^a-z]", variant)[0] for cue in (*_OWNERS, *_CUE_WORDS) for variant in (cue, cue.replace(r"\s*", ""))
+)
+_RUN = re.compile(r"\w+")
 _STRONG_CUES = re.compile(r"^(?:called|named|name's|name\s+is|names)\b", re.IGNORECASE)
 _WEAK_CUES = frozenset(
     {
@@ -107,15 +145,31 @@ def _cued(m: re.Match[str]) -> bool:
 
 def _cue_matches(text: str) -> Iterator[re.Match[str]]:
     """Cue matches, allowing a name to be the next cue's first word ('miss my friend Jawad')."""
+    if not text.isascii():
+        pos = 0
+        while m := CUE.search(text, pos):
+            yield m
+            pos = m.start("n")
+        return
+    # The same matches, trying the regex only where a cue word starts (searching from every position is slow).
     pos = 0
-    while m := CUE.search(text, pos):
-        yield m
-        pos = m.start("n")
+    for word in _RUN.finditer(text):
+        if word.start() >= pos and word.group().lower() in _CUE_FIRST and (m := CUE.match(text, word.start())):
+            yield m
+            pos = m.start("n")
+
+
+@cache
+def _any_name() -> frozenset[str]:
+    return _plain() | _wordlike()
 
 
 def _first_names(text: str) -> Iterator[Span]:
+    names = _any_name()
     for m in WORD.finditer(text):
-        if _known(text, m):
+        low = m.group().lower()
+        possessive = low.endswith(("'s", "’s")) and low[:-2] in names
+        if (low in names or possessive) and _known(text, m):
             yield m.start(), m.start() + len(_bare(m.group())), "NAME"
     for m in _cue_matches(text):
         if _cued(m):

@@ -25,6 +25,8 @@ _FOLD = str.maketrans(
     }
 )
 _FOLD_ONE = str.maketrans({"\u2026": "."})
+# text.translate(_FOLD_ONE).translate(_FOLD) as plain replacements (no replacement contains another key).
+_FOLD_STEPS = (("\u2026", "."), *((chr(k), str(v)) for k, v in _FOLD.items() if k != 0x2026))
 
 # Emoji that carry meaning for sentiment and for jokes; written out as words in the normalised copy.
 EMOJI = {
@@ -87,12 +89,64 @@ def _table() -> dict[str, str]:
     return table
 
 
+_RUN = re.compile(r"[\w']+")
+_STRETCH = re.compile(r"([a-z])\1{2,}")
+
+
 @cache
-def _pattern() -> re.Pattern[str]:
-    words = sorted((k for k in _table() if k not in EMOJI), key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words)
-    emoji = "|".join(re.escape(e) for e in EMOJI)
-    return re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])|{emoji}|([a-z])\1{{2,}}")
+def _phrases() -> dict[str, tuple[str, ...]]:
+    """Text-speak keys that span more than one word run ('self-harm'), longest first, by their first run."""
+    phrases = sorted((k for k in _table() if not _RUN.fullmatch(k) and k not in EMOJI), key=len, reverse=True)
+    heads: dict[str, tuple[str, ...]] = {}
+    for phrase in phrases:
+        head = _RUN.match(phrase)
+        key = head.group() if head else ""
+        heads[key] = (*heads.get(key, ()), phrase)
+    return heads
+
+
+@cache
+def _whole_word(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    """The alternatives (tried in order) as whole words: not inside a longer run of ``[\\w']``."""
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(map(re.escape, alternatives))})(?![\w'])")
+
+
+def _speak(folded: str) -> list[tuple[int, int, str]]:
+    r"""Whole-word text-speak and emoji matches, in order: ``(start, end, key)``.
+
+    A key made of word characters can only match a whole run of ``[\w']`` characters (it must start and end at
+    a boundary), so the set of runs says which keys occur, and only those are searched for. A phrase ('self-harm')
+    wins over a key that is its first word, as the longer alternative did in one big regex.
+    """
+    runs = set(_RUN.findall(folded))
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    phrases = _phrases()
+    for head in runs.intersection(phrases):
+        for m in _whole_word(phrases[head]).finditer(folded):
+            found.append((m.start(), m.end(), m.group()))
+            taken.append(m.span())
+    for key in runs.intersection(_table()):
+        for m in _whole_word((key,)).finditer(folded):
+            if not any(s <= m.start() < e for s, e in taken):
+                found.append((m.start(), m.end(), key))
+    if any(e in folded for e in EMOJI):
+        found.extend((i, i + 1, c) for i, c in enumerate(folded) if c in EMOJI)
+    found.sort()
+    return found
+
+
+def _matches(folded: str) -> list[tuple[int, int, str | None]]:
+    """Text-speak words, emoji and stretched-letter runs (key None) in text order; a stretched run inside a
+    text-speak word is not one."""
+    speak = _speak(folded)
+    stretched = [(m.start(), m.end(), None) for m in _STRETCH.finditer(folded)]
+    if not stretched:
+        return list(speak)
+    taken = [(s, e) for s, e, _ in speak]
+    merged: list[tuple[int, int, str | None]] = [*speak]
+    merged.extend(m for m in stretched if not any(s <= m[0] < e for s, e in taken))
+    return sorted(merged, key=lambda m: m[0])
 
 
 def _squeeze(word: str) -> str:
@@ -102,7 +156,13 @@ def _squeeze(word: str) -> str:
 
 
 def _fold(text: str) -> str:
-    folded = text.translate(_FOLD_ONE).translate(_FOLD).lower()
+    if text.isascii():  # the only ASCII character either table changes is the backtick
+        return text.replace("`", "'").lower()
+    folded = text
+    for char, replacement in _FOLD_STEPS:  # str.replace per character present: far faster than translate here
+        if char in folded:
+            folded = folded.replace(char, replacement)
+    folded = folded.lower()
     if len(folded) == len(text):
         return folded
     # A few characters change length when lower-cased (e.g. 'İ'); leave those as they are.
@@ -126,17 +186,16 @@ def normalise(text: str) -> Normalised:
     out: list[str] = []
     edits: list[tuple[int, int, int, int]] = []
     pos = n_len = 0
-    for m in _pattern().finditer(folded):
-        start, end = m.span()
+    for start, end, key in _matches(folded):
         if start < pos:
             continue
-        if m.group(1):
+        if key is None:
             start, end, repl = _stretched(folded, start, end)
             if start < pos:
                 continue
         else:
-            repl = table[m.group()]
-            if m.group() in EMOJI:
+            repl = table[key]
+            if key in EMOJI:
                 repl = f" {repl} "
         out.append(folded[pos:start])
         n_start = n_len + start - pos

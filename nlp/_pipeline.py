@@ -53,7 +53,7 @@ class LookupLemmatizer:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.table: dict[str, str] = {}
-        self._ids: dict[int, int] = {}
+        self.ids: dict[int, int] = {}  # lower-case string id -> lemma string id
 
     def initialize(
         self,
@@ -67,13 +67,13 @@ class LookupLemmatizer:
     def _set(self, table: dict[str, str]) -> None:
         self.table = dict(sorted(table.items()))
         strings = self.vocab.strings
-        self._ids = {strings.add(k): strings.add(v) for k, v in self.table.items()}
+        self.ids = {strings.add(k): strings.add(v) for k, v in self.table.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc):
-            ids = self._ids
-            lowers = [int(x) for x in doc.to_array([LOWER]).reshape(-1).tolist()]
-            lemmas = np.fromiter((ids.get(x, x) for x in lowers), dtype=np.uint64, count=len(lowers))
+            ids = self.ids
+            get = ids.get
+            lemmas = np.array([get(x, x) for x in doc.to_array(LOWER).tolist()], dtype=np.uint64)
             doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 

@@ -45,6 +45,66 @@ SCHOOL = re.compile(
     rf"\b(?:(?:St\.?|Saint)\s+)?(?:[A-Z][\w'-]*\s+){{1,4}}(?:{_SCHOOL_WORDS})(?:\s+School)?\b"
     r"|\bUniversity\s+of\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?",
 )
+# Words SCHOOL and LOWER_SCHOOL cannot match without (case-sensitive, like those patterns).
+_SCHOOL_CUES = (
+    "Academy",
+    "College",
+    "School",
+    "Primary",
+    "Junior",
+    "Infant",
+    "High",
+    "Grammar",
+    "Comprehensive",
+    "Sixth",
+    "Uni",
+    "PRU",
+    "Pupil",
+    "academy",
+    "college",
+    "primary",
+    "high school",
+)
+_STREET_WORDS = (
+    "Road",
+    "Street",
+    "Lane",
+    "Avenue",
+    "Close",
+    "Drive",
+    "Crescent",
+    "Grove",
+    "Gardens",
+    "Terrace",
+    "Mews",
+    "Square",
+)
+# Words PLATFORM_HANDLE needs (one of them whole, any case).
+_PLATFORMS = frozenset(
+    [
+        "insta",
+        "instagram",
+        "ig",
+        "snap",
+        "snapchat",
+        "tiktok",
+        "twitter",
+        "fb",
+        "facebook",
+        "discord",
+        "psn",
+        "gamertag",
+        "username",
+        "user",
+        "handle",
+        "telegram",
+        "threads",
+        "twitch",
+        "roblox",
+    ]
+)
+_DIGIT = re.compile(r"\d")
+_RUN = re.compile(r"\w+")
 LOWER_SCHOOL = re.compile(r"\b(?:[a-z][\w'-]+\s+){1,2}(?:academy|college|primary|high school)\b")
 _GENERIC = frozenset(
     [
@@ -148,8 +208,11 @@ def _phones(text: str) -> Iterator[Span]:
 
 
 def _handles(text: str) -> Iterator[Span]:
-    for m in AT_HANDLE.finditer(text):
-        yield m.start(), m.end(), "HANDLE"
+    if "@" in text:
+        for m in AT_HANDLE.finditer(text):
+            yield m.start(), m.end(), "HANDLE"
+    if text.isascii() and _PLATFORMS.isdisjoint(_RUN.findall(text.lower())):
+        return
     common = lower_set("common_words.txt")
     for m in PLATFORM_HANDLE.finditer(text):
         handle = m.group("h").rstrip(".")
@@ -164,6 +227,8 @@ def _school_name_ok(phrase: str) -> bool:
 
 
 def _schools(text: str) -> Iterator[Span]:
+    if not any(word in text for word in _SCHOOL_CUES):
+        return
     for m in SCHOOL.finditer(text):
         if m.group().startswith("University") or _school_name_ok(m.group()):
             yield m.start(), m.end(), "SCHOOL"
@@ -175,19 +240,25 @@ def _schools(text: str) -> Iterator[Span]:
                 break
 
 
-def _addresses(text: str) -> Iterator[Span]:
-    for pattern in (ADDRESS, NAMED_STREET):
+def _addresses(text: str, digits: bool) -> Iterator[Span]:
+    for pattern in (ADDRESS, NAMED_STREET) if digits else (NAMED_STREET,):
+        if pattern is NAMED_STREET and not any(word in text for word in _STREET_WORDS):
+            continue
         for m in pattern.finditer(text):
             yield m.start(), m.end(), "ADDRESS"
 
 
 def _regex_spans(text: str) -> Iterator[Span]:
-    for pattern, kind in ((EMAIL, "EMAIL"), (POSTCODE, "POSTCODE")):
-        for m in pattern.finditer(text):
-            yield m.start(), m.end(), kind
+    # Each pattern runs only when the text has what it cannot match without ('@', a digit, a keyword).
+    digits = _DIGIT.search(text) is not None
+    for pattern, kind, needed in ((EMAIL, "EMAIL", "@" in text), (POSTCODE, "POSTCODE", digits)):
+        if needed:
+            for m in pattern.finditer(text):
+                yield m.start(), m.end(), kind
     yield from _handles(text)
-    yield from _phones(text)
-    yield from _addresses(text)
+    if digits:
+        yield from _phones(text)
+    yield from _addresses(text, digits)
     yield from _schools(text)
 
 

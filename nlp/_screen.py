@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
+from spacy.attrs import NORM, ORTH
+from spacy.lang.norm_exceptions import BASE_NORMS
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from nlp._matcher import TokenMatcher, Tokens
+from nlp._matcher import Step, TokenMatcher, Tokens
 from nlp._normalise import Normalised, normalise
 from nlp._pipeline import LEMMATIZER, LookupLemmatizer, build_pipeline, load_pipeline
 from nlp._rules import Rule, RuleSet, load_rules
@@ -32,7 +37,10 @@ _CLAUSE_END = _SENTENCE_END | {
     "until",
     "or",
 }
+_SENTENCE_END_IDS = frozenset(get_string_id(s) for s in _SENTENCE_END)
+_CLAUSE_END_IDS = frozenset(get_string_id(s) for s in _CLAUSE_END)
 _RANK = {level: i for i, level in enumerate(LEVELS)}
+_WARM_UP = "I used to cut myself but now my carer hits me and I don't feel safe tonight, not joking. Kerry said so."
 NONE = Safeguarding()
 
 
@@ -60,22 +68,22 @@ def _dedupe(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
 class _Context:
     """Sentence and clause boundaries and cue positions for one doc."""
 
-    def __init__(self, doc: Doc, cues: dict[str, list[tuple[int, int]]]) -> None:
+    def __init__(self, toks: Tokens, cues: dict[str, list[tuple[int, int]]]) -> None:
         self.cues = cues
+        n = len(toks.norms)
         self.sentence_start: list[int] = []
-        self.sentence_end: list[int] = [0] * len(doc)
+        self.sentence_end: list[int] = [0] * n
         self.clause_start: list[int] = []
         sent = clause = 0
-        for i, token in enumerate(doc):
+        for i, (norm, orth) in enumerate(zip(toks.norms, toks.orths, strict=True)):
             self.sentence_start.append(sent)
             self.clause_start.append(clause)
-            norm = token.norm_
-            if norm in _SENTENCE_END or "\n" in token.text:
+            if norm in _SENTENCE_END_IDS or "\n" in toks.strings[orth]:
                 self.sentence_end[sent : i + 1] = [i + 1] * (i + 1 - sent)
                 sent = clause = i + 1
-            elif norm in _CLAUSE_END:
+            elif norm in _CLAUSE_END_IDS:
                 clause = i + 1
-        self.sentence_end[sent:] = [len(doc)] * (len(doc) - sent)
+        self.sentence_end[sent:] = [n] * (n - sent)
         self.subjects = {s: "self" for s, _ in cues.get("subject_self", ())}
         self.subjects.update({s: "other" for s, _ in cues.get("subject_other", ())})
         boosts = cues.get("boost", [])
@@ -191,15 +199,22 @@ class RuleScreen:
                 target.add(label, pattern)
         self._lemmatizer: LookupLemmatizer = nlp.get_pipe(LEMMATIZER)  # type: ignore[assignment]
         self.anchor_words = _surface_forms(self.matcher, self._lemmatizer.table)
+        self._needs = _requirements(self.matcher, self._lemmatizer.table, _norm_forms(nlp))
+        self._splits = _split_pieces(nlp, frozenset(self._needs))
+        self.screen(_WARM_UP)  # pay first-call costs (lazy tables, regex compiles) here, not in a request
 
     def doc(self, text: str) -> Doc:
         """Tokenise and lemmatise a normalised text (the only pipeline steps the rules need)."""
         doc: Doc = self._lemmatizer(self.nlp.make_doc(text))
         return doc
 
+    def tokenise(self, text: str) -> Doc:
+        """Tokenise a normalised text for :meth:`screen_doc` (which looks lemmas up itself)."""
+        return self.nlp.make_doc(text)
+
     def hits(self, doc: Doc) -> list[Hit]:
         """Every rule hit that survives its context, in text order."""
-        toks = Tokens.from_doc(doc)
+        toks = Tokens.from_doc(doc, self._lemmatizer.ids)
         matches = self.matcher(toks)
         if not matches:
             return []
@@ -212,7 +227,7 @@ class RuleScreen:
                 excluded.append((self.rules.exclusions[label].categories, start, end))
             else:
                 rule_matches.append((self.rules.rules[label], start, end))
-        ctx = _Context(doc, cues)
+        ctx = _Context(toks, cues)
         proxy = ctx.anywhere("proxy")
         hits = []
         for rule, start, end in rule_matches:
@@ -233,18 +248,35 @@ class RuleScreen:
         return Safeguarding(level, tuple(c for c in CATEGORIES if c in cats), _triggers(doc, norm, hits))
 
     def could_hit(self, norm: Normalised) -> bool:
-        """Cheap pre-check: does the text contain any word a rule is anchored on? Most texts do not."""
-        return not self.anchor_words.isdisjoint(_WORD.findall(norm.text))
+        """Cheap pre-check before tokenising: does the text contain a word some rule is anchored on, and for one
+        such rule, some written form of every word it requires? Most texts do not."""
+        words = set(_WORD.findall(norm.text))
+        if self.anchor_words.isdisjoint(words):
+            return False
+        text = norm.text.lower()
+        # Tokens can be pieces of a word: the tokenizer's special cases ("cannot" -> "can" "not") and units after
+        # a number ("10pm" -> "10" "pm"). Their pieces count as words too, or a rule anchored on one would be missed.
+        words.update(_UNIT.findall(text))
+        for key, pieces in self._splits:
+            if key in text:
+                words |= pieces
+        needs = self._needs
+        return any(
+            all(any(form in text for form in forms) for forms in need)
+            for word in words.intersection(needs)
+            for need in needs[word]
+        )
 
     def screen(self, text: str) -> Safeguarding:
         """Screen one raw text."""
         norm = normalise(text)
         if not self.could_hit(norm):
             return NONE
-        return self.screen_doc(self.doc(norm.text), norm)
+        return self.screen_doc(self.tokenise(norm.text), norm)
 
 
 _WORD = re.compile(r"[a-z0-9]+")
+_UNIT = re.compile(r"(?<=[0-9])[a-z]+")
 
 
 def _surface_forms(matcher: TokenMatcher, lemma_table: dict[str, str]) -> frozenset[str]:
@@ -258,6 +290,68 @@ def _surface_forms(matcher: TokenMatcher, lemma_table: dict[str, str]) -> frozen
     words |= lemma_words
     words.update(form for form, lemma in lemma_table.items() if lemma in lemma_words)
     return frozenset(part for w in words for part in _WORD.findall(w))
+
+
+def _norm_forms(nlp: Language) -> dict[str, set[str]]:
+    """Every lower-cased token text whose spaCy NORM is not simply itself, by NORM ("n't" and "nt" under "not")."""
+    norm_of: Callable[[str], str] = getattr(nlp.vocab, "lex_attr_getters")[NORM]  # noqa: B009 (untyped in spaCy)
+    forms: dict[str, set[str]] = {}
+    for orth in BASE_NORMS:
+        forms.setdefault(norm_of(orth), set()).add(orth.lower())
+    rules: dict[str, list[dict[int, str]]] = getattr(nlp.tokenizer, "rules")  # noqa: B009 (untyped in spaCy)
+    for tokens in rules.values():
+        for token in tokens:
+            if NORM in token:
+                forms.setdefault(token[NORM], set()).add(token[ORTH].lower())
+    return forms
+
+
+def _split_pieces(nlp: Language, wanted: frozenset[str]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Tokenizer special cases that cut a word into pieces: (lower-case key, the pieces' words that the key's own
+    words lack), kept only when one of those is a word some rule is anchored on."""
+    rules: dict[str, list[dict[int, str]]] = getattr(nlp.tokenizer, "rules")  # noqa: B009 (untyped in spaCy)
+    found: dict[str, frozenset[str]] = {}
+    for key, tokens in rules.items():
+        own = set(_WORD.findall(key.lower()))
+        pieces = {part for token in tokens for part in _WORD.findall(token[ORTH].lower())} - own
+        if pieces & wanted:
+            found[key.lower()] = found.get(key.lower(), frozenset()) | pieces
+    return tuple(sorted(found.items()))
+
+
+def _step_forms(step: Step, by_lemma: dict[str, set[str]], norm_forms: dict[str, set[str]]) -> frozenset[str]:
+    """Every lower-cased text a token matching ``step`` can have."""
+    forms: set[str] = set(step.words)
+    for word in step.words:
+        if word in step.lemma_words:
+            forms |= by_lemma.get(word, set())
+        else:
+            forms |= norm_forms.get(word, set())
+    return frozenset(forms)
+
+
+def _requirements(
+    matcher: TokenMatcher, lemma_table: dict[str, str], norm_forms: dict[str, set[str]]
+) -> dict[str, list[tuple[frozenset[str], ...]]]:
+    """Anchor word -> for each rule anchored on it, the written forms each of its required tokens can take.
+
+    A token is a piece of the normalised text, so a rule can only match when, for every required token, one of its
+    forms occurs in the text: a sound test that needs no tokenisation."""
+    by_lemma: dict[str, set[str]] = {}
+    for form, lemma in lemma_table.items():
+        by_lemma.setdefault(lemma, set()).add(form)
+    needs: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    for _, steps, anchor in matcher.patterns:
+        required = tuple(
+            _step_forms(step, by_lemma, norm_forms)
+            for step in steps
+            if not (step.optional or step.is_gap or step.number or step.regex is not None)
+        )
+        for form in _step_forms(steps[anchor], by_lemma, {}) if anchor >= 0 else ():
+            for part in _WORD.findall(form):
+                if required not in needs.setdefault(part, []):
+                    needs[part].append(required)
+    return needs
 
 
 def _word_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -290,6 +384,16 @@ _lock = threading.Lock()
 _default: RuleScreen | None = None
 
 
+def settle_heap() -> None:
+    """Move everything loaded so far out of the garbage collector's view (``gc.freeze``).
+
+    The loaded tables are hundreds of thousands of long-lived objects; without this, an occasional full collection
+    walks them all inside some unlucky request (40-100 ms measured).
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def default_screen(model_dir: Path | None = None) -> RuleScreen:
     """The process-wide screen, built on first use (from the trained model's pipeline when present)."""
     global _default
@@ -300,6 +404,7 @@ def default_screen(model_dir: Path | None = None) -> RuleScreen:
             spacy_dir = (model_dir or DEFAULT_MODEL_DIR) / "spacy"
             nlp = load_pipeline(spacy_dir) if (spacy_dir / "config.cfg").exists() else build_pipeline()
             _default = RuleScreen(nlp)
+            settle_heap()
         return _default
 
 

@@ -5,20 +5,20 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from nlp._features import STOP_WORDS
 from nlp._language import detect_language
-from nlp._models import Models, Probabilities, Thresholds
+from nlp._models import MODEL_FILE, Models, Thresholds
 from nlp._normalise import Normalised, normalise
 from nlp._paths import DEFAULT_MODEL_DIR
 from nlp._pipeline import load_pipeline
 from nlp._redact import redact
 from nlp._safeguarding import combine
-from nlp._screen import NONE, RuleScreen
+from nlp._screen import NONE, RuleScreen, settle_heap
 from nlp.schemas import THEMES, Analysis, Safeguarding
 
 _BATCH = 512
@@ -45,7 +45,11 @@ class Analyser:
             urgent=th["urgent"],
         )
         self._theme_thresholds = np.array(self.thresholds.themes)
+        self._theme_bits = 1 << np.arange(len(THEMES))
+        # Every subset of themes, indexed by its bit mask, so a batch's theme tuples are list lookups.
+        self._theme_sets = [tuple(t for j, t in enumerate(THEMES) if bits >> j & 1) for bits in range(2 ** len(THEMES))]
         self._sentiments = models.sentiment_labels()
+        self._stop_words = models.stop_words()
 
     @classmethod
     def load(cls, path: Path | None = None) -> Analyser:
@@ -53,8 +57,12 @@ class Analyser:
         path = Path(path) if path is not None else DEFAULT_MODEL_DIR
         if not (path / "meta.json").exists():
             raise ModelNotFound(f"no trained model in {path}; run `heard nlp train`")
+        if not (path / MODEL_FILE).exists():
+            raise ModelNotFound(f"the model in {path} was written by an older version; run `heard nlp train`")
         meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-        return cls(RuleScreen(load_pipeline(path / "spacy")), Models.load(path), meta)
+        analyser = cls(RuleScreen(load_pipeline(path / "spacy")), Models.load(path), meta)
+        settle_heap()
+        return analyser
 
     def analyse(self, text: str) -> Analysis:
         """Analyse one text."""
@@ -70,40 +78,44 @@ class Analyser:
     def _rules(self, norm: Normalised) -> Safeguarding:
         if not self.screen.could_hit(norm):
             return NONE
-        return self.screen.screen_doc(self.screen.doc(norm.text), norm)
+        return self.screen.screen_doc(self.screen.tokenise(norm.text), norm)
 
     def _batch(self, texts: Sequence[str]) -> list[Analysis]:
         norms = [normalise(t) for t in texts]
         redacted = [redact(t) for t in texts]
         feats = [n.text if r == t else normalise(r).text for n, r, t in zip(norms, redacted, texts, strict=True)]
         probs = self.models.predict(feats)
-        themes = probs.themes >= self._theme_thresholds
-        return [self._one(i, text, norms[i], redacted[i], feats[i], probs, themes[i]) for i, text in enumerate(texts)]
-
-    def _one(
-        self, i: int, text: str, norm: Normalised, redacted: str, feats: str, probs: Probabilities, themes: np.ndarray
-    ) -> Analysis:
-        safeguarding = combine(
-            self._rules(norm),
-            float(probs.flag[i]),
-            float(probs.urgent[i]),
-            probs.categories[i],
-            self.thresholds,
-            lambda: self._explain(feats),
-        )
-        language = detect_language(text)
-        return Analysis(
-            themes=tuple(t for t, on in zip(THEMES, themes, strict=True) if on),
-            sentiment=self._sentiments[int(np.argmax(probs.sentiment[i]))],
-            safeguarding=safeguarding,
-            redacted=redacted,
-            language=language,
-            needs_translation=language != "en",
-            model_version=self.version,
-        )
+        themes = [self._theme_sets[m] for m in ((probs.themes >= self._theme_thresholds) @ self._theme_bits).tolist()]
+        sentiments = [self._sentiments[j] for j in probs.sentiment.argmax(axis=1).tolist()]
+        model_flag = (probs.flag >= self.thresholds.flag).tolist()
+        out = []
+        for i, text in enumerate(texts):
+            safeguarding = self._rules(norms[i])
+            if model_flag[i] or safeguarding.level != "none":
+                safeguarding = combine(
+                    safeguarding,
+                    float(probs.flag[i]),
+                    float(probs.urgent[i]),
+                    probs.categories[i],
+                    self.thresholds,
+                    partial(self._explain, feats[i]),
+                )
+            language = detect_language(text)
+            out.append(
+                Analysis(
+                    themes=themes[i],
+                    sentiment=sentiments[i],
+                    safeguarding=safeguarding,
+                    redacted=redacted[i],
+                    language=language,
+                    needs_translation=language != "en",
+                    model_version=self.version,
+                )
+            )
+        return out
 
     def _explain(self, feats: str) -> tuple[str, ...]:
         """For a model-only flag: the words in the text that pushed the classifier most."""
-        words = set(_WORD.findall(feats)) - set(STOP_WORDS)
+        words = set(_WORD.findall(feats)) - self._stop_words
         scored = sorted(((self.models.word_weight(w), w) for w in words), reverse=True)
         return tuple(w for score, w in scored[:3] if score > 0)

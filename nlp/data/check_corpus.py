@@ -19,8 +19,17 @@ sys.path.insert(0, str(HERE))
 from build_corpus import COLLEGES, FIRST, SCHOOLS, SURNAMES, WORKERS  # noqa: E402
 
 THEMES = (
-    "family_contact", "placement", "social_worker", "education_work", "health_wellbeing",
-    "safety", "leaving_care", "being_heard", "identity", "friends_activities", "money",
+    "family_contact",
+    "placement",
+    "social_worker",
+    "education_work",
+    "health_wellbeing",
+    "safety",
+    "leaving_care",
+    "being_heard",
+    "identity",
+    "friends_activities",
+    "money",
 )
 SENTIMENTS = ("positive", "negative", "mixed", "neutral")
 LEVELS = ("none", "concern", "urgent")
@@ -28,8 +37,11 @@ CATEGORIES = ("abuse", "self_harm", "exploitation", "missing", "neglect", "viole
 KINDS = ("survey", "statement", "review", "complaint")
 FIELDS = ("id", "text", "themes", "sentiment", "safeguarding", "pii", "kind")
 VOICES = {
-    "yc": "younger children", "tn": "teenagers", "cl": "care leavers",
-    "ua": "little English / asylum", "sh": "very short answers",
+    "yc": "younger children",
+    "tn": "teenagers",
+    "cl": "care leavers",
+    "ua": "little English / asylum",
+    "sh": "very short answers",
 }
 
 # Targets from the issue.
@@ -126,9 +138,21 @@ def validate(rows: list[dict]) -> list[str]:
 
 
 def counts(rows: list[dict]) -> dict[str, Counter]:
-    c: dict[str, Counter] = {k: Counter() for k in (
-        "theme", "level", "category", "level_category", "voice", "sentiment", "kind", "pii_type",
-        "n_themes", "length")}
+    c: dict[str, Counter] = {
+        k: Counter()
+        for k in (
+            "theme",
+            "level",
+            "category",
+            "level_category",
+            "voice",
+            "sentiment",
+            "kind",
+            "pii_type",
+            "n_themes",
+            "length",
+        )
+    }
     for r in rows:
         c["theme"].update(r["themes"])
         c["n_themes"][min(len(r["themes"]), 3)] += 1
@@ -142,7 +166,9 @@ def counts(rows: list[dict]) -> dict[str, Counter]:
         c["kind"][r["kind"]] += 1
         c["pii_type"].update(pii_type(p) for p in r["pii"])
         n = len(r["text"].split())
-        c["length"]["1-3 words" if n <= 3 else "4-15" if n <= 15 else "16-40" if n <= 40 else "41-80" if n <= 80 else "81+"] += 1
+        c["length"][
+            "1-3 words" if n <= 3 else "4-15" if n <= 15 else "16-40" if n <= 40 else "41-80" if n <= 80 else "81+"
+        ] += 1
     c["other"] = Counter(
         items=len(rows),
         safeguarding_items=sum(r["safeguarding"]["level"] != "none" for r in rows),
@@ -166,19 +192,29 @@ def assert_targets(rows: list[dict]) -> list[str]:
     errs += [f"theme {t}: {c['theme'][t]} < {MIN_PER_THEME}" for t in THEMES if c["theme"][t] < MIN_PER_THEME]
     if o["safeguarding_items"] < MIN_SAFEGUARDING:
         errs.append(f"safeguarding items {o['safeguarding_items']} < {MIN_SAFEGUARDING}")
-    errs += [f"no {lv}/{cat} items" for lv in ("concern", "urgent") for cat in CATEGORIES
-             if c["level_category"][f"{lv}/{cat}"] < 10]
+    errs += [
+        f"no {lv}/{cat} items"
+        for lv in ("concern", "urgent")
+        for cat in CATEGORIES
+        if c["level_category"][f"{lv}/{cat}"] < 10
+    ]
     if o["hard_negatives"] < MIN_HARD_NEGATIVES:
         errs.append(f"hard negatives {o['hard_negatives']} < {MIN_HARD_NEGATIVES}")
     errs += [f"voice {v}: {c['voice'][v]} < {MIN_PER_VOICE}" for v in VOICES if c["voice"][v] < MIN_PER_VOICE]
-    errs += [f"sentiment {s}: {c['sentiment'][s]} below {MIN_PER_SENTIMENT_SHARE:.0%}" for s in SENTIMENTS
-             if c["sentiment"][s] < MIN_PER_SENTIMENT_SHARE * len(rows)]
+    errs += [
+        f"sentiment {s}: {c['sentiment'][s]} below {MIN_PER_SENTIMENT_SHARE:.0%}"
+        for s in SENTIMENTS
+        if c["sentiment"][s] < MIN_PER_SENTIMENT_SHARE * len(rows)
+    ]
     errs += [f"kind {k}: under 5%" for k in KINDS if c["kind"][k] < 0.05 * len(rows)]
     share = o["items_with_pii"] / max(1, len(rows))
     if not PII_SHARE[0] <= share <= PII_SHARE[1]:
         errs.append(f"items with pii {share:.1%} outside {PII_SHARE}")
-    errs += [f"no pii of type {t}" for t in ("name", "phone", "email", "postcode", "address", "school_college", "handle")
-             if not c["pii_type"][t]]
+    errs += [
+        f"no pii of type {t}"
+        for t in ("name", "phone", "email", "postcode", "address", "school_college", "handle")
+        if not c["pii_type"][t]
+    ]
     if o["no_theme"] < 30:
         errs.append(f"only {o['no_theme']} items with no theme")
     if c["length"]["1-3 words"] < 100 or c["length"]["41-80"] + c["length"]["81+"] < 60 or c["length"]["81+"] < 8:
@@ -205,9 +241,11 @@ def summarise(rows: list[dict]) -> str:
         table("sentiment", c["sentiment"], list(SENTIMENTS)),
         table("kind", c["kind"], list(KINDS)),
         table("safeguarding level", c["level"], list(LEVELS)),
-        "| category | concern | urgent | all |\n|---|---:|---:|---:|\n" + "\n".join(
+        "| category | concern | urgent | all |\n|---|---:|---:|---:|\n"
+        + "\n".join(
             f"| {cat} | {c['level_category']['concern/' + cat]} | {c['level_category']['urgent/' + cat]} | {c['category'][cat]} |"
-            for cat in lc),
+            for cat in lc
+        ),
         table("pii type (strings)", c["pii_type"]),
         table("length", c["length"], ["1-3 words", "4-15", "16-40", "41-80", "81+"]),
     ]
