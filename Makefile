@@ -17,6 +17,7 @@ test: install chromium model lint
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/bandit -q -r platform nlp surveys dashboards -ll --skip B608,B704
 
 install: $(STAMP)
 

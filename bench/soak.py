@@ -6,8 +6,8 @@ of the run the script, in turn: SIGKILLs `heard worker` and restarts it 5 s late
 starts it again; SIGKILLs Redis and restarts it 5 s later (append-only file on).
 
 PostgreSQL restarts: the embedded cluster (pgserver, under .heard/soak/postgres, a cluster of this script's own) is
-stopped with pgserver's own `pg_ctl -D <data> -m fast stop` (as its
-`pgserver` user when run as root) and started again by pgserver. With DATABASE_URL set,
+stopped with pgserver's own `pg_ctl -D <data> -m fast stop` (as its `pgserver` user when run as root) and
+started again with pg_ctl and the options recorded in its postmaster.opts. With DATABASE_URL set,
 `pg_ctlcluster $SOAK_PG_CLUSTER stop|start` is used instead (SOAK_PG_CLUSTER like "16 main"; needs the rights to
 run it), and REDIS_URL is ignored: Redis is always a redis-server of the script's own, so it can be killed.
 
@@ -63,8 +63,15 @@ class Postgres:
     def start(self) -> None:
         if self.external:
             subprocess.run(["pg_ctlcluster", *os.environ["SOAK_PG_CLUSTER"].split(), "start"], check=True)
-        else:
-            embedded.start_postgres(PG_FOLDER)
+            return
+        import shlex
+
+        from pgserver._commands import pg_ctl
+
+        # The options pgserver started it with (no TCP, its socket folder), as PostgreSQL recorded them.
+        options = shlex.split((PG_FOLDER / "postmaster.opts").read_text())[3:]
+        user = "pgserver" if os.geteuid() == 0 else None
+        pg_ctl(["-w", "-o", shlex.join(options), "-l", str(PG_FOLDER / "log"), "start"], pgdata=PG_FOLDER, user=user)
 
 
 class Traffic:
@@ -78,6 +85,7 @@ class Traffic:
         self.pg_down = False
         self.during_pg_down: Counter[int] = Counter()
         self.false_sent = 0
+        self.worker_exits = 0  # the worker exiting by itself after a fault, not counting our own kill
 
     async def session(self, body: dict[str, str], path: str) -> dict[str, str]:
         conn = await Connection.open(self.host, self.port)
@@ -145,8 +153,8 @@ async def faults(seconds: float, traffic: Traffic, pg: Postgres, redis: OwnRedis
     await asyncio.sleep(5)
     worker[0] = start_worker(env, logs, "soak-worker-restarted")
     await at(0.45)
-    traffic.pg_down = True
     await asyncio.to_thread(pg.stop)
+    traffic.pg_down = True  # only once it is down: a request committed while it shut down was truly stored
     done.append(f"postgres stopped at {time.monotonic() - start:.0f}s")
     await asyncio.sleep(8)
     traffic.pg_down = False
@@ -158,6 +166,11 @@ async def faults(seconds: float, traffic: Traffic, pg: Postgres, redis: OwnRedis
     await asyncio.sleep(5)
     await asyncio.to_thread(redis.start)
     done.append(f"redis started at {time.monotonic() - start:.0f}s")
+    await asyncio.sleep(2)
+    if worker[0].popen.poll() is not None:  # as a supervisor (docker's restart policy) would
+        traffic.worker_exits += 1
+        done.append(f"worker had exited (code {worker[0].popen.returncode}); restarted as a supervisor would")
+        worker[0] = start_worker(env, logs, "soak-worker-supervised")
     return done
 
 
@@ -247,7 +260,8 @@ def report(traffic: Traffic, elapsed: float, happened: list[str], lost: tuple[in
         f"duration_s={elapsed:.0f} rate_per_s={rate:.0f} requests={total} throughput_per_s={total / elapsed:.1f} "
         f"acked={len(traffic.acked)} p50_ms={percentile(every, 50):.0f} p95_ms={percentile(every, 95):.0f} "
         f"p99_ms={percentile(every, 99):.0f} errors={errors} pg_down_503={traffic.during_pg_down[503]} "
-        f"false_sent={traffic.false_sent} lost_alerts={lost[1]} unanalysed={lost[2]} lost={lost[0]}"
+        f"false_sent={traffic.false_sent} worker_exits={traffic.worker_exits} "
+        f"lost_alerts={lost[1]} unanalysed={lost[2]} lost={lost[0]}"
     )
 
 

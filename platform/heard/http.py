@@ -151,7 +151,13 @@ def database_down(request: Request[Any, Any, Any], exc: Exception) -> Response[A
     return Response(_body(503, message), status_code=503, headers={"Retry-After": "30"})
 
 
+def out_of_range(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """A number too big for the database (an id from nowhere): nothing can match it."""
+    return Response(_body(404, "No such record."), status_code=404)
+
+
 EXCEPTION_HANDLERS: dict[Any, Any] = {
+    asyncpg.DataError: out_of_range,
     errors.HeardError: domain_error,
     ValidationException: validation_error,
     HTTPException: http_error,

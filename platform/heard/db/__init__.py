@@ -9,8 +9,10 @@ from typing import Any, cast
 import asyncpg
 import msgspec
 
+from heard.errors import Unavailable
 from heard.settings import DatabaseSettings
 
+DATABASE_DOWN = "Heard cannot reach its database right now. Nothing was saved; please try again in a few minutes."
 Connection = asyncpg.Connection
 Pool = asyncpg.Pool
 
@@ -51,5 +53,12 @@ async def connect(url: str) -> asyncpg.Connection:
 @asynccontextmanager
 async def acquire(pool: asyncpg.Pool) -> AsyncIterator[asyncpg.Connection]:
     """A connection from the pool, typed as the connection it stands in for."""
-    async with pool.acquire() as conn:
+    try:
+        holder = pool.acquire()
+        conn = await holder.__aenter__()
+    except (OSError, asyncpg.CannotConnectNowError, asyncpg.PostgresConnectionError, TimeoutError) as exc:
+        raise Unavailable(DATABASE_DOWN) from exc
+    try:
         yield cast(asyncpg.Connection, conn)
+    finally:
+        await holder.__aexit__(None, None, None)
