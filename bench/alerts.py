@@ -119,7 +119,10 @@ async def main() -> None:
                 async with duty_lock:
                     _, _, queue = await duty[0].request("GET", "/api/alerts/", headers=duty[1])
                 sid = json.loads(body)["id"]
-                if any(a["submission_id"] == sid for a in json.loads(queue)):
+                listed = json.loads(queue)
+                if not isinstance(listed, list):
+                    raise SystemExit(f"the duty queue answered {listed}")
+                if any(a["submission_id"] == sid for a in listed):
                     alert_ms.append((time.perf_counter() - start) * 1000)
                 else:
                     errors += 1
