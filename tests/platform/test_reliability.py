@@ -96,7 +96,7 @@ async def test_a_worker_killed_mid_job_finishes_every_job_exactly_once_after_res
     try:
         async with Client(base_url=web.url, timeout=30) as ben:
             await ben.as_child(council.codes["Ben"])
-            assert all(r.status_code == 201 for r in await _send_many(ben, 400))
+            assert all(r.status_code == 201 for r in await _send_many(ben, 250))
 
         workers.append(start_worker(env, logs_dir, "doomed"))
 
@@ -105,15 +105,15 @@ async def test_a_worker_killed_mid_job_finishes_every_job_exactly_once_after_res
 
         await wait_for(some_done, timeout=60, interval=0.02, what="the first analyses")
         workers[0].kill()
-        assert (await _progress(db, child))["completed"] < 400, "the worker finished before it could be killed"
+        assert (await _progress(db, child))["completed"] < 250, "the worker finished before it could be killed"
 
         workers.append(start_worker(env, logs_dir, "restarted"))
 
         async def all_done() -> bool:
-            return (await _progress(db, child))["completed"] == 400
+            return (await _progress(db, child))["completed"] == 250
 
         await wait_for(all_done, timeout=120, what="every job after the restart")
-        assert await _progress(db, child) == {"submissions": 400, "completed": 400, "analysed": 400, "max_revision": 1}
+        assert await _progress(db, child) == {"submissions": 250, "completed": 250, "analysed": 250, "max_revision": 1}
     finally:
         web.stop()
         for w in workers:

@@ -11,7 +11,7 @@ from pathlib import Path
 import asyncpg
 import pytest
 from aiosmtpd.controller import Controller
-from support import Client, Council, OwnRedis, Process, free_port, heard_env, start_web, start_worker, wait_for
+from support import Client, OwnRedis, Process, free_port, heard_env, make_council, start_web, start_worker, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -35,6 +35,28 @@ class SlowSink:
         return "250 Message accepted"
 
 
+@pytest.fixture
+async def own_db(postgres_url: str):  # type: ignore[no-untyped-def]
+    """A database of this test's own: the session's worker relays every pending outbox row of a shared one."""
+    import secrets
+
+    from support import drop_database, with_database
+
+    from heard.db import connect
+    from heard.db.migrate import migrate
+
+    name = f"heard_faults_{secrets.token_hex(4)}"
+    admin = await connect(postgres_url)
+    await admin.execute(f'create database "{name}"')
+    await admin.close()
+    url = with_database(postgres_url, name)
+    conn = await connect(url)
+    await migrate(conn)
+    yield url, conn
+    await conn.close()
+    await drop_database(postgres_url, name)
+
+
 async def _send(child: Client, text: str) -> int:
     r = await child.post(
         "/api/submissions", json={"kind": "statement", "text": text}, headers={"Idempotency-Key": uuid.uuid4().hex}
@@ -44,8 +66,13 @@ async def _send(child: Client, text: str) -> int:
 
 
 async def test_a_worker_killed_mid_notification_sends_exactly_one_email_per_recipient(
-    database_url: str, redis_url: str, logs_dir: Path, council: Council, db: asyncpg.Connection
+    own_db: tuple[str, asyncpg.Connection], logs_dir: Path, tmp_path: Path
 ) -> None:
+    database_url, db = own_db
+    council = await make_council(db)
+    own_redis = OwnRedis(tmp_path / "redis")
+    own_redis.start()
+    redis_url = own_redis.url
     # Three duty officers, so there are several recipients; the second one's delivery stalls.
     for n in (2, 3):
         await db.execute(
@@ -114,11 +141,14 @@ async def test_a_worker_killed_mid_notification_sends_exactly_one_email_per_reci
         for w in workers:
             w.stop()
         smtp.stop()
+        own_redis.stop()
 
 
 async def test_with_redis_down_a_disclosure_still_raises_an_alert_and_the_email_follows_when_redis_returns(
-    database_url: str, logs_dir: Path, council: Council, db: asyncpg.Connection, tmp_path: Path
+    own_db: tuple[str, asyncpg.Connection], logs_dir: Path, tmp_path: Path
 ) -> None:
+    database_url, db = own_db
+    council = await make_council(db)
     redis = OwnRedis(tmp_path / "redis")
     redis.start()
     mail = tmp_path / "mail"
