@@ -6,7 +6,7 @@ import logging
 import re
 from collections.abc import AsyncGenerator
 from datetime import timedelta
-from typing import Any, cast
+from typing import Any
 
 import asyncpg
 from arq.connections import ArqRedis
@@ -22,6 +22,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from heard import db, errors, settings
 from heard.accounts import queries as account_queries
+from heard.accounts.schemas import Principal
 from heard.accounts.secrets import token_hash
 
 log = logging.getLogger(__name__)
@@ -172,42 +173,30 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
 class SessionMiddleware:
     """Resolve the session cookie to a Principal in scope["user"] (None when signed out).
 
-    The connection used for that is kept for the request's handler (see `provide_connection`), so a
-    signed-in request takes one connection from the pool, not two.
+    The connection is returned to the pool before the handler runs: a request that held it through its
+    handler and after-response work while asking for another could exhaust the pool.
     """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        token = _cookie(scope, SESSION_COOKIE) if scope["type"] == ScopeType.HTTP else None
+        if scope["type"] == ScopeType.HTTP:
+            scope["user"] = await self._principal(scope)
+        await self.app(scope, receive, send)
+
+    async def _principal(self, scope: Scope) -> Principal | None:
+        token = _cookie(scope, SESSION_COOKIE)
         if not token or scope["path"].startswith(("/static/", "/health/")):
-            if scope["type"] == ScopeType.HTTP:
-                scope["user"] = None
-            await self.app(scope, receive, send)
-            return
+            return None
         pool: asyncpg.Pool = scope["litestar_app"].state.db_pool
         idle = timedelta(minutes=settings.get().app.session_idle_minutes)
         async with db.acquire(pool) as conn:
-            scope["user"] = await account_queries.resolve_session(conn, token_hash(token), idle)
-            scope[REQUEST_CONNECTION] = conn  # type: ignore[literal-required]
-            try:
-                await self.app(scope, receive, send)
-            finally:
-                scope.pop(REQUEST_CONNECTION, None)  # type: ignore[misc]
+            return await account_queries.resolve_session(conn, token_hash(token), idle)
 
 
-REQUEST_CONNECTION = "heard.connection"
-
-
-async def provide_connection(
-    request: Request[Any, Any, Any], db_pool: NamedDependency[asyncpg.Pool]
-) -> AsyncGenerator[asyncpg.Connection, None]:
-    """Litestar dependency: the session middleware's connection when it took one, else one from the pool."""
-    held = cast("asyncpg.Connection | None", request.scope.get(REQUEST_CONNECTION))
-    if held is not None:
-        yield held
-        return
+async def provide_connection(db_pool: NamedDependency[asyncpg.Pool]) -> AsyncGenerator[asyncpg.Connection, None]:
+    """Litestar dependency: one connection per request, returned to the pool afterwards."""
     async with db.acquire(db_pool) as conn:
         yield conn
 
