@@ -10,6 +10,7 @@ delivered twice does its work once.
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 from typing import Any
 
@@ -113,15 +114,10 @@ async def relay(conn: asyncpg.Connection, redis: ArqRedis, config: QueueSettings
         for row in rows:
             # A redelivery gets a fresh arq id: the old one may still hold a result or an in-progress key.
             await redis.enqueue_job(
-                row["job"], _job_id=f"outbox-{row['id']}-r{_now_tag()}", outbox_id=row["id"], **row["args"]
+                row["job"], _job_id=f"outbox-{row['id']}-r{time.time_ns()}", outbox_id=row["id"], **row["args"]
             )
     return len(rows)
 
-
-def _now_tag() -> str:
-    import time
-
-    return str(time.time_ns())
 
 
 _LOCK_ROW = "select completed_at from outbox where id = $1 for update"

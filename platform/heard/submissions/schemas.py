@@ -13,7 +13,6 @@ Kind = Literal["survey", "statement", "review", "complaint", "feedback"]
 Audience = Literal["worker", "iro", "complaints", "council"]
 AnswerValue = str | int | list[str] | None
 LanguageTag = Annotated[str, msgspec.Meta(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
-IdempotencyKey = Annotated[str, msgspec.Meta(min_length=8, max_length=200, pattern=r"^[A-Za-z0-9._:-]+$")]
 
 
 class SubmissionIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
