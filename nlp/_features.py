@@ -1,4 +1,5 @@
-"""Text features shared by every model: TF-IDF word and character n-grams of the normalised, redacted text."""
+"""Text features: TF-IDF word and character n-grams of the normalised, redacted text (every model reads them) and
+sentiment cues (negation scope, polarity, contrast; the sentiment model alone reads them)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
+from nlp._cues import cue_tokens
 from nlp._normalise import normalise
 from nlp._redact import redact
 
@@ -71,8 +73,8 @@ TOKEN_PATTERN = r"(?u)\b\w[\w']*\b"  # noqa: S105 (a regex, not a secret)
 
 
 def make_vectoriser() -> FeatureUnion:
-    """An unfitted word (1-2) + character (2-5, within words) TF-IDF union; vocabularies capped so the saved
-    model stays quick to load."""
+    """An unfitted word (1-2) + character (2-5, within words) + sentiment-cue TF-IDF union; vocabularies capped so
+    the saved model stays quick to load. The cue block comes last (see :data:`SENTIMENT_ONLY`)."""
     words = TfidfVectorizer(
         token_pattern=TOKEN_PATTERN,
         ngram_range=(1, 2),
@@ -86,7 +88,8 @@ def make_vectoriser() -> FeatureUnion:
     chars = TfidfVectorizer(
         analyzer="char_wb", ngram_range=(2, 5), min_df=3, max_features=25000, sublinear_tf=True, dtype=np.float32
     )
-    return FeatureUnion([("words", words), ("chars", chars)])
+    cues = TfidfVectorizer(analyzer=cue_tokens, min_df=2, sublinear_tf=True, dtype=np.float32)
+    return FeatureUnion([("words", words), ("chars", chars), ("cues", cues)])
 
 
 def feature_text(text: str) -> str:

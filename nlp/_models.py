@@ -30,6 +30,8 @@ class Thresholds(msgspec.Struct, frozen=True):
     categories: tuple[float, ...]
     flag: float
     urgent: float
+    # Added to the log-probability of each sentiment (SENTIMENTS order) before the largest is taken.
+    sentiment: tuple[float, ...] = (0.0,) * len(SENTIMENTS)
 
 
 class Probabilities(msgspec.Struct, frozen=True):
@@ -116,22 +118,28 @@ class Models:
 
     @classmethod
     def fit(cls, texts: Sequence[str], y: Targets) -> Models:
-        """Fit every part on feature texts (normalised, redacted)."""
+        """Fit every part on feature texts (normalised, redacted). The sentiment cues feed the sentiment model
+        only: the other heads are fitted without them and get zero weights there."""
         from nlp._features import make_vectoriser
 
         union = make_vectoriser()
         x = union.fit_transform(texts).tocsr()
-        columns = [*(_binary(x, y.themes[:, j]) for j in range(y.themes.shape[1]))]
+        vectoriser = Vectoriser.from_union(union)
+        shared = vectoriser.columns(cues=False)
+        xs = x[:, shared]
+
+        def binary(target: np.ndarray) -> tuple[np.ndarray, float, float | None]:
+            weights, b, constant = _binary(xs, target)
+            full = np.zeros(x.shape[1], np.float32)
+            full[shared] = weights
+            return full, b, constant
+
+        columns = [binary(y.themes[:, j]) for j in range(y.themes.shape[1])]
         sent_coef, sent_bias, classes = _sentiment(x, y.sentiment)
-        tail = [
-            _binary(x, y.flag),
-            _binary(x, y.urgent),
-            *(_binary(x, y.categories[:, j]) for j in range(len(CATEGORIES))),
-        ]
+        tail = [binary(y.flag), binary(y.urgent), *(binary(y.categories[:, j]) for j in range(len(CATEGORIES)))]
         coef = np.vstack([*(c[0] for c in columns), sent_coef, *(c[0] for c in tail)]).T
         bias = np.array([*(c[1] for c in columns), *sent_bias, *(c[1] for c in tail)])
         constants = (*(c[2] for c in columns), *([None] * len(classes)), *(c[2] for c in tail))
-        vectoriser = Vectoriser.from_union(union)
         layout = Layout(format=FORMAT, blocks=vectoriser.specs, sentiment_classes=classes, constants=constants)
         return cls(layout, [b.idf for b in vectoriser.blocks], coef, bias)
 

@@ -15,6 +15,8 @@ import msgspec
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from nlp._cues import CUES, cue_tokens
+
 _WHITE_SPACES = re.compile(r"\s\s+")
 _CACHE_LIMIT = 100_000  # distinct words; cleared when full so a long-running worker stays bounded
 
@@ -30,18 +32,24 @@ class BlockSpec(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def spec_of(vectoriser: Any) -> BlockSpec:
-    """The :class:`BlockSpec` of a fitted scikit-learn TfidfVectorizer (sublinear tf, l2 norm, lower-case)."""
+    """The :class:`BlockSpec` of a fitted scikit-learn TfidfVectorizer (sublinear tf, l2 norm, lower-case); a
+    callable analyzer must be :func:`~nlp._cues.cue_tokens`."""
     if not (vectoriser.sublinear_tf and vectoriser.norm == "l2" and vectoriser.lowercase and vectoriser.use_idf):
         raise ValueError("only sublinear, l2-normalised, lower-casing TF-IDF is supported")
+    analyzer = vectoriser.analyzer
+    if callable(analyzer):
+        if analyzer is not cue_tokens:
+            raise ValueError(f"unsupported analyzer {analyzer!r}")
+        analyzer = CUES
     vocabulary = vectoriser.vocabulary_
     terms = [""] * len(vocabulary)
     for term, index in vocabulary.items():
         terms[index] = term
     stop = vectoriser.get_stop_words() or ()
     return BlockSpec(
-        analyzer=vectoriser.analyzer,
+        analyzer=analyzer,
         ngram_range=tuple(vectoriser.ngram_range),
-        token_pattern=vectoriser.token_pattern if vectoriser.analyzer == "word" else None,
+        token_pattern=vectoriser.token_pattern if analyzer == "word" else None,
         stop_words=tuple(sorted(stop)),
         terms=tuple(terms),
     )
@@ -64,7 +72,9 @@ def char_wb_ngrams(word: str, lo: int, hi: int) -> list[str]:
 
 
 class _Block:
-    """One TF-IDF block: text -> in-vocabulary feature indices, repeated as often as they occur."""
+    """One TF-IDF block: text -> in-vocabulary feature indices, repeated as often as they occur. A cue block reads
+    the text as given (scikit-learn passes it to a callable analyzer untouched); the others read it lower-cased
+    with runs of white space squeezed, which changes none of their tokens."""
 
     def __init__(self, spec: BlockSpec, idf: np.ndarray) -> None:
         self.spec = spec
@@ -73,13 +83,17 @@ class _Block:
         self.stop = frozenset(spec.stop_words)
         self.lo, self.hi = spec.ngram_range
         self.token = re.compile(spec.token_pattern) if spec.token_pattern else None
+        self.cues = spec.analyzer == CUES
         self._cache: dict[str, tuple[int, ...]] = {}
 
     def __len__(self) -> int:
         return len(self.spec.terms)
 
     def indices(self, text: str, offset: int) -> list[int]:
-        """Feature indices of a lower-cased text, plus ``offset``."""
+        """Feature indices of a lower-cased text (the original text for a cue block), plus ``offset``."""
+        if self.cues:
+            get = self.vocabulary.get
+            return [j + offset for j in map(get, cue_tokens(text)) if j is not None]
         if self.token is not None:
             return self._word_indices(text, offset)
         return self._char_indices(text, offset)
@@ -132,6 +146,15 @@ class Vectoriser:
     def n_features(self) -> int:
         return self.offsets[-1]
 
+    def columns(self, *, cues: bool) -> np.ndarray:
+        """The feature indices of the cue blocks (``cues=True``) or of every other block."""
+        spans = [
+            np.arange(start, start + len(block), dtype=np.int64)
+            for block, start in zip(self.blocks, self.offsets, strict=False)
+            if block.cues == cues
+        ]
+        return np.concatenate(spans) if spans else np.zeros(0, np.int64)
+
     def block_vocabulary(self, i: int) -> dict[str, int]:
         """Term -> index within block ``i``."""
         return self.blocks[i].vocabulary
@@ -144,7 +167,7 @@ class Vectoriser:
         for r, text in enumerate(texts):
             low = _WHITE_SPACES.sub(" ", text.lower())
             for block, offset in pairs:
-                cols.extend(block.indices(low, offset))
+                cols.extend(block.indices(text if block.cues else low, offset))
             ends[r] = len(cols)
         n = self.n_features
         rows = np.repeat(np.arange(len(texts), dtype=np.int64), np.diff(ends, prepend=0))

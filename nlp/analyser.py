@@ -19,7 +19,7 @@ from nlp._pipeline import load_pipeline
 from nlp._redact import redact
 from nlp._safeguarding import combine
 from nlp._screen import NONE, RuleScreen, settle_heap
-from nlp.schemas import THEMES, Analysis, Safeguarding
+from nlp.schemas import SENTIMENTS, THEMES, Analysis, Safeguarding
 
 _BATCH = 512
 _WORD = re.compile(r"[a-z][a-z']+")
@@ -43,12 +43,16 @@ class Analyser:
             categories=tuple(th["categories"].values()),
             flag=th["flag"],
             urgent=th["urgent"],
+            sentiment=tuple(th.get("sentiment", {}).get(s, 0.0) for s in SENTIMENTS),
         )
         self._theme_thresholds = np.array(self.thresholds.themes)
         self._theme_bits = 1 << np.arange(len(THEMES))
         # Every subset of themes, indexed by its bit mask, so a batch's theme tuples are list lookups.
         self._theme_sets = [tuple(t for j, t in enumerate(THEMES) if bits >> j & 1) for bits in range(2 ** len(THEMES))]
         self._sentiments = models.sentiment_labels()
+        # exp(offset) per probability column: argmax(p * scale) is argmax(log p + offset).
+        offsets = dict(zip(SENTIMENTS, self.thresholds.sentiment, strict=True))
+        self._sentiment_scale = np.exp([offsets[s] for s in self._sentiments])
         self._stop_words = models.stop_words()
 
     @classmethod
@@ -86,7 +90,7 @@ class Analyser:
         feats = [n.text if r == t else normalise(r).text for n, r, t in zip(norms, redacted, texts, strict=True)]
         probs = self.models.predict(feats)
         themes = [self._theme_sets[m] for m in ((probs.themes >= self._theme_thresholds) @ self._theme_bits).tolist()]
-        sentiments = [self._sentiments[j] for j in probs.sentiment.argmax(axis=1).tolist()]
+        sentiments = [self._sentiments[j] for j in (probs.sentiment * self._sentiment_scale).argmax(axis=1).tolist()]
         model_flag = (probs.flag >= self.thresholds.flag).tolist()
         out = []
         for i, text in enumerate(texts):

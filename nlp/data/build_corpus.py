@@ -6,6 +6,9 @@ Sources live in ``nlp/data/src/``:
 
 * ``items_<voice>.txt``: complete hand-written items, one per line.
 * ``frags_<voice>.txt``: labelled sentence fragments, composed 1-3 at a time.
+* ``sentiment_<voice>.txt``: complete hand-written items added later for the sentiment boundaries (mixed
+  feelings, plain facts and asks, negation). Filled with a random generator of their own and appended after
+  everything else, ids continuing each voice's numbering, so every earlier item stays byte-identical.
 
 Line format (fields separated by `` | ``; the text is everything before the last fields)::
 
@@ -758,11 +761,38 @@ def compose(voice, frags, want, rng, filler, seen_texts, seen_combos):
     return out
 
 
+def handwritten(path: Path, filler: Filler, seen_texts: set[str]) -> list[tuple]:
+    """The complete items of one source file, slots filled; a repeated normalised text is an error."""
+    made = []
+    for it in read_sources(path):
+        text, pii = filler.fill(it.text)
+        norm = re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() or text
+        if norm in seen_texts:
+            raise ValueError(f"{it.origin}: duplicate item text {text!r}")
+        seen_texts.add(norm)
+        made.append((text, it.themes, it.sentiment, it.level, it.cats, pii, KINDS[it.tail]))
+    return made
+
+
+def supplements(rows: list[dict], stats: dict, seen_texts: set[str]) -> None:
+    """Append the ``sentiment_<voice>.txt`` items, with a generator of their own (earlier items unchanged)."""
+    rng = random.Random(SEED + 1)
+    filler = Filler(rng)
+    for voice in VOICES:
+        path = SRC / f"sentiment_{voice}.txt"
+        made = handwritten(path, filler, seen_texts) if path.exists() else []
+        stats["sentiment"][voice] = len(made)
+        rng.shuffle(made)
+        start = sum(r["id"].startswith(f"tr-{voice}-") for r in rows)
+        for i, (text, themes, sentiment, level, cats, pii, kind) in enumerate(made, start + 1):
+            rows.append(record(f"tr-{voice}-{i:04d}", text, themes, sentiment, level, cats, pii, kind))
+
+
 def build() -> tuple[list[dict], dict]:
     rng = random.Random(SEED)
     filler = Filler(rng)
     rows: list[dict] = []
-    stats = {"handwritten": Counter(), "composed": Counter(), "fragments": Counter()}
+    stats = {"handwritten": Counter(), "composed": Counter(), "fragments": Counter(), "sentiment": Counter()}
     seen_texts: set[str] = set()
     for voice, target in VOICES.items():
         items = read_sources(SRC / f"items_{voice}.txt")
@@ -783,6 +813,7 @@ def build() -> tuple[list[dict], dict]:
         rng.shuffle(made)
         for i, (text, themes, sentiment, level, cats, pii, kind) in enumerate(made, 1):
             rows.append(record(f"tr-{voice}-{i:04d}", text, themes, sentiment, level, cats, pii, kind))
+    supplements(rows, stats, seen_texts)
     return rows, stats
 
 

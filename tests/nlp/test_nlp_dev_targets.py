@@ -32,11 +32,6 @@ def test_few_level_none_items_are_flagged(report):
     assert report["safeguarding"]["none_flagged"] <= 0.10
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known miss: sentiment macro-F1 on dev is 0.64 (target 0.65; 0.67 cross-validated on the corpus); "
-    "remove this marker when it passes",
-)
 def test_sentiment_macro_f1(report):
     assert report["sentiment"]["macro_f1"] >= 0.65
 

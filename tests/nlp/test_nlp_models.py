@@ -22,6 +22,7 @@ TEXTS = [
     "Ünïcödé wörds and İstanbul",
     "nothing to say really. its fine",
     "I want to go to college and get a job, but my PA is never there",
+    "its good\n\nbut  not   happy, not\tfair",
 ]
 
 
