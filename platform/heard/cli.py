@@ -7,10 +7,20 @@ import asyncio
 import os
 import subprocess
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from heard import settings
 from heard.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from arq.connections import ArqRedis
+    from asyncpg import Pool
+
+    from heard.inbox.schemas import TrainingItem
+    from nlp import Analyser
 
 
 def use_servers() -> None:
@@ -94,9 +104,141 @@ def ensure_model() -> None:
 
 
 def cmd_nlp(args: argparse.Namespace) -> int:
+    """`heard nlp ...`: nlp's own commands, with two that need the database: `train --with-corrections` and
+    `reanalyse`."""
     import nlp.cli
 
-    return int(nlp.cli.main(args.rest))
+    rest = list(args.rest)
+    if rest[:1] == ["reanalyse"]:
+        return reanalyse(rest[1:])
+    if rest[:1] == ["train"] and "--with-corrections" in rest:
+        return train_with_corrections([a for a in rest if a != "--with-corrections"])
+    return int(nlp.cli.main(rest))
+
+
+def train_with_corrections(train_args: list[str]) -> int:
+    """Train on the corpus plus every staff correction in the database (written to a JSON Lines file for
+    `--extra`, in the corpus's format, and removed afterwards)."""
+    import msgspec
+
+    import nlp.cli
+    from heard import db
+    from heard.inbox import services
+
+    use_servers()
+
+    async def export() -> tuple[list[TrainingItem], int]:
+        conn = await db.connect(settings.get().db.url)
+        try:
+            return await services.training_items(conn)
+        finally:
+            await conn.close()
+
+    items, left_out = asyncio.run(export())
+    gone = f" ({left_out} left out: the words are no longer kept, or the worry has no kind)" if left_out else ""
+    print(f"Including {len(items)} staff correction{'' if len(items) == 1 else 's'}{gone}.", flush=True)
+    with tempfile.TemporaryDirectory(prefix="heard-corrections-") as folder:
+        path = Path(folder) / "corrections.jsonl"
+        path.write_bytes(b"".join(msgspec.json.encode(item) + b"\n" for item in items))
+        return int(nlp.cli.main([*train_args, "--extra", str(path)]))
+
+
+def reanalyse(argv: list[str]) -> int:
+    """`heard nlp reanalyse`: read stored submissions again with the current model, in batches."""
+    import nlp
+
+    p = argparse.ArgumentParser(
+        prog="heard nlp reanalyse",
+        description="Analyse stored submissions again with the current model: those it has not analysed yet, "
+        "so a run that was stopped carries on where it left off. Alerts are raised, never lowered.",
+    )
+    p.add_argument("--all", action="store_true", help="every submission with words, whichever model read it")
+    p.add_argument("--council", metavar="SLUG", help="one council's submissions only (default: every council's)")
+    p.add_argument("--model", type=Path, default=None, help="model directory (default: HEARD_MODEL_DIR or nlp/model)")
+    p.add_argument("--batch-size", type=int, default=200, help="submissions analysed and stored together")
+    args = p.parse_args(argv)
+    use_servers()
+    config = settings.get()
+    council_id = asyncio.run(_council_id(config, args.council)) if args.council else None
+    try:
+        analyser = nlp.Analyser.load(args.model or (Path(config.app.model_dir) if config.app.model_dir else None))
+    except nlp.ModelNotFound as exc:
+        print(f"heard nlp reanalyse: error: {exc}", file=sys.stderr)
+        return 1
+    run = Reanalysis(analyser=analyser, force=args.all, batch=max(1, args.batch_size), council_id=council_id)
+    seen, analysed, notices = asyncio.run(run.go(config))
+    print(
+        f"Reanalysed {analysed} submission{'' if analysed == 1 else 's'} with model {analyser.version}"
+        f" ({seen - analysed} with no words to read); {notices} alert notification{'' if notices == 1 else 's'} queued."
+    )
+    return 0
+
+
+async def _council_id(config: settings.Settings, slug: str) -> int:
+    from heard import db
+
+    conn = await db.connect(config.db.url)
+    try:
+        council_id: int | None = await conn.fetchval("select id from councils where slug = $1", slug)
+    finally:
+        await conn.close()
+    if council_id is None:
+        raise ConfigurationError(f"there is no council with the slug {slug!r}")
+    return council_id
+
+
+@dataclass(frozen=True)
+class Reanalysis:
+    """One `heard nlp reanalyse` run: what to read again, with which model, how many at a time."""
+
+    analyser: Analyser
+    force: bool
+    batch: int
+    council_id: int | None = None
+
+    async def go(self, config: settings.Settings) -> tuple[int, int, int]:
+        """(submissions looked at, analysed, alert notifications queued), with a progress bar on stderr."""
+        from heard import db, queue
+
+        pool = await db.create_pool(config.db)
+        redis = queue.connect_redis(config.redis.url)
+        try:
+            return await self._batches(pool, redis, config)
+        finally:
+            await redis.aclose()
+            await pool.close()
+
+    async def _batches(self, pool: Pool, redis: ArqRedis, config: settings.Settings) -> tuple[int, int, int]:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        from heard import db, queue
+        from heard.submissions import jobs
+
+        version = None if self.force else self.analyser.version
+        async with db.acquire(pool) as conn:
+            total = await jobs.count_stale(conn, version, self.council_id)
+        seen = analysed = notices = 0
+        columns = (TextColumn("Reanalysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=Console(stderr=True)) as progress:
+            task = progress.add_task("reanalyse", total=total)
+            after: int | None = 0
+            while after is not None:
+                async with db.acquire(pool) as conn:
+                    done = await jobs.reanalyse_batch(
+                        conn,
+                        config.safeguarding,
+                        self.analyser,
+                        after=after,
+                        limit=self.batch,
+                        force=self.force,
+                        council_id=self.council_id,
+                    )
+                await queue.dispatch(pool, redis, done.work)  # the worker's relay sends them if Redis is down
+                seen, analysed, notices = seen + done.seen, analysed + done.analysed, notices + len(done.work)
+                progress.advance(task, done.seen)
+                after = done.last_id
+        return seen, analysed, notices
 
 
 def parser() -> argparse.ArgumentParser:
@@ -114,7 +256,9 @@ def parser() -> argparse.ArgumentParser:
     worker.add_argument("--burst", action="store_true", help="stop when the queue is empty")
     worker.set_defaults(func=cmd_worker, servers=True)
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate, servers=True)
-    nlp_cmd = sub.add_parser("nlp", help="train, predict, evaluate, topics", add_help=False)
+    nlp_cmd = sub.add_parser(
+        "nlp", help="train [--with-corrections], predict, evaluate, topics, reanalyse", add_help=False
+    )
     nlp_cmd.add_argument("rest", nargs=argparse.REMAINDER)
     nlp_cmd.set_defaults(func=cmd_nlp, servers=False)
     return p

@@ -1,21 +1,27 @@
-"""The worker's inbox and the IRO's review contributions: pages, JSON, and a PDF for the case record."""
+"""The worker's inbox and the IRO's review contributions: pages, JSON, a PDF for the case record, and the
+analysis of each submission, which the staff who may read it can correct."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import asyncpg
+from arq.connections import ArqRedis
 from litestar import Controller, Request, Response, get, post
+from litestar.background_tasks import BackgroundTask
 from litestar.params import FromPath, JSONBody, URLEncodedBody
 from litestar.response import Redirect, Template
 
-from heard import errors, pdf
+from dashboards.schemas import SENTIMENTS as SENTIMENT_LABELS
+from dashboards.schemas import THEMES as THEME_LABELS
+from heard import errors, pdf, queue
 from heard.accounts.schemas import Principal
-from heard.http import Conn, roles
+from heard.http import Conn, DbPool, Queue, error_responses, roles
 from heard.inbox import services
-from heard.inbox.schemas import InboxItem, ReplyIn
+from heard.inbox.schemas import AnalysisView, CorrectionIn, InboxItem, ReplyIn
 from heard.pages import session_context
 from heard.submissions.schemas import Submission
+from nlp.schemas import CATEGORIES, LEVELS, SENTIMENTS, THEMES
 
 KIND_LABELS = {
     "statement": "Message",
@@ -23,6 +29,29 @@ KIND_LABELS = {
     "review": "Views for my review",
     "complaint": "Complaint",
     "feedback": "Feedback",
+}
+LEVEL_LABELS = {"none": "No safeguarding worry", "concern": "Concern", "urgent": "Urgent"}
+CATEGORY_LABELS = {
+    "abuse": "Abuse",
+    "self_harm": "Self-harm or suicidal thoughts",
+    "exploitation": "Exploitation",
+    "missing": "Going missing",
+    "neglect": "Neglect",
+    "violence": "Violence or threats",
+}
+# The correction form's choices in the model's order, each with the label a person reads.
+CHOICES = {
+    "themes": [(t, THEME_LABELS.get(t, t)) for t in THEMES],
+    "sentiments": [(s, SENTIMENT_LABELS.get(s, s)) for s in SENTIMENTS],
+    "levels": [(level, LEVEL_LABELS[level]) for level in LEVELS],
+    "categories": [(c, CATEGORY_LABELS.get(c, c)) for c in CATEGORIES],
+}
+# Where an error summary link takes the keyboard: the first control of the group the error concerns.
+_FIRST_CONTROL = {
+    "themes": f"theme-{THEMES[0]}",
+    "sentiment": f"sentiment-{SENTIMENTS[0]}",
+    "safeguarding_level": f"level-{LEVELS[0]}",
+    "safeguarding_categories": f"category-{CATEGORIES[0]}",
 }
 
 
@@ -49,6 +78,28 @@ class InboxApi(Controller):
     @post("/{submission_id:int}/used-in-review", status_code=204)
     async def used(self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int]) -> None:
         await services.mark_used_in_review(conn, request.user, submission_id)
+
+    @get("/{submission_id:int}/analysis")
+    async def analysis(
+        self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int]
+    ) -> AnalysisView:
+        """Themes, sentiment and safeguarding level read in the submission: the latest correction over the model's."""
+        return await services.analysis(conn, request.user, submission_id)
+
+    @post("/{submission_id:int}/analysis", status_code=201, responses=error_responses(422))
+    async def correct(
+        self,
+        request: Request[Principal, Any, Any],
+        conn: Conn,
+        db_pool: DbPool,
+        redis: Queue,
+        submission_id: FromPath[int],
+        data: JSONBody[CorrectionIn],
+    ) -> Response[AnalysisView]:
+        """Correct the analysis. A higher safeguarding level raises the submission's alert; a lower one never
+        lowers or closes it."""
+        analysis, work = await services.correct(conn, request.user, submission_id, data)
+        return Response(analysis, status_code=201, background=_dispatch(db_pool, redis, work))
 
 
 class InboxPages(Controller):
@@ -94,6 +145,33 @@ class InboxPages(Controller):
             raise errors.Invalid("That is not something this page can do.", field="step")
         return Redirect(path=f"/staff/submissions/{submission_id}", status_code=303)
 
+    @post("/submissions/{submission_id:int}/analysis", status_code=303)
+    async def correct(
+        self,
+        request: Request[Principal, Any, Any],
+        conn: Conn,
+        db_pool: DbPool,
+        redis: Queue,
+        submission_id: FromPath[int],
+    ) -> Response[Any]:
+        form = await request.form()  # read here: the themes and kinds of worry are repeated fields
+        data = CorrectionIn(
+            themes=[str(v) for v in form.getall("themes", [])],
+            sentiment=str(form.get("sentiment", "")),
+            safeguarding_level=str(form.get("safeguarding_level", "")),
+            safeguarding_categories=[str(v) for v in form.getall("safeguarding_categories", [])],
+        )
+        try:
+            _, work = await services.correct(conn, request.user, submission_id, data)
+        except errors.Invalid as exc:
+            field = _FIRST_CONTROL.get(exc.field or "", "sentiment-positive")
+            return await _page(conn, request.user, submission_id, error=exc.message, field=field, form=data, status=400)
+        return Redirect(
+            path=f"/staff/submissions/{submission_id}#analysis",
+            status_code=303,
+            background=_dispatch(db_pool, redis, work),
+        )
+
     @get("/submissions/{submission_id:int}/pdf")
     async def as_pdf(
         self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int]
@@ -116,6 +194,11 @@ class InboxPages(Controller):
         )
 
 
+def _dispatch(db_pool: asyncpg.Pool, redis: ArqRedis, work: services.Work) -> BackgroundTask | None:
+    """Send an alert's notifications once the correction is committed (the outbox keeps them if this fails)."""
+    return BackgroundTask(queue.dispatch, db_pool, redis, work) if work else None
+
+
 def _answer(value: object) -> str:
     return ", ".join(value) if isinstance(value, list) else "" if value is None else str(value)
 
@@ -127,10 +210,30 @@ def _list(user: Principal, items: list[InboxItem], title: str) -> Template:
 
 
 async def _page(
-    conn: asyncpg.Connection, user: Principal, submission_id: int, *, error: str | None = None, status: int = 200
+    conn: asyncpg.Connection,
+    user: Principal,
+    submission_id: int,
+    *,
+    error: str | None = None,
+    field: str = "body",
+    form: CorrectionIn | None = None,
+    status: int = 200,
 ) -> Template:
-    found = await services.open_submission(conn, user, submission_id)
-    context = {**session_context(user), "s": found, "kinds": KIND_LABELS, "error": error, "error_field": "body"}
+    found, analysis = await services.open_with_analysis(conn, user, submission_id)
+    context = {
+        **session_context(user),
+        "s": found,
+        "a": analysis,
+        "chosen": form or analysis.current,
+        "kinds": KIND_LABELS,
+        "theme_labels": THEME_LABELS,
+        "sentiment_labels": SENTIMENT_LABELS,
+        "level_labels": LEVEL_LABELS,
+        "category_labels": CATEGORY_LABELS,
+        "choices": CHOICES,
+        "error": error,
+        "error_field": field,
+    }
     return Template("inbox/submission.html", context=context, status_code=status)
 
 

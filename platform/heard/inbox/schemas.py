@@ -1,9 +1,9 @@
-"""Inbox rows and the reply a worker sends."""
+"""Inbox rows, the reply a worker sends, and a submission's analysis as staff see and correct it."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
 
@@ -29,3 +29,80 @@ class ReplyIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """A reply to the child, shown in their messages."""
 
     body: Annotated[str, msgspec.Meta(min_length=1, max_length=20_000)]
+
+
+class Labels(msgspec.Struct, frozen=True, kw_only=True):
+    """Themes, sentiment and safeguarding level (with its kinds of worry) read in a submission."""
+
+    themes: list[str]
+    sentiment: str
+    safeguarding_level: str
+    safeguarding_categories: list[str]
+
+
+class CorrectionMade(msgspec.Struct, frozen=True, kw_only=True):
+    """Who corrected the analysis, and when."""
+
+    by: str
+    at: datetime
+
+
+class AnalysisView(msgspec.Struct, frozen=True, kw_only=True):
+    """A submission's analysis as staff see it: the latest correction over the model's own reading.
+
+    `current` is None when the submission is not analysed yet and nobody has corrected it.
+    """
+
+    submission_id: int
+    current: Labels | None
+    model: Labels | None
+    model_version: str | None
+    analysed_at: datetime | None
+    revision: int | None
+    correction: CorrectionMade | None
+
+
+class CorrectionIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A person's reading of a submission, which then stands over the model's.
+
+    Theme, sentiment, level and category ids are those of the theming model (nlp LABELS.md); kinds of
+    worry are needed for a concern or urgent level and ignored for none. Raising the level raises the
+    submission's safeguarding alert; lowering it never lowers or closes an alert.
+    """
+
+    themes: Annotated[list[Annotated[str, msgspec.Meta(max_length=40)]], msgspec.Meta(max_length=20)] = []
+    sentiment: Annotated[str, msgspec.Meta(max_length=40, description="positive, negative, mixed or neutral")]
+    safeguarding_level: Annotated[str, msgspec.Meta(max_length=40, description="none, concern or urgent")]
+    safeguarding_categories: Annotated[
+        list[Annotated[str, msgspec.Meta(max_length=40)]], msgspec.Meta(max_length=10)
+    ] = []
+
+
+class CorrectedText(msgspec.Struct, frozen=True, kw_only=True):
+    """A corrected submission's words and the labels a person gave them, before they become a training item."""
+
+    id: int
+    free_text: str
+    answers: dict[str, Any]
+    kind: str
+    themes: list[str]
+    sentiment: str
+    safeguarding_level: str
+    safeguarding_categories: list[str]
+
+
+class TrainingSafeguarding(msgspec.Struct, frozen=True):
+    level: str
+    categories: list[str]
+
+
+class TrainingItem(msgspec.Struct, frozen=True, kw_only=True):
+    """One line of a training file, in the corpus's format (nlp/data/corpus.jsonl)."""
+
+    id: str
+    text: str
+    themes: list[str]
+    sentiment: str
+    safeguarding: TrainingSafeguarding
+    pii: list[str] = []
+    kind: str

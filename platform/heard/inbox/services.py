@@ -1,15 +1,24 @@
-"""Reading, replying and marking, always through the allocation rule and always audited."""
+"""Reading, replying, marking and correcting the analysis, always through the allocation rule and always audited."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import asyncpg
 
-from heard import audit
+from heard import audit, settings
 from heard.accounts.schemas import Principal
+from heard.errors import Invalid
 from heard.inbox import queries
-from heard.inbox.schemas import InboxItem, ReplyIn
+from heard.inbox.schemas import AnalysisView, CorrectionIn, InboxItem, ReplyIn, TrainingItem, TrainingSafeguarding
+from heard.safeguarding import services as safeguarding
 from heard.submissions import services as submissions
+from heard.submissions.jobs import submission_text
 from heard.submissions.schemas import Submission
+from nlp.schemas import CATEGORIES, LEVELS, SENTIMENTS, THEMES
+
+Work = list[tuple[int, str, dict[str, Any]]]
+RANK: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}
 
 
 async def inbox(
@@ -24,6 +33,14 @@ async def inbox(
 async def open_submission(conn: asyncpg.Connection, principal: Principal, submission_id: int) -> Submission:
     """One submission with its replies (allocation checked and audited by the submissions service)."""
     return await submissions.get(conn, principal, submission_id)
+
+
+async def open_with_analysis(
+    conn: asyncpg.Connection, principal: Principal, submission_id: int
+) -> tuple[Submission, AnalysisView]:
+    """One submission, as `open_submission`, with what was read in it."""
+    found = await submissions.get(conn, principal, submission_id)
+    return found, await queries.analysis(conn, submission_id)
 
 
 async def reply(conn: asyncpg.Connection, principal: Principal, submission_id: int, data: ReplyIn) -> Submission:
@@ -46,3 +63,118 @@ async def mark_used_in_review(conn: asyncpg.Connection, principal: Principal, su
     found = await submissions.get(conn, principal, submission_id)
     await queries.mark_used_in_review(conn, submission_id)
     await audit.record(conn, principal, "used_in_review", "submission", submission_id, child_id=found.child_id)
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= 40 else value[:40] + "…"
+
+
+def checked(data: CorrectionIn) -> CorrectionIn:
+    """The correction with every id checked against the model's labels, or Invalid saying what to choose."""
+    if unknown := [t for t in data.themes if t not in THEMES]:
+        raise Invalid(
+            f"'{_shown(unknown[0])}' is not one of Heard's themes. Choose themes from the list.", field="themes"
+        )
+    if not data.sentiment:
+        raise Invalid("Choose how the child sounds: positive, negative, mixed or neutral.", field="sentiment")
+    if data.sentiment not in SENTIMENTS:
+        raise Invalid(
+            f"'{_shown(data.sentiment)}' is not a sentiment. Choose positive, negative, mixed or neutral.",
+            field="sentiment",
+        )
+    level = data.safeguarding_level
+    if not level:
+        raise Invalid("Choose a safeguarding level: none, concern or urgent.", field="safeguarding_level")
+    if level not in LEVELS:
+        raise Invalid(
+            f"'{_shown(level)}' is not a safeguarding level. Choose none, concern or urgent.",
+            field="safeguarding_level",
+        )
+    if unknown := [c for c in data.safeguarding_categories if c not in CATEGORIES]:
+        raise Invalid(
+            f"'{_shown(unknown[0])}' is not a kind of worry. Choose kinds of worry from the list.",
+            field="safeguarding_categories",
+        )
+    categories = [c for c in CATEGORIES if c in data.safeguarding_categories] if level != "none" else []
+    if level != "none" and not categories:
+        raise Invalid(f"Choose at least one kind of worry for the {level} level.", field="safeguarding_categories")
+    return CorrectionIn(
+        themes=[t for t in THEMES if t in data.themes],
+        sentiment=data.sentiment,
+        safeguarding_level=level,
+        safeguarding_categories=categories,
+    )
+
+
+async def correct(
+    conn: asyncpg.Connection, principal: Principal, submission_id: int, data: CorrectionIn
+) -> tuple[AnalysisView, Work]:
+    """A person's reading of a submission, stored over the model's; returns it and notifications to dispatch.
+
+    A higher safeguarding level than the current reading raises (or adds to) the submission's alert; a lower
+    one is only recorded: an alert is lowered or closed only by the duty team, on the alert itself.
+    """
+    found = await submissions.get(conn, principal, submission_id)
+    data = checked(data)
+    work: Work = []
+    async with conn.transaction():
+        before = await queries.analysis(conn, submission_id)
+        was = before.current.safeguarding_level if before.current else "none"
+        await queries.add_correction(conn, submission_id, principal.id, data)
+        if RANK[data.safeguarding_level] > RANK[was]:
+            work = await safeguarding.raise_alert(
+                conn,
+                settings.get().safeguarding,
+                council_id=principal.council_id,
+                submission_id=submission_id,
+                child_id=found.child_id,
+                level=data.safeguarding_level,
+                categories=data.safeguarding_categories,
+                triggers=[],
+                source="staff",
+            )
+        await audit.record(
+            conn,
+            principal,
+            "corrected_analysis",
+            "submission",
+            submission_id,
+            child_id=found.child_id,
+            reason="allocated",
+            themes=data.themes,
+            sentiment=data.sentiment,
+            level=data.safeguarding_level,
+            previous_level=was,
+        )
+    return await queries.analysis(conn, submission_id), work
+
+
+async def analysis(conn: asyncpg.Connection, principal: Principal, submission_id: int) -> AnalysisView:
+    """What was read in a submission, for staff who may read it (the read is audited)."""
+    return (await open_with_analysis(conn, principal, submission_id))[1]
+
+
+async def training_items(conn: asyncpg.Connection) -> tuple[list[TrainingItem], int]:
+    """Every corrected submission in every council as a training item, and how many were left out.
+
+    Labels the model no longer has are dropped (its vocabulary may change after a correction). A submission whose
+    words are gone (erased, or past retention), or whose worry no longer has a kind, has nothing to teach.
+    """
+    items, left_out = [], 0
+    for row in await queries.corrections_for_training(conn):
+        text = submission_text(row.free_text, row.answers)
+        categories = [c for c in row.safeguarding_categories if c in CATEGORIES]
+        if not text.strip() or (row.safeguarding_level != "none" and not categories):
+            left_out += 1
+            continue
+        items.append(
+            TrainingItem(
+                id=f"correction-{row.id}",
+                text=text,
+                themes=[t for t in row.themes if t in THEMES],
+                sentiment=row.sentiment,
+                safeguarding=TrainingSafeguarding(row.safeguarding_level, categories),
+                kind=row.kind,
+            )
+        )
+    return items, left_out

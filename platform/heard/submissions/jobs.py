@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import asyncpg
+import msgspec
 from arq import Retry
 
 from heard import db, queue
 from heard.safeguarding import services as safeguarding
 from heard.settings import SafeguardingSettings
+
+if TYPE_CHECKING:
+    from nlp import Analyser
 
 log = logging.getLogger(__name__)
 
@@ -91,3 +95,71 @@ async def store(
         triggers=list(sg.triggers),
         source="model",
     )
+
+
+# Submissions with words to read again, in id order, in one council ($2) or every council ($2 null): all of
+# them ($1 null) or those the model $1 has not analysed yet, so an interrupted run picks up where it stopped.
+# An erased child's words are gone: only a placeholder is left in their answers. (`submission_text` has the
+# last word on what counts as words.)
+_COUNT_STALE = """
+select count(*)
+from submissions s
+left join analyses an on an.submission_id = s.id
+left join children ch on ch.id = s.child_id
+where ch.erased_at is null and ($1::text is null or an.model_version is distinct from $1)
+  and ($2::bigint is null or s.council_id = $2)
+  and (s.free_text ~ '\\S'
+       or jsonb_path_exists(s.answers, '$.* ? (@.type() == "string" && @ like_regex ".{4}" flag "s")'))
+"""
+_NEXT_STALE = """
+select s.id, s.free_text, s.answers, s.council_id, s.child_id
+from submissions s
+left join analyses an on an.submission_id = s.id
+left join children ch on ch.id = s.child_id
+where ch.erased_at is null and ($1::text is null or an.model_version is distinct from $1)
+  and ($2::bigint is null or s.council_id = $2)
+  and (s.free_text ~ '\\S'
+       or jsonb_path_exists(s.answers, '$.* ? (@.type() == "string" && @ like_regex ".{4}" flag "s")'))
+  and s.id > $3
+order by s.id
+limit $4
+"""
+
+
+class Reanalysed(msgspec.Struct, frozen=True):
+    """One batch of `reanalyse`: the last id it looked at (None when nothing was left), and what it did."""
+
+    last_id: int | None
+    seen: int
+    analysed: int
+    work: safeguarding.Work
+
+
+async def count_stale(conn: asyncpg.Connection, version: str | None, council_id: int | None = None) -> int:
+    """How many submissions `reanalyse_batch` will look at (all with words when `version` is None)."""
+    count: int = await conn.fetchval(_COUNT_STALE, version, council_id)
+    return count
+
+
+async def reanalyse_batch(
+    conn: asyncpg.Connection,
+    config: SafeguardingSettings,
+    analyser: Analyser,
+    *,
+    after: int,
+    limit: int,
+    force: bool,
+    council_id: int | None = None,
+) -> Reanalysed:
+    """Analyse the next batch after id `after` again, stored through `store` like the worker's job, in one
+    transaction: alerts are raised (never lowered) and each analysis's revision goes up."""
+    rows = await conn.fetch(_NEXT_STALE, None if force else analyser.version, council_id, after, limit)
+    if not rows:
+        return Reanalysed(None, 0, 0, [])
+    todo = [(row, text) for row in rows if (text := submission_text(row["free_text"], row["answers"]))]
+    results = analyser.analyse_many([text for _, text in todo])
+    work: safeguarding.Work = []
+    async with conn.transaction():
+        for (row, _), result in zip(todo, results, strict=True):
+            work += await store(conn, config, row["id"], row["council_id"], row["child_id"], result)
+    return Reanalysed(rows[-1]["id"], len(rows), len(todo), work)
