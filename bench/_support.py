@@ -53,6 +53,8 @@ async def seed_children(url: str, n: int) -> tuple[int, list[str]]:
     codes = []
     for i in range(n):
         code, lookup = heard_secrets.new_access_code()
+        while await conn.fetchval("select exists(select 1 from children where access_code_lookup = $1)", lookup):
+            code, lookup = heard_secrets.new_access_code()  # the lookup part is short: a big seed can repeat one
         codes.append(code)
         await conn.execute(
             """insert into children (council_id, reference, known_as, birth_month, legal_status, placement_type,

@@ -13,7 +13,9 @@ run it), and REDIS_URL is ignored: Redis is always a redis-server of the script'
 
 Afterwards every acknowledged submission (201 received) is looked up in PostgreSQL, with the alert each worry must
 have: `lost` counts those missing (target 0). While PostgreSQL is down a submission must get 503 and never 201
-(`false_sent`, target 0). Prints throughput, p50/p95/p99 per route, errors by status, and a final line of keys.
+(`false_sent`, target 0). Prints throughput, p50/p95/p99 per route, statuses per route, and a final line of
+keys: `outage_503` counts the 503s answered while PostgreSQL was away (and for 3 s after it returned, while pools
+reconnect), which is the right answer then; `errors` counts every other response that was not a success.
 
     .venv/bin/python bench/soak.py [--quick] [--rate 20]
 """
@@ -83,7 +85,10 @@ class Traffic:
         self.statuses: dict[str, Counter[int]] = defaultdict(Counter)
         self.acked: list[tuple[int, bool]] = []  # (submission id, is a worry)
         self.pg_down = False
+        self.pg_outage = False  # from the stop until the pool has had a moment to reconnect after the start
         self.during_pg_down: Counter[int] = Counter()
+        self.outage_503 = 0  # the expected answer while PostgreSQL is away
+        self.errors = 0  # everything else that is not a success
         self.false_sent = 0
         self.worker_exits = 0  # the worker exiting by itself after a fault, not counting our own kill
 
@@ -100,6 +105,7 @@ class Traffic:
 
     async def one(self, due: float, route: str, method: str, path: str, headers: dict[str, str], body: bytes) -> None:
         pg_down_at_start = self.pg_down
+        outage_at_start = self.pg_outage
         try:
             conn = await Connection.open(self.host, self.port)
             try:
@@ -110,6 +116,10 @@ class Traffic:
             status, data = 0, b""
         self.latency[route].append((time.perf_counter() - due) * 1000)
         self.statuses[route][status] += 1
+        if status == 503 and (outage_at_start or self.pg_outage):
+            self.outage_503 += 1
+        elif not 200 <= status < 300:
+            self.errors += 1
         if route == "POST /api/submissions":
             if pg_down_at_start and self.pg_down:
                 self.during_pg_down[status] += 1
@@ -154,12 +164,15 @@ async def faults(seconds: float, traffic: Traffic, pg: Postgres, redis: OwnRedis
     worker[0] = start_worker(env, logs, "soak-worker-restarted")
     await at(0.45)
     await asyncio.to_thread(pg.stop)
-    traffic.pg_down = True  # only once it is down: a request committed while it shut down was truly stored
+    # Only once it is down: a request committed while it shut down was truly stored.
+    traffic.pg_down = traffic.pg_outage = True
     done.append(f"postgres stopped at {time.monotonic() - start:.0f}s")
     await asyncio.sleep(8)
     traffic.pg_down = False
     await asyncio.to_thread(pg.start)
     done.append(f"postgres started at {time.monotonic() - start:.0f}s")
+    await asyncio.sleep(3)
+    traffic.pg_outage = False
     await at(0.7)
     await asyncio.to_thread(redis.stop)
     done.append(f"redis killed at {time.monotonic() - start:.0f}s")
@@ -247,7 +260,6 @@ async def main() -> None:
 def report(traffic: Traffic, elapsed: float, happened: list[str], lost: tuple[int, int, int], rate: float) -> None:
     total = sum(len(v) for v in traffic.latency.values())
     every = [ms for values in traffic.latency.values() for ms in values]
-    errors = sum(n for c in traffic.statuses.values() for status, n in c.items() if not 200 <= status < 300)
     print("faults: " + "; ".join(happened))
     for route, values in sorted(traffic.latency.items()):
         codes = dict(sorted(traffic.statuses[route].items()))
@@ -259,7 +271,8 @@ def report(traffic: Traffic, elapsed: float, happened: list[str], lost: tuple[in
     print(
         f"duration_s={elapsed:.0f} rate_per_s={rate:.0f} requests={total} throughput_per_s={total / elapsed:.1f} "
         f"acked={len(traffic.acked)} p50_ms={percentile(every, 50):.0f} p95_ms={percentile(every, 95):.0f} "
-        f"p99_ms={percentile(every, 99):.0f} errors={errors} pg_down_503={traffic.during_pg_down[503]} "
+        f"p99_ms={percentile(every, 99):.0f} errors={traffic.errors} outage_503={traffic.outage_503} "
+        f"pg_down_503={traffic.during_pg_down[503]} "
         f"false_sent={traffic.false_sent} worker_exits={traffic.worker_exits} "
         f"lost_alerts={lost[1]} unanalysed={lost[2]} lost={lost[0]}"
     )

@@ -9,14 +9,19 @@ delivered twice does its work once.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
+import weakref
 from datetime import timedelta
 from typing import Any
 
 import asyncpg
 import msgspec
 from arq.connections import ArqRedis, RedisSettings
+from arq.constants import job_key_prefix
+from arq.jobs import serialize_job
+from arq.utils import timestamp_ms
 from redis.asyncio import ConnectionPool
 
 from heard import db
@@ -61,34 +66,93 @@ async def add(conn: asyncpg.Connection, job: str, key: str, **args: Any) -> int 
     return outbox_id
 
 
-async def enqueue(redis: ArqRedis | None, outbox_id: int, job: str, args: dict[str, Any]) -> bool:
-    """Hand one outbox row to Redis; False when Redis is unreachable (the relay will retry)."""
-    if redis is None:
-        return False
-    try:
-        await redis.enqueue_job(job, _job_id=f"outbox-{outbox_id}", outbox_id=outbox_id, **args)
-    except (OSError, ConnectionError, TimeoutError) as exc:
-        log.warning("queue unavailable, outbox row %s left for the relay: %s", outbox_id, type(exc).__name__)
-        return False
-    except Exception as exc:  # redis-py raises its own ConnectionError tree
-        if type(exc).__module__.startswith("redis"):
-            log.warning("queue unavailable, outbox row %s left for the relay: %s", outbox_id, type(exc).__name__)
-            return False
-        raise
-    return True
-
-
 _MARK_ENQUEUED = "update outbox set enqueued_at = now(), attempts = attempts + 1 where id = any($1::bigint[])"
 
+Work = list[tuple[int, str, dict[str, Any]]]
 
-async def dispatch(pool: asyncpg.Pool, redis: ArqRedis | None, work: list[tuple[int, str, dict[str, Any]]]) -> None:
-    """The fast path, run after the response is sent: enqueue committed outbox rows and mark them sent."""
-    sent = [outbox_id for outbox_id, job, args in work if await enqueue(redis, outbox_id, job, args)]
-    if sent:
-        async with db.acquire(pool) as conn, conn.transaction():
+
+async def enqueue_many(redis: ArqRedis, work: Work) -> None:
+    """Hand many outbox rows to Redis in one round trip, in arq's own job format.
+
+    Like arq's `enqueue_job` with a fixed job id, but without its per-job WATCH: an id that is already
+    queued is left alone (NX), and jobs claim their outbox row, so a second delivery does nothing.
+    """
+    now_ms = timestamp_ms()
+    async with redis.pipeline(transaction=True) as pipe:
+        for outbox_id, job, args in work:
+            job_id = f"outbox-{outbox_id}"
+            payload = serialize_job(job, (), {"outbox_id": outbox_id, **args}, None, now_ms, serializer=serialise)
+            pipe.set(job_key_prefix + job_id, payload, px=redis.expires_extra_ms, nx=True)
+            pipe.zadd(redis.default_queue_name, {job_id: now_ms}, nx=True)
+        await pipe.execute()
+
+
+class _Sender:
+    """Coalesces the fast path of concurrent requests into one Redis pipeline and one UPDATE.
+
+    Under load a web process finishes many submissions at once; sending each on its own costs a
+    handful of round trips apiece, which is most of the work of a request. Callers still wait for
+    their own work to be sent, so `dispatch` keeps its meaning.
+    """
+
+    def __init__(self, pool: asyncpg.Pool, redis: ArqRedis) -> None:
+        self.pool = pool
+        self.redis = redis
+        self.pending: list[tuple[Work, asyncio.Future[None]]] = []
+        self.running: asyncio.Task[None] | None = None
+
+    async def send(self, work: Work) -> None:
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.pending.append((work, done))
+        if self.running is None or self.running.done():
+            self.running = asyncio.create_task(self._drain())
+        await asyncio.shield(done)
+
+    async def _drain(self) -> None:
+        while self.pending:
+            batch, self.pending = self.pending, []
+            try:
+                await self._send([item for work, _ in batch for item in work])
+            except BaseException as exc:
+                for _, done in batch:
+                    if not done.done():
+                        done.set_exception(exc)
+                if not isinstance(exc, Exception):
+                    raise
+            else:
+                for _, done in batch:
+                    if not done.done():
+                        done.set_result(None)
+
+    async def _send(self, work: Work) -> None:
+        try:
+            await enqueue_many(self.redis, work)
+        except Exception as exc:  # Redis unreachable: the relay sends these rows later
+            if isinstance(exc, (OSError, ConnectionError, TimeoutError)) or type(exc).__module__.startswith("redis"):
+                log.warning("queue unavailable, %d outbox rows left for the relay: %s", len(work), type(exc).__name__)
+                return
+            raise
+        async with db.acquire(self.pool) as conn, conn.transaction():
             # Losing this mark in a crash costs only a harmless second enqueue, so don't wait for the disk.
             await conn.execute("set local synchronous_commit = off")
-            await conn.execute(_MARK_ENQUEUED, sent)
+            await conn.execute(_MARK_ENQUEUED, [outbox_id for outbox_id, _, _ in work])
+
+
+_SENDERS: weakref.WeakKeyDictionary[ArqRedis, dict[int, _Sender]] = weakref.WeakKeyDictionary()
+
+
+async def dispatch(pool: asyncpg.Pool, redis: ArqRedis | None, work: Work) -> None:
+    """The fast path, run after commit: enqueue committed outbox rows and mark them sent.
+
+    Concurrent calls on the same pool and Redis client share one round trip to each.
+    """
+    if not work or redis is None:
+        return
+    senders = _SENDERS.setdefault(redis, {})
+    sender = senders.get(id(pool))
+    if sender is None or sender.pool is not pool:
+        sender = senders[id(pool)] = _Sender(pool, redis)
+    await sender.send(work)
 
 
 _CLAIM_DUE = """

@@ -1,13 +1,22 @@
-"""The arq worker: every job and cron in one WorkerSettings, msgspec on the wire."""
+"""The arq worker: every job and cron in one WorkerSettings, msgspec on the wire, and a loop that outlives Redis.
+
+arq's own main loop ends the process when Redis goes away. `run` keeps the process: it loads the database pool
+and the analyser once, then runs one arq Worker after another, waiting with backoff while Redis is unreachable.
+Work that did not reach Redis meanwhile is still in the outbox, and the relay cron hands it over when Redis returns.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from pathlib import Path
 from typing import Any, ClassVar
 
+import redis.exceptions
 from arq import cron, func
 from arq.connections import ArqRedis
+from arq.worker import Worker, get_kwargs
 
 from dashboards.jobs import find_emerging_topics, rebuild_dashboards, refresh_dashboards
 from heard import db, logs, queue, settings
@@ -65,4 +74,104 @@ class WorkerSettings:
     job_deserializer = staticmethod(queue.deserialise)
     keep_result = 60
     health_check_interval = 10
-    max_jobs = 20
+    # arq reads at most max_jobs ids per poll and then sleeps poll_delay: with its defaults (10, 0.5 s) a
+    # worker takes at most 20 jobs a second, far below a council's busy hour. A poll is one ZRANGEBYSCORE.
+    max_jobs = 50
+    poll_delay = 0.05
+
+
+# What a lost or refused Redis connection looks like from redis-py (BusyLoadingError, while Redis reloads its
+# append-only file after a restart, is a ConnectionError too).
+REDIS_DOWN = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
+FIRST_RETRY_SECONDS = 0.5
+LONGEST_WAIT_SECONDS = 10.0
+
+
+def run(*, burst: bool) -> None:
+    """`heard worker`: take jobs until stopped (or, with `burst`, until the queue is empty), whatever Redis does."""
+    asyncio.run(_run(burst=burst))
+
+
+async def _run(*, burst: bool) -> None:
+    ctx: dict[str, Any] = {}
+    await startup(ctx)
+    try:
+        await _keep_working(ctx, burst=burst)
+    finally:
+        await shutdown(ctx)
+
+
+async def _keep_working(ctx: dict[str, Any], *, burst: bool) -> None:
+    """Run arq workers one after another; a lost Redis costs one warning and a wait, never the process."""
+    stopping = asyncio.Event()
+    outage = _Outage()
+    while not stopping.is_set():
+        worker = _worker(ctx, burst=burst, stopping=stopping, outage=outage)
+        try:
+            await worker.async_run()
+        except REDIS_DOWN as exc:
+            await _retire(worker)
+            await outage.wait(exc, stopping)
+            continue
+        except asyncio.CancelledError:
+            if not stopping.is_set():  # not our signal handler: somebody else is cancelling us
+                raise
+        with contextlib.suppress(*REDIS_DOWN):
+            await worker.close()
+        return
+
+
+def _worker(ctx: dict[str, Any], *, burst: bool, stopping: asyncio.Event, outage: _Outage) -> Worker:
+    """One arq Worker on the shared ctx; its startup hook only notes that Redis answers again."""
+    config = settings.get()
+
+    async def connected(_: dict[str, Any]) -> None:
+        outage.over()
+
+    options: dict[str, Any] = {
+        **get_kwargs(dict(vars(WorkerSettings))),
+        "redis_settings": queue.redis_settings(config.redis.url),
+        "burst": burst,
+        "ctx": ctx,
+        "on_startup": connected,
+        "on_shutdown": None,  # the pool and analyser belong to the process, not to one Worker
+    }
+    worker = Worker(**options)
+    worker.on_stop = lambda _signal: stopping.set()
+    return worker
+
+
+async def _retire(worker: Worker) -> None:
+    """After Redis went away: let running jobs end (their last Redis write may fail; the outbox covers it)."""
+    running = [task for task in worker.tasks.values() if not task.done()]
+    if running:
+        _, late = await asyncio.wait(running, timeout=settings.get().queue.job_timeout_seconds)
+        for task in late:
+            task.cancel()
+    await asyncio.gather(*worker.tasks.values(), return_exceptions=True)
+    pool: ArqRedis | None = worker._pool  # None when Redis refused the first connection
+    if pool is not None:
+        with contextlib.suppress(*REDIS_DOWN):
+            await pool.close(close_connection_pool=True)
+
+
+class _Outage:
+    """Backoff while Redis is unreachable, with one warning when it goes and one note when it is back."""
+
+    def __init__(self) -> None:
+        self.delay = 0.0
+
+    async def wait(self, exc: BaseException, stopping: asyncio.Event) -> None:
+        if not self.delay:
+            log.warning(
+                "Redis is unreachable (%s); the worker keeps trying and will take jobs again when it returns",
+                type(exc).__name__,
+            )
+        self.delay = min(max(self.delay * 2, FIRST_RETRY_SECONDS), LONGEST_WAIT_SECONDS)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stopping.wait(), timeout=self.delay)
+
+    def over(self) -> None:
+        if self.delay:
+            log.info("Redis is back; the worker is taking jobs again")
+        self.delay = 0.0

@@ -36,15 +36,24 @@ async def claim_key(conn: asyncpg.Connection, council_id: int, key: str) -> tupl
     return bool(row["locked"]), (receipt, bytes(row["request_hash"]))
 
 
+# The submission and the outbox row for its analysis, in one round trip.
 _INSERT = """
-insert into submissions (council_id, child_id, kind, instrument, instrument_version, channel, answers,
-                         free_text, audience, anonymous, language, idempotency_key, request_hash)
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-returning id, created_at
+with submission as (
+    insert into submissions (council_id, child_id, kind, instrument, instrument_version, channel, answers,
+                             free_text, audience, anonymous, language, idempotency_key, request_hash)
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+    returning id, created_at
+), analysis as (
+    insert into outbox (job, args, job_key)
+    select 'analyse_submission', jsonb_build_object('submission_id', id), 'analyse:' || id from submission
+    returning id
+)
+select submission.id, submission.created_at, analysis.id as outbox_id from submission, analysis
 """
 
 
-async def insert(conn: asyncpg.Connection, **values: Any) -> tuple[int, Any]:
+async def insert(conn: asyncpg.Connection, **values: Any) -> tuple[int, Any, int]:
+    """Store a submission with its analysis work; returns its id, its time and the work's outbox id."""
     row = await conn.fetchrow(
         _INSERT,
         values["council_id"],
@@ -62,7 +71,7 @@ async def insert(conn: asyncpg.Connection, **values: Any) -> tuple[int, Any]:
         values["request_hash"],
     )
     assert row is not None
-    return row["id"], row["created_at"]
+    return row["id"], row["created_at"], row["outbox_id"]
 
 
 _SELECT = """

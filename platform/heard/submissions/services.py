@@ -8,7 +8,7 @@ from typing import Any
 import asyncpg
 import msgspec
 
-from heard import audit, queue, settings
+from heard import audit, settings
 from heard.accounts.access import CHILD_NOT_FOUND, require_child_access
 from heard.accounts.schemas import Principal
 from heard.complaints import services as complaints
@@ -84,7 +84,7 @@ async def store(
                     field="Idempotency-Key",
                 )
             return receipt, False, []
-        submission_id, created_at = await queries.insert(
+        submission_id, created_at, outbox_id = await queries.insert(
             conn,
             council_id=council_id,
             child_id=child_id,
@@ -115,9 +115,7 @@ async def store(
             )
         if data.kind == "complaint" and child_id is not None:
             await complaints.open_from_submission(conn, submission_id)
-        outbox_id = await queue.add(conn, "analyse_submission", f"analyse:{submission_id}", submission_id=submission_id)
-        if outbox_id is not None:
-            work.append((outbox_id, "analyse_submission", {"submission_id": submission_id}))
+        work.append((outbox_id, "analyse_submission", {"submission_id": submission_id}))
     receipt = Receipt(
         id=submission_id,
         kind=data.kind,
