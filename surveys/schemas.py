@@ -10,6 +10,7 @@ import msgspec
 __all__ = [
     "ID_PATTERN",
     "TEXT_LIMIT",
+    "YOUNGEST_AGE",
     "AlertLevel",
     "AllOf",
     "Answer",
@@ -38,6 +39,8 @@ __all__ = [
 ID_PATTERN = "^[a-z][a-z0-9_]{0,62}$"
 TEXT_LIMIT = 20_000
 """The most characters any free-text answer may hold."""
+YOUNGEST_AGE = 7
+"""Instruments for children no older than this are shown one question at a time (with JavaScript)."""
 
 Id = Annotated[str, msgspec.Meta(pattern=ID_PATTERN)]
 Text = dict[str, str]
@@ -217,6 +220,16 @@ class Instrument(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_field
     intro: Text
     easy_read_intro: Text = msgspec.field(default_factory=dict)
     questions: tuple[Question, ...]
+
+    @property
+    def one_at_a_time(self) -> bool:
+        """Shown one question at a time (where JavaScript runs): instruments meant for the youngest children."""
+        return self.audience.age_max is not None and self.audience.age_max <= YOUNGEST_AGE
+
+    @property
+    def has_easy_read(self) -> bool:
+        """Whether any easy-read wording is written, so a child can be offered it."""
+        return bool(self.easy_read_intro) or any(q.easy_read for q in self.questions)
 
     def question(self, question_id: str) -> Question:
         for question in self.questions:

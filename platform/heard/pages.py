@@ -34,13 +34,21 @@ def session_context(user: Principal) -> dict[str, Any]:
     return {"user": user, "idle_minutes": app.session_idle_minutes, "warning_minutes": app.session_warning_minutes}
 
 
+def child_context(request: Request[Any, Any, Any], user: Principal | None, **extra: Any) -> dict[str, Any]:
+    """Context of a page a child reads: their language (``ui``), its direction and switcher, and the session."""
+    from heard.capture._context import language, page  # capture uses session_context from here
+
+    return page(request, language(request), user, **extra)
+
+
 @get("/home", guards=[signed_in], include_in_schema=False)
 async def home(request: Request[Principal, Any, Any]) -> Template:
     user = request.user
     links = [link for role in user.roles for link in STAFF_LINKS.get(role, [])]
     unique = list(dict.fromkeys(links))
-    template = "home_staff.html" if user.is_staff else "home_child.html"
-    return Template(template, context={**session_context(user), "links": unique})
+    if not user.is_staff:
+        return Template("home_child.html", context=child_context(request, user))
+    return Template("home_staff.html", context={**session_context(user), "links": unique})
 
 
 ADMIN_LINKS = [

@@ -4,7 +4,8 @@
  *  - shows and hides questions live from their data-show-if conditions (hidden
  *    questions' controls are disabled, so they are not sent);
  *  - reveals read-aloud buttons when the browser can speak (window.speechSynthesis);
- *  - with data-one-at-a-time, shows one question at a time with Back / Next;
+ *  - with data-one-at-a-time, shows one question at a time with Next / Back;
+ *  - makes Enter in an answer press the [data-send] button (or Next, mid-way through steps);
  *  - with data-draft-url, saves a draft a moment after the child stops typing, by
  *    POSTing the form fields (including the _csrf_token hidden input).
  * Plain ES2017; no inline script, no eval, no styles set from script.
@@ -85,54 +86,127 @@
     });
   }
 
+  /* One question at a time: Next / Back, "Question 3 of 9" in a polite live region, focus on
+   * the new question's wording, questions hidden by conditions skipped, and Send (with anything
+   * marked data-step-last, else the submit buttons) only on the last step. Steps are hidden with
+   * a class, never disabled, so drafts and the final post still carry every answer. */
   function setUpSteps(form) {
+    var all = blocks(form);
+    if (!all.length) {
+      return;
+    }
     var index = 0;
+    var template = form.getAttribute("data-label-step") || "Question {number} of {total}";
     var status = document.createElement("p");
     status.className = "hq-step-status";
+    status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
     var nav = document.createElement("div");
     nav.className = "hq-step-nav";
-    var back = makeButton(form.getAttribute("data-label-back") || "Back", "hq-button hq-button--secondary");
-    var next = makeButton(form.getAttribute("data-label-next") || "Next", "hq-button");
-    nav.appendChild(back);
+    var next = makeButton(form.getAttribute("data-label-next") || "Next", "hq-button hq-step-next");
+    var back = makeButton(form.getAttribute("data-label-back") || "Back", "hq-button hq-button--secondary hq-step-back");
     nav.appendChild(next);
-    var submits = Array.prototype.slice.call(form.querySelectorAll("[type=submit]"));
-    var first = blocks(form)[0];
-    if (first) {
-      first.parentNode.insertBefore(status, first);
-    }
-    form.appendChild(nav);
+    nav.appendChild(back);
+    var last = form.querySelectorAll("[data-step-last]");
+    var finals = Array.prototype.slice.call(last.length ? last : form.querySelectorAll("[type=submit]"));
+    var firstOnly = Array.prototype.slice.call(form.querySelectorAll(".hq-intro"));
+    all[0].parentNode.insertBefore(status, all[0]);
+    all[all.length - 1].parentNode.insertBefore(nav, all[all.length - 1].nextSibling);
     form.classList.add("hq-survey--steps");
 
     function steps() {
       return blocks(form).filter(function (block) { return !block.hidden; });
     }
 
+    function conceal(el, hide) {
+      el.classList.toggle("hq-step-hidden", hide);
+    }
+
     function show(focus) {
       var visible = steps();
       index = Math.max(0, Math.min(index, visible.length - 1));
-      blocks(form).forEach(function (block) {
-        block.classList.toggle("hq-step-hidden", block !== visible[index]);
-      });
-      back.hidden = index === 0;
-      next.hidden = index >= visible.length - 1;
-      submits.forEach(function (button) { button.classList.toggle("hq-step-hidden", !next.hidden); });
-      status.textContent = (form.getAttribute("data-label-step") || "Question {number} of {total}")
-        .replace("{number}", String(index + 1)).replace("{total}", String(visible.length));
+      var atEnd = index >= visible.length - 1;
+      blocks(form).forEach(function (block) { conceal(block, block !== visible[index]); });
+      conceal(back, index === 0);
+      conceal(next, atEnd);
+      finals.forEach(function (el) { conceal(el, !atEnd); });
+      firstOnly.forEach(function (el) { conceal(el, index !== 0); });
+      var text = template.replace("{number}", String(index + 1)).replace("{total}", String(visible.length));
+      if (status.textContent !== text) {
+        status.textContent = text;
+      }
       if (focus && visible[index]) {
-        visible[index].setAttribute("tabindex", "-1");
-        visible[index].focus();
+        var heading = visible[index].querySelector(".hq-legend, .hq-label, .hq-info") || visible[index];
+        heading.setAttribute("tabindex", "-1");
+        heading.classList.add("hq-step-heading");
+        heading.focus();
       }
     }
 
-    back.addEventListener("click", function () { index -= 1; show(true); });
-    next.addEventListener("click", function () { index += 1; show(true); });
+    function go(step) {
+      // Stop reading the question that is leaving the screen.
+      form.querySelectorAll("[data-read-aloud][aria-pressed=true]").forEach(function (b) { b.click(); });
+      index += step;
+      show(true);
+    }
+
+    function goTo(target) {
+      var block = target && target.closest("[data-question-id]");
+      var at = block ? steps().indexOf(block) : -1;
+      if (at !== -1) {
+        index = at;
+        show(false);
+      }
+    }
+
+    back.addEventListener("click", function () { go(-1); });
+    next.addEventListener("click", function () { go(1); });
     form.addEventListener("change", function () { show(false); });
-    var errored = form.querySelector(".hq-question--error");
+    form.addEventListener("input", function () { show(false); });
+    // Enter in an answer moves on rather than sending the whole form from the middle.
+    form.addEventListener("keydown", function (event) {
+      if (isEnterInAnswer(event) && !next.classList.contains("hq-step-hidden")) {
+        event.preventDefault();
+        go(1);
+      }
+    });
+    // An error summary link may point at a question on another step: show that step first.
+    document.querySelectorAll("[data-error-summary] a[href^='#']").forEach(function (link) {
+      link.addEventListener("click", function () {
+        goTo(document.getElementById(link.getAttribute("href").slice(1)));
+      });
+    });
+    var errored = form.querySelector(".hq-question--error:not([hidden])");
     if (errored) {
-      index = steps().indexOf(errored);
+      index = Math.max(0, steps().indexOf(errored));
     }
     show(false);
+  }
+
+  function isEnterInAnswer(event) {
+    var el = event.target;
+    return event.key === "Enter" && el.tagName === "INPUT" &&
+      ["submit", "button", "image", "reset", "hidden"].indexOf(el.type) === -1;
+  }
+
+  /* Enter in an answer always means Send (the form's first submit button may be another, like
+   * "Use easy words"). */
+  function sendOnEnter(form) {
+    var send = form.querySelector("[data-send]");
+    if (!send) {
+      return;
+    }
+    form.addEventListener("keydown", function (event) {
+      if (event.defaultPrevented || !isEnterInAnswer(event)) {
+        return;
+      }
+      event.preventDefault();
+      if (typeof form.requestSubmit === "function") {
+        form.requestSubmit(send);
+      } else {
+        send.click();
+      }
+    });
   }
 
   function makeButton(text, className) {
@@ -196,6 +270,7 @@
     if (form.hasAttribute("data-one-at-a-time")) {
       setUpSteps(form);
     }
+    sendOnEnter(form);
     if (form.getAttribute("data-draft-url")) {
       setUpDrafts(form);
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncpg
 import pytest
-from capture_browser import fill, sign_in, tab_to
+from capture_browser import fill, sign_in, stepped, tab_to, to_the_end
 from capture_seed import open_link
 from support import PASSWORD, Council, axe_violations
 
@@ -19,14 +19,17 @@ SURVEYS = ["my_life_4_7", "my_life_8_11", "my_life_11_17", "my_life_leavers", "f
 
 async def _empty_then_fixed(page, instrument: surveys.Instrument) -> None:  # type: ignore[no-untyped-def]
     assert await axe_violations(page) == [], f"{instrument.id}: the form"
-    await page.click("form.hq-survey button[type=submit]")
+    assert await stepped(page) == instrument.one_at_a_time, f"{instrument.id}: one question at a time"
+    await to_the_end(page)
+    await page.click("form.hq-survey [data-send]")
     summary = page.locator(".hq-error-summary")
     await summary.wait_for()
     first_link = await summary.locator("a").first.get_attribute("href")
     assert await page.locator(first_link).count() == 1, f"{instrument.id}: summary links to {first_link}"
     assert await axe_violations(page) == [], f"{instrument.id}: the error state"
     await fill(page, instrument)
-    await page.click("form.hq-survey button[type=submit]")
+    await to_the_end(page)
+    await page.click("form.hq-survey [data-send]")
     await page.locator(".receipt__reference").wait_for()
 
 
@@ -76,7 +79,7 @@ async def test_a_statement_completed_by_keyboard_alone(page, council: Council, d
     for _ in range(4):
         await page.keyboard.press("ArrowRight")
     assert await page.is_checked("#hq-good_feeling-very_happy")
-    await tab_to(page, "form.hq-survey button[type=submit]")
+    await tab_to(page, "form.hq-survey [data-send]")
     await page.keyboard.press("Enter")
     await page.locator(".receipt__reference").wait_for()
     row = await db.fetchrow("select answers from submissions where child_id = $1", council.children["Ben"])
@@ -93,7 +96,7 @@ async def test_an_arabic_page_reads_right_to_left_and_reflows_on_a_small_phone(p
     assert "أنا قلق" in await page.inner_text("h1")
     assert await page.locator(".translation-notice").is_visible()
     assert await axe_violations(page) == []
-    await page.click("form.hq-survey button[type=submit]")
+    await page.click("form.hq-survey [data-send]")
     await page.locator(".hq-error-summary").wait_for()
     assert await axe_violations(page) == []
     await page.set_viewport_size({"width": 320, "height": 640})
@@ -108,7 +111,7 @@ async def test_scared_gets_a_calm_receipt_with_childline_and_999(page, council: 
     await page.goto("/send/worried")
     await page.check("#hq-feelings-scared")
     await page.fill("#hq-what_worry", "I lost my bus pass")
-    await page.click("form.hq-survey button[type=submit]")
+    await page.click("form.hq-survey [data-send]")
     await page.locator(".receipt__reference").wait_for()
     text = await page.inner_text("main")
     assert "Someone will be in touch today" in text and "0800 1111" in text and "999" in text
@@ -135,7 +138,7 @@ async def test_a_draft_survives_a_session_expiry(page, council: Council, db: asy
     # Expired again, this time while pressing Send: nothing is sent and nothing is lost.
     await page.fill("#hq-what_change", "I want to see my sister every week")
     await db.execute("update sessions set last_seen_at = now() - interval '3 hours' where child_id = $1", ava)
-    await page.click("form.hq-survey button[type=submit]")
+    await page.click("form.hq-survey [data-send]")
     await page.wait_for_url("**/sign-in")
     await sign_in(page, council.codes["Ava"])
     await page.click("text=Carry on where you left off")
@@ -155,7 +158,7 @@ async def test_script_is_shown_as_text_and_a_worker_sees_only_allocated_children
     await sign_in(page, council.codes["Ava"])
     await page.goto("/send/something_good")
     await page.fill("#hq-what_good", SCRIPTS)
-    await page.click("form.hq-survey button[type=submit]")
+    await page.click("form.hq-survey [data-send]")
     await page.locator(".receipt__reference").wait_for()
     sent = await db.fetchval("select id from submissions where child_id = $1", council.children["Ava"])
     await page.goto(f"/messages/{sent}")

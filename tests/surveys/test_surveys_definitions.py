@@ -155,3 +155,8 @@ def test_published_versions_are_frozen():
         name = f"{path.parent.name}/{path.name}"
         assert name in recorded, f"{name} is not recorded in published.sha256"
         assert hashlib.sha256(path.read_bytes()).hexdigest() == recorded[name], f"published {name} was edited"
+
+
+def test_only_instruments_for_the_youngest_go_one_question_at_a_time():
+    stepped = {i.id for versions in surveys.builtin_instruments().values() for i in versions.values() if i.one_at_a_time}
+    assert stepped == {"my_life_4_7"}

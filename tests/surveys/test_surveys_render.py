@@ -241,3 +241,49 @@ def test_one_at_a_time_steps_through_visible_questions(env):
         assert page.locator("button[type=submit]").is_visible()
         page.get_by_role("button", name="Back").click()
         assert page.locator("#hq-what_worry-block").is_visible()
+
+
+@pytest.mark.browser
+def test_one_at_a_time_keeps_drafts_read_aloud_errors_and_enter_moves_on(env):
+    posted = []
+    life = surveys.latest("my_life_11_17")
+    _, errors = surveys.validate_answers(life, {"in_care_since-month": ["13"], "in_care_since-year": ["2019"]}, "en")
+    with chromium() as browser:
+        page = browser.new_page()
+
+        def capture(route):
+            posted.append(route.request.post_data)
+            route.fulfill(status=204)
+
+        page.route("**/drafts/9", capture)
+        page.route("http://heard.test/send", lambda route: route.fulfill(status=200, body="sent"))
+        page.route("http://heard.test/", lambda route: route.fulfill(
+            status=200, content_type="text/html",
+            body=render(env, life, draft_url="/drafts/9", one_at_a_time=True).replace(
+                "</head>", "<link rel=stylesheet href=/survey.css></head>")))
+        page.route("http://heard.test/survey.css", lambda route: route.fulfill(
+            status=200, content_type="text/css", body=STYLE))
+        page.goto("http://heard.test/")
+        page.add_script_tag(path=str(surveys.STATIC_DIR / "conditions.js"))
+        page.add_script_tag(path=str(surveys.STATIC_DIR / "survey.js"))
+        assert page.locator("#hq-age-block").is_visible()
+        page.locator("#hq-age").fill("14")
+        page.locator("#hq-age").press("Enter")  # moves on; never sends the form from the first question
+        assert page.url == "http://heard.test/"
+        assert page.locator("#hq-in_care_since-block").is_visible() and page.locator("#hq-age-block").is_hidden()
+        assert page.evaluate("document.activeElement.textContent").strip().startswith(
+            life.wording(life.question("in_care_since").text, "en").text)
+        if page.evaluate("'speechSynthesis' in window && typeof SpeechSynthesisUtterance === 'function'"):
+            assert page.locator(".hq-read-aloud:visible").count() == 1
+        page.wait_for_function("document.querySelector('.hq-draft-status').textContent !== ''", timeout=5000)
+    assert posted and "age=14" in posted[-1], "the draft carries answers from steps no longer on screen"
+
+    with chromium() as browser:
+        page = _open(browser, render(env, life, values={"in_care_since-month": ["13"], "in_care_since-year": ["2019"]},
+                                     errors=errors, one_at_a_time=True))
+        assert page.locator("#hq-in_care_since-block").is_visible(), "a returned form opens on the first problem"
+        total = len(surveys.visible_questions(life, {}))
+        assert page.locator(".hq-step-status").text_content() == f"Question 2 of {total}"
+        page.get_by_role("button", name="Back").click()
+        page.locator(".hq-error-summary a").first.click()
+        assert page.locator("#hq-in_care_since-block").is_visible(), "an error link opens its question's step"

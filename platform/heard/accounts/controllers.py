@@ -14,7 +14,8 @@ from heard import errors, settings
 from heard.accounts import services
 from heard.accounts.schemas import ChildSignIn, IssuedCode, Me, Principal, StaffSignIn, TotpCheck
 from heard.accounts.secrets import totp_uri
-from heard.http import SESSION_COOKIE, Conn, signed_in, staff_only
+from heard.http import SESSION_COOKIE, Conn, error_responses, signed_in, staff_only
+from heard.pages import child_context
 
 
 def _address(request: Request[Any, Any, Any]) -> str:
@@ -54,7 +55,7 @@ class SessionApi(Controller):
     async def me(self, request: Request[Principal, Any, Any]) -> Me:
         return _me(request.user)
 
-    @post("/child", status_code=201)
+    @post("/child", status_code=201, responses=error_responses(401, 422, 429))
     async def sign_in_child(
         self, request: Request[Any, Any, Any], conn: Conn, data: JSONBody[ChildSignIn]
     ) -> Response[Me]:
@@ -63,7 +64,7 @@ class SessionApi(Controller):
             Response(Me(kind="child", id=user.id, name="", roles=[], totp_required=False), status_code=201), token
         )
 
-    @post("/staff", status_code=201)
+    @post("/staff", status_code=201, responses=error_responses(401, 429))
     async def sign_in_staff(
         self, request: Request[Any, Any, Any], conn: Conn, data: JSONBody[StaffSignIn]
     ) -> Response[Me]:
@@ -72,19 +73,19 @@ class SessionApi(Controller):
             Response(Me(kind="staff", id=user.id, name="", roles=[], totp_required=True), status_code=201), token
         )
 
-    @post("/totp", status_code=200)
+    @post("/totp", status_code=200, responses=error_responses(401, 422, 429))
     async def totp(self, request: Request[Any, Any, Any], conn: Conn, data: JSONBody[TotpCheck]) -> Me:
         user = _pending_staff(request)
         await services.pass_totp(conn, user, data.code)
         return Me(kind="staff", id=user.id, name=user.name, roles=list(user.roles), totp_required=False)
 
-    @delete("/", status_code=200)
+    @delete("/", status_code=200, responses=error_responses(401))
     async def sign_out(self, request: Request[Any, Any, Any], conn: Conn) -> Response[dict[str, int]]:
         user = _any_session(request)
         count = await services.sign_out(conn, user)
         return _cleared(Response({"ended": count}))
 
-    @post("/everywhere", status_code=200)
+    @post("/everywhere", status_code=200, responses=error_responses(401))
     async def sign_out_everywhere(self, request: Request[Any, Any, Any], conn: Conn) -> Response[dict[str, int]]:
         user = _any_session(request)
         count = await services.sign_out(conn, user, everywhere=True)
@@ -135,8 +136,8 @@ class SignInPages(Controller):
         return Template("landing.html")
 
     @get("/sign-in")
-    async def child_form(self) -> Template:
-        return Template("sign_in_child.html", context={"error": None, "code": ""})
+    async def child_form(self, request: Request[Any, Any, Any]) -> Template:
+        return Template("sign_in_child.html", context=child_context(request, None, error=None, code=""))
 
     @post("/sign-in", status_code=303)
     async def child_submit(
@@ -147,7 +148,8 @@ class SignInPages(Controller):
             token, _ = await services.sign_in_child(conn, ChildSignIn(code=typed or " "), _address(request))
         except (errors.Invalid, errors.Unauthorised, errors.TooManyRequests) as exc:
             status = 429 if isinstance(exc, errors.TooManyRequests) else 400
-            return Template("sign_in_child.html", context={"error": exc.message, "code": typed}, status_code=status)
+            context = child_context(request, None, error=exc.message, code=typed)
+            return Template("sign_in_child.html", context=context, status_code=status)
         return _with_session(Redirect(path="/home", status_code=303), token)
 
     @get("/staff/sign-in")

@@ -14,7 +14,6 @@ from heard.accounts.schemas import Principal
 from heard.capture._words import Words, languages, words
 from heard.capture.schemas import Fields
 from heard.i18n import negotiate
-from heard.pages import session_context
 from heard.templating import when
 
 LANG_COOKIE = "heard_lang"
@@ -41,6 +40,8 @@ def page(request: Request[Any, Any, Any], ui: Words, user: Principal | None = No
         "date": lambda moment: dated(moment, ui.lang),
     }
     if user is not None:
+        from heard.pages import session_context  # heard.pages uses this module for the child's home page
+
         context.update(session_context(user))
     return {**context, **extra}
 

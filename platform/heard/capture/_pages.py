@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+from datetime import date
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post
@@ -31,6 +32,7 @@ from heard.capture._context import (
 from heard.capture._words import Words
 from heard.capture.schemas import Fields
 from heard.complaints import services as complaint_services
+from heard.complaints.schemas import ChildComplaint
 from heard.errors import Conflict, NotFound
 from heard.http import Conn, DbPool, Queue, child_only
 from heard.submissions import services as submissions
@@ -53,6 +55,7 @@ def _form(
     audiences: list[str] | None = None,
     audience: str | None = None,
     restored: bool = False,
+    easy_read: bool = False,
     status: int = 200,
 ) -> Template:
     context = page(
@@ -69,8 +72,20 @@ def _form(
         audience=(values or {}).get("_audience", [audience])[0] or audience,
         restored=restored,
         draft_url=f"{action}/draft" if user is not None else None,
+        easy_read=easy_read and instrument.has_easy_read,
     )
     return Template("capture/form.html", context=context, status_code=status)
+
+
+def _easy(instrument: surveys.Instrument, fields: Fields | None) -> bool:
+    """Easy-read wording: as the form last showed it, else on for the youngest (where it is written)."""
+    shown = ((fields or {}).get("_easy") or [""])[0]
+    return shown == "1" if shown in ("0", "1") else instrument.one_at_a_time
+
+
+def _switching(fields: Fields) -> bool:
+    """The child pressed "Use easy words" (or back): show the form again, switched, keeping every answer."""
+    return bool(fields.get("_easy_switch"))
 
 
 async def _send_once(conn: Conn, user: Principal, sending: services.Sending) -> tuple[Receipt, Any]:
@@ -130,6 +145,7 @@ class ChildPages(Controller):
             audiences=services.audience_choices(child.relations) if instrument.kind != "survey" else [],
             audience=services.default_audience(instrument, child.relations),
             restored=draft is not None,
+            easy_read=_easy(instrument, draft),
         )
 
     @post("/send/{instrument_id:str}", status_code=303)
@@ -155,6 +171,19 @@ class ChildPages(Controller):
         choices = services.audience_choices(child.relations) if instrument.kind != "survey" else []
         default = services.default_audience(instrument, child.relations)
         audience = (fields.get("_audience") or [default])[0]
+        if _switching(fields):
+            return _form(
+                request,
+                ui,
+                instrument,
+                action=f"/send/{instrument.id}",
+                user=user,
+                values=fields,
+                key=key_from(fields),
+                audiences=choices,
+                audience=audience,
+                easy_read=not _easy(instrument, fields),
+            )
         sending = services.Sending(
             instrument=instrument,
             fields=services.clean_fields(fields),
@@ -178,6 +207,7 @@ class ChildPages(Controller):
                 key=sending.key,
                 audiences=choices,
                 audience=sending.audience,
+                easy_read=_easy(instrument, fields),
                 status=400,
             )
         task = BackgroundTask(queue.dispatch, db_pool, redis, work) if work else None
@@ -224,9 +254,12 @@ class ChildPages(Controller):
         ui = language(request)
         mine = await submissions.list_own(conn, request.user)
         titles = {s.id: _title(s.instrument, s.kind, ui) for s in mine}
-        complaints = await complaint_services.child_view(conn, request.user.id)
+        complaints = _complaint_cards(await complaint_services.child_view(conn, request.user.id), ui)
         updates = await dashboards.published_updates(conn, request.user.council_id, ui.lang, limit=10)
-        context = page(request, ui, request.user, items=mine, titles=titles, complaints=complaints, updates=updates)
+        themes = {u.id: ui.translate(u.theme_label) for u in updates}
+        context = page(
+            request, ui, request.user, items=mine, titles=titles, complaints=complaints, updates=updates, themes=themes
+        )
         return Template("capture/messages.html", context=context)
 
     @get("/messages/{submission_id:int}", guards=[child_only])
@@ -267,6 +300,34 @@ _WHO = {
 }
 
 
+def _long_date(day: date, ui: Words) -> str:
+    """'24 March 2026', with the month named in the child's language."""
+    return f"{day.day} {ui.gettext(f'month.{day.month}')} {day.year}"
+
+
+def _complaint_cards(complaints: list[ChildComplaint], ui: Words) -> list[dict[str, Any]]:
+    """A child's complaints in their language.
+
+    The complaints service words each stage, status and outcome in English; each of those
+    sentences is also a ``complaint.*`` catalogue entry, so it is said in the child's language
+    (a sentence the catalogue does not know is shown as it came).
+    """
+    cards = []
+    for c in complaints:
+        status = ui.translate(c.status_words)
+        if status == c.status_words and ui.lang != "en" and c.due_on is not None:
+            status = ui.gettext("complaint.status.due", date=_long_date(c.due_on, ui))
+        cards.append({
+            "reference": c.reference,
+            "stage": ui.translate(c.stage_words),
+            "status": status,
+            "outcomes": [(o.about, ui.translate(o.words)) for o in c.outcomes],
+            "letter": c.letter,
+            "ombudsman": ui.translate(c.ombudsman) if c.ombudsman else None,
+        })
+    return cards
+
+
 def _version(instrument_id: str | None, version: int | None) -> surveys.Instrument | None:
     return surveys.builtin_instruments().get(instrument_id or "", {}).get(version or 0)
 
@@ -275,7 +336,7 @@ def _title(instrument_id: str | None, kind: str, ui: Words) -> str:
     if instrument_id and instrument_id in surveys.builtin_instruments():
         instrument = surveys.latest(instrument_id)
         return instrument.wording(instrument.title, ui.lang).text
-    return ui.gettext("send.title") if kind == "statement" else kind.capitalize()
+    return ui.gettext("send.title") if kind == "statement" else ui.gettext(f"kind.{kind}")
 
 
 class AnonymousPages(Controller):
@@ -290,7 +351,7 @@ class AnonymousPages(Controller):
         opening, instrument = await _openings.by_link(conn, token)
         if not opening.is_open:
             return _closed(request, ui)
-        return _form(request, ui, instrument, action=f"/s/{token}")
+        return _form(request, ui, instrument, action=f"/s/{token}", easy_read=_easy(instrument, None))
 
     @post("/s/{token:str}", status_code=200)
     async def send(
@@ -307,13 +368,24 @@ class AnonymousPages(Controller):
         if not opening.is_open:
             return _closed(request, ui)
         key = key_from(fields)
+        if _switching(fields):
+            easy = not _easy(instrument, fields)
+            return _form(request, ui, instrument, action=f"/s/{token}", values=fields, key=key, easy_read=easy)
         try:
             receipt, _, work = await _openings.send_anonymous(
                 conn, token, services.clean_fields(fields), ui.lang, key, screen_text, ui.gettext("form.nothing")
             )
         except services.AnswersInvalid as exc:
             return _form(
-                request, ui, instrument, action=f"/s/{token}", values=fields, errors=exc.errors, key=key, status=400
+                request,
+                ui,
+                instrument,
+                action=f"/s/{token}",
+                values=fields,
+                errors=exc.errors,
+                key=key,
+                easy_read=_easy(instrument, fields),
+                status=400,
             )
         context = page(request, ui, None, sent=receipt, reference=receipt.reference, anonymous=True)
         task = BackgroundTask(queue.dispatch, db_pool, redis, work) if work else None

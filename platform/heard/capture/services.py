@@ -128,7 +128,7 @@ def clean_fields(form: Mapping[str, list[str]]) -> Fields:
     """A posted form kept as typed, minus the page's own fields and anything oversized."""
     kept: Fields = {}
     for name, values in list(form.items())[:MAX_FIELDS]:
-        if name in ("_csrf_token", "_key") or len(name) > 80:
+        if name in ("_csrf_token", "_key", "_easy", "_easy_switch") or len(name) > 80:
             continue
         kept[name] = [v[:MAX_VALUE] for v in values[:50] if isinstance(v, str)]
     return kept

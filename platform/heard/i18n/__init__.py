@@ -8,7 +8,9 @@ Catalogues live in ``messages/<lang>.json``::
 A key missing from a catalogue falls back to English; a key missing from English is
 returned as the key itself, so a forgotten string shows up in review, never as a crash.
 ``reviewed`` is false until a qualified translator has checked the catalogue; pages show
-``translation_not_checked`` for unreviewed catalogues.
+``translation_not_checked`` for unreviewed catalogues. ``incomplete()`` names every key English
+has that another language lacks (and any it has that English does not); a test keeps it empty,
+so the fallback is a safety net, never how a child gets English.
 
 This package imports nothing from Heard or Litestar, so any layer may use it.
 """
@@ -21,7 +23,7 @@ from typing import Literal
 
 import msgspec
 
-__all__ = ["DEFAULT", "SUPPORTED", "Catalogue", "Direction", "catalogue", "direction", "negotiate"]
+__all__ = ["DEFAULT", "SUPPORTED", "Catalogue", "Direction", "catalogue", "direction", "incomplete", "negotiate"]
 
 Direction = Literal["ltr", "rtl"]
 
@@ -91,6 +93,22 @@ class Catalogue:
 
     __call__ = gettext
 
+    def translate(self, english: str, /) -> str:
+        """A sentence another layer wrote in English, in this language when English's catalogue has it, else as given.
+
+        Domain services word their messages in English; those a child reads are also catalogue
+        entries, so the page can say them in the child's language without the service knowing it.
+        """
+        key = _english_index().get(english)
+        return self.gettext(key) if key is not None else english
+
+
+@functools.cache
+def _english_index() -> dict[str, str]:
+    """English text → key, for ``Catalogue.translate``."""
+    english = catalogue(DEFAULT)
+    return {english.gettext(key): key for key in sorted(english.keys())}
+
 
 def direction(lang: str) -> Direction:
     """Text direction of a language tag: ``rtl`` for Arabic-script and Hebrew languages."""
@@ -110,6 +128,17 @@ def catalogue(lang: str) -> Catalogue:
     english = None if lang == DEFAULT else catalogue(DEFAULT)
     file = _load(lang)
     return Catalogue(lang, file.name, file.messages, direction=file.direction, reviewed=file.reviewed, fallback=english)
+
+
+def incomplete() -> dict[str, dict[str, frozenset[str]]]:
+    """Per language, the English keys it does not translate ("missing") and keys English lacks ("unknown")."""
+    english = catalogue(DEFAULT).keys()
+    found: dict[str, dict[str, frozenset[str]]] = {}
+    for lang in SUPPORTED[1:]:
+        own = catalogue(lang).keys()
+        if own != english:
+            found[lang] = {"missing": english - own, "unknown": own - english}
+    return found
 
 
 def _match(tag: str) -> str | None:

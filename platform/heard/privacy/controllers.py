@@ -11,8 +11,8 @@ from litestar.response import Redirect, Template
 
 from heard import errors, settings
 from heard.accounts.schemas import Principal
-from heard.http import Conn, child_only, roles
-from heard.pages import session_context
+from heard.http import Conn, child_only, error_responses, roles
+from heard.pages import child_context, session_context
 from heard.privacy import _audit, services
 from heard.privacy.schemas import (
     KIND_LABELS,
@@ -51,7 +51,7 @@ class PrivacyApi(Controller):
     async def export(self, request: Request[Principal, Any, Any], conn: Conn, child_id: FromPath[int]) -> SubjectAccess:
         return await services.subject_access(conn, request.user, child_id)
 
-    @get("/privacy/export")
+    @get("/privacy/export", responses=error_responses(404))
     async def export_by_reference(
         self, request: Request[Principal, Any, Any], conn: Conn, reference: FromQuery[str]
     ) -> SubjectAccess:
@@ -62,7 +62,7 @@ class PrivacyApi(Controller):
     async def requests(self, request: Request[Principal, Any, Any], conn: Conn) -> list[PrivacyRequest]:
         return await services.requests(conn, request.user)
 
-    @post("/privacy/requests", status_code=201)
+    @post("/privacy/requests", status_code=201, responses=error_responses(404))
     async def record_request(
         self, request: Request[Principal, Any, Any], conn: Conn, data: JSONBody[StaffRequestIn]
     ) -> PrivacyRequest:
@@ -74,13 +74,13 @@ class PrivacyApi(Controller):
     ) -> PrivacyRequest:
         return await services.one_request(conn, request.user, request_id)
 
-    @post("/privacy/requests/{request_id:int}/decision", status_code=200)
+    @post("/privacy/requests/{request_id:int}/decision", status_code=200, responses=error_responses(409, 422))
     async def decide(
         self, request: Request[Principal, Any, Any], conn: Conn, request_id: FromPath[int], data: JSONBody[DecisionIn]
     ) -> PrivacyRequest:
         return await services.decide(conn, request.user, request_id, data)
 
-    @get("/audit")
+    @get("/audit", responses=error_responses(422))
     async def audit_log(
         self,
         request: Request[Principal, Any, Any],
@@ -126,7 +126,7 @@ class ChildPrivacyPage(Controller):
 
     @get("/")
     async def show(self, request: Request[Principal, Any, Any], conn: Conn, sent: FromQuery[str] = "") -> Template:
-        return await _child_page(conn, request.user, sent=sent == "1")
+        return await _child_page(request, conn, sent=sent == "1")
 
     @post("/", status_code=303)
     async def ask(
@@ -135,30 +135,32 @@ class ChildPrivacyPage(Controller):
         kind, message = data.get("kind", ""), data.get("message", "")[:4000]
         if kind not in KIND_LABELS:
             error = "Choose what you would like us to do."
-            return await _child_page(conn, request.user, error=error, form=data, status=400)
+            return await _child_page(request, conn, error=error, form=data, status=400)
         await services.request_from_child(conn, request.user, RequestIn(kind=kind, message=message))  # type: ignore[arg-type]
         return Redirect(path="/privacy?sent=1", status_code=303)
 
 
 async def _child_page(
+    request: Request[Principal, Any, Any],
     conn: asyncpg.Connection,
-    user: Principal,
     *,
     sent: bool = False,
     error: str | None = None,
     form: dict[str, str] | None = None,
     status: int = 200,
 ) -> Template:
-    context = {
-        **session_context(user),
-        "summary": await services.child_summary(conn, user, settings.get().retention),
-        "requests": await services.my_requests(conn, user),
-        "kinds": KIND_LABELS,
-        "sent": sent,
-        "error": error,
-        "error_field": "kind-access",
-        "form": form or {},
-    }
+    user = request.user
+    context = child_context(
+        request,
+        user,
+        summary=await services.child_summary(conn, user, settings.get().retention),
+        requests=await services.my_requests(conn, user),
+        kinds=KIND_LABELS,
+        sent=sent,
+        error=error,
+        error_field="kind-access",
+        form=form or {},
+    )
     return Template("privacy/child.html", context=context, status_code=status)
 
 

@@ -1,0 +1,155 @@
+"""Every word a child reads is in their language: each child page asks the catalogue only for keys every language has."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from types import SimpleNamespace
+
+import jinja2
+import pytest
+
+import surveys
+from dashboards.schemas import THEMES
+from heard import i18n
+from heard.app import TEMPLATE_DIRS
+from heard.capture._pages import _complaint_cards
+from heard.capture._words import languages
+from heard.complaints._child import OMBUDSMAN, OUTCOME_WORDS, STAGE_WORDS
+from heard.complaints.schemas import ChildComplaint, ChildOutcome
+from heard.privacy.schemas import KIND_LABELS
+from heard.templating import FILTERS
+
+NOW = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
+PLACEMENTS = ("foster", "kinship", "residential", "supported_lodgings", "semi_independent", "independent",
+              "staying_put", "placed_with_parents", "secure", "other")
+
+
+class Recorder:
+    """A catalogue that remembers every key a page asked it for."""
+
+    def __init__(self, lang: str) -> None:
+        self.catalogue = i18n.catalogue(lang)
+        self.lang, self.direction = self.catalogue.lang, self.catalogue.direction
+        self.name, self.reviewed = self.catalogue.name, self.catalogue.reviewed
+        self.used: set[str] = set()
+
+    def gettext(self, key: str, /, **params: object) -> str:
+        self.used.add(key)
+        return self.catalogue.gettext(key, **params)
+
+    __call__ = gettext
+
+    def translate(self, english: str, /) -> str:
+        return self.catalogue.translate(english)
+
+
+@pytest.fixture(scope="module")
+def env() -> jinja2.Environment:
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIRS), autoescape=True)
+    environment.filters.update(FILTERS)
+    return environment
+
+
+def _context(ui: Recorder, **extra: object) -> dict[str, object]:
+    user = SimpleNamespace(name="Ava", is_staff=False)
+    request = SimpleNamespace(cookies={"heard_held": "x"})
+    return {"lang": ui.lang, "dir": ui.direction, "ui": ui, "languages": languages(), "here": "/home",
+            "translation_notice": not ui.reviewed, "date": lambda moment: str(moment), "user": user,
+            "request": request, "csrf_input": "", "idle_minutes": 60, "warning_minutes": 5, **extra}
+
+
+def _pages(lang: str) -> list[tuple[str, dict[str, object]]]:
+    worried = surveys.latest("worried")
+    life = surveys.latest("my_life_4_7")
+    _, errors = surveys.validate_answers(worried, {"danger_now": ["maybe"]}, lang)
+    sent = SimpleNamespace(id=7, kind="statement", instrument="worried", created_at=NOW, safeguarding="none")
+    urgent = SimpleNamespace(id=8, kind="statement", instrument="worried", created_at=NOW, safeguarding="urgent")
+    item = SimpleNamespace(id=7, created_at=NOW, read_at=NOW, replies=[1], text="hello", audience=["worker"])
+    reply = SimpleNamespace(from_name="Sam", created_at=NOW, body="Thank you")
+    message = SimpleNamespace(id=7, created_at=NOW, read_at=None, replies=[reply], text="hello")
+    update = SimpleNamespace(id=1, theme="placement", theme_label="Where I live", you_said="x", we_did="y",
+                             lang="en", dir="ltr")
+    complaint = {"reference": "C-1", "stage": "s", "status": "t", "outcomes": [("about", "w")], "letter": "l",
+                 "ombudsman": "o"}
+    summary = SimpleNamespace(known_as="Ava", birth_month=date(2014, 3, 1), legal_status="child_in_care",
+                              placement_type="foster", preferred_language="ar", messages=1, replies=2, drafts=0,
+                              complaints=3, staff_reads=1, allocated=["worker", "iro"],
+                              words_kept_until=date(2040, 3, 1))
+    form = {"instrument": worried, "title": worried.wording(worried.title, lang), "action": "/send/worried",
+            "values": {}, "errors": [], "key": "web-12345678", "audiences": ["worker", "iro", "complaints", "council"],
+            "audience": "worker", "restored": True, "draft_url": "/send/worried/draft"}
+    offer = SimpleNamespace(id="worried", title="x", language="en", done=False, has_draft=True, closes_on=date.today())
+    done = SimpleNamespace(id="my_life_8_11", title="x", language="en", done=True, has_draft=False, closes_on=None)
+    return [
+        ("home_child.html", {}),
+        ("sign_in_child.html", {"error": "That code did not work.", "code": "ABCD"}),
+        ("help.html", {}),
+        ("capture/send.html", {"statements": [offer], "review": [offer], "surveys": [offer, done]}),
+        ("capture/send.html", {"statements": [], "review": [], "surveys": []}),
+        ("capture/form.html", form),
+        ("capture/form.html", {**form, "errors": errors, "restored": False}),
+        ("capture/form.html", {**form, "instrument": life, "title": life.wording(life.title, lang), "audiences": [],
+                               "easy_read": True}),
+        ("capture/form.html", {**form, "instrument": life, "title": life.wording(life.title, lang), "audiences": [],
+                               "easy_read": False}),
+        ("capture/receipt.html", {"sent": sent, "reference": "H-000007", "anonymous": False}),
+        ("capture/receipt.html", {"sent": urgent, "reference": "H-000008", "anonymous": False}),
+        ("capture/receipt.html", {"sent": sent, "reference": "A-1", "anonymous": True}),
+        ("capture/messages.html", {"items": [item], "titles": {7: "x"}, "complaints": [complaint],
+                                   "updates": [update], "themes": {1: "x"}}),
+        ("capture/messages.html", {"items": [], "titles": {}, "complaints": [], "updates": []}),
+        ("capture/message.html", {"s": message, "title": "x", "lines": [], "advocate_on": NOW, "who": ["x"]}),
+        ("capture/closed.html", {"heading": "x", "body": "y"}),
+        ("privacy/child.html", {"summary": summary, "requests": [SimpleNamespace(kind=k, created_at=NOW, status=s,
+                                decision_reason="r") for k, s in zip(KIND_LABELS, ("open", "approved", "refused"), strict=True)],
+                                "kinds": KIND_LABELS, "sent": True, "error": "Choose what you would like us to do.",
+                                "form": {}}),
+    ]
+
+
+@pytest.mark.parametrize("lang", i18n.SUPPORTED)
+def test_every_child_page_uses_only_keys_every_language_has(env, lang):
+    english = i18n.catalogue("en")
+    for template, extra in _pages(lang):
+        ui = Recorder(lang)
+        html = env.get_template(template).render(_context(ui, **extra))
+        assert f'lang="{ui.lang}" dir="{ui.direction}"' in html, template
+        unknown = {key for key in ui.used if not english.has(key)}
+        assert not unknown, f"{template} asks for keys English does not have: {sorted(unknown)}"
+        untranslated = {key for key in ui.used if not ui.catalogue.has(key)}
+        assert not untranslated, f"{template} in {lang} falls back to English for {sorted(untranslated)}"
+
+
+def test_every_language_translates_every_english_key():
+    assert i18n.incomplete() == {}
+    for lang in i18n.SUPPORTED[1:]:
+        assert not i18n.catalogue(lang).reviewed, f"{lang} must say it has not been checked by a translator"
+
+
+def test_words_other_layers_write_in_english_are_said_in_the_childs_language():
+    english = i18n.catalogue("en")
+    for kind, label in KIND_LABELS.items():
+        assert english.gettext(f"privacy.kind.{kind}") == label
+    for placement in PLACEMENTS:
+        assert english.has(f"placement.{placement}")
+    sentences = [*STAGE_WORDS.values(), *OUTCOME_WORDS.values(), OMBUDSMAN, "Choose what you would like us to do.",
+                 "That code did not work. Please check your card, or ask your worker for a new one.",
+                 "Your code has 12 letters and numbers, like ABCD-EFGH-JKMN. Please check your card."]
+    sentences += THEMES.values()
+    for lang in i18n.SUPPORTED[1:]:
+        for sentence in sentences:
+            assert i18n.catalogue(lang).translate(sentence) != sentence, (lang, sentence)
+
+
+def test_a_childs_complaint_cards_are_in_their_language():
+    answered = ChildComplaint(
+        reference="C-2026-0001", received_on=date(2026, 3, 1), stage=1, stage_words=STAGE_WORDS[1], status="open",
+        status_words="We will answer by 24 March 2026.", due_on=date(2026, 3, 24),
+        outcomes=[ChildOutcome(point=1, about="Moves", words=OUTCOME_WORDS["upheld"])], letter=None, ombudsman=None,
+    )
+    english = _complaint_cards([answered], i18n.catalogue("en"))[0]
+    assert english["stage"] == STAGE_WORDS[1] and english["status"] == "We will answer by 24 March 2026."
+    arabic = _complaint_cards([answered], i18n.catalogue("ar"))[0]
+    assert arabic["stage"] == i18n.catalogue("ar").gettext("complaint.stage.1")
+    assert arabic["status"] == "سنجيب بحلول 24 مارس 2026."
+    assert arabic["outcomes"] == [("Moves", "اتفقنا معك.")]
