@@ -23,7 +23,7 @@ from dashboards._web import (
     table_param,
     theme_param,
 )
-from heard.http import Conn, roles, staff_only
+from heard.http import Conn, error_responses, roles, staff_only
 
 
 class DashboardPages(Controller):
@@ -125,15 +125,15 @@ class DashboardsApi(Controller):
     guards = [staff_only]
     tags = ["dashboards"]
 
-    @get("/cicc", guards=[CICC])
+    @get("/cicc", guards=[CICC], responses=error_responses(400))
     async def cicc(self, request: User, conn: Conn) -> services.CiccPage:
         return await _cicc(request, conn)
 
-    @get("/board", guards=[BOARD])
+    @get("/board", guards=[BOARD], responses=error_responses(400))
     async def board(self, request: User, conn: Conn) -> services.BoardPage:
         return await _board(request, conn)
 
-    @get("/teams", guards=[TEAMS])
+    @get("/teams", guards=[TEAMS], responses=error_responses(400))
     async def teams(self, request: User, conn: Conn) -> services.TeamPage:
         return await services.team_view(conn, request.user.council_id, await quarter_param(request, conn))
 

@@ -16,8 +16,9 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
-from litestar.plugins import InitPluginProtocol
+from litestar.plugins import InitPluginProtocol, ReceiveRoutePlugin
 from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.routes import BaseRoute
 from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 from litestar.types import PathType
@@ -93,8 +94,11 @@ def _register_filters(engine: JinjaTemplateEngine) -> None:
     engine.engine.autoescape = True
 
 
-class HeardPlugin(InitPluginProtocol):
-    """Routes, dependencies, error handling and security for the whole service."""
+class HeardPlugin(InitPluginProtocol, ReceiveRoutePlugin):
+    """Routes, dependencies, error handling and security for the whole service, and its errors in the schema."""
+
+    def receive_route(self, route: BaseRoute) -> None:
+        http.document_errors(route)
 
     def on_app_init(self, app_config: AppConfig) -> AppConfig:
         config = settings.get()
@@ -133,4 +137,4 @@ class HeardPlugin(InitPluginProtocol):
 def create_app() -> Litestar:
     """The ASGI app; `uvicorn --factory heard.app:create_app`."""
     logs.configure(settings.get().app.log_level)
-    return Litestar(plugins=[HeardPlugin()], logging_config=None)
+    return Litestar(plugins=[HeardPlugin(), http.ClosedStructSchema()], logging_config=None)

@@ -32,7 +32,7 @@ from heard.complaints.schemas import (
     TagsIn,
     WithdrawIn,
 )
-from heard.http import Conn, child_only, roles
+from heard.http import Conn, child_only, error_responses, roles
 
 OFFICER = roles("complaints_officer")
 User = Request[Principal, Any, Any]
@@ -49,7 +49,7 @@ class ComplaintsApi(Controller):
     async def open_cases(self, request: User, conn: Conn) -> list[CaseSummary]:
         return await services.list_open(conn, request.user)
 
-    @post("/", status_code=201)
+    @post("/", status_code=201, responses=error_responses(404, 422))
     async def create(self, request: User, conn: Conn, data: JSONBody[ComplaintIn]) -> Case:
         return await services.create(conn, request.user, data)
 
@@ -57,65 +57,65 @@ class ComplaintsApi(Controller):
     async def one(self, request: User, conn: Conn, complaint_id: FromPath[int]) -> Case:
         return await services.get(conn, request.user, complaint_id)
 
-    @post("/{complaint_id:int}/points", status_code=201)
+    @post("/{complaint_id:int}/points", status_code=201, responses=error_responses(409, 422))
     async def point(self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[PointIn]) -> Case:
         return await services.add_point(conn, request.user, complaint_id, data)
 
-    @post("/{complaint_id:int}/advocacy", status_code=200)
+    @post("/{complaint_id:int}/advocacy", status_code=200, responses=error_responses(422))
     async def advocacy(
         self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[AdvocacyIn]
     ) -> Case:
         return await services.record_advocacy(conn, request.user, complaint_id, data)
 
-    @post("/{complaint_id:int}/late-decision", status_code=200)
+    @post("/{complaint_id:int}/late-decision", status_code=200, responses=error_responses(409, 422))
     async def late(
         self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[LateDecisionIn]
     ) -> Case:
         return await services.record_late_decision(conn, request.user, complaint_id, data)
 
-    @post("/{complaint_id:int}/extensions", status_code=200)
+    @post("/{complaint_id:int}/extensions", status_code=200, responses=error_responses(409, 422))
     async def extension(
         self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[ExtensionIn]
     ) -> Case:
         return await services.extend(conn, request.user, complaint_id, data)
 
-    @post("/{complaint_id:int}/outcomes", status_code=200)
+    @post("/{complaint_id:int}/outcomes", status_code=200, responses=error_responses(409, 422))
     async def outcome(self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[OutcomeIn]) -> Case:
         return await services.record_outcome(conn, request.user, complaint_id, data)
 
-    @post("/{complaint_id:int}/responses", status_code=200)
+    @post("/{complaint_id:int}/responses", status_code=200, responses=error_responses(409, 422))
     async def response(
         self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[ResponseIn]
     ) -> Case:
         return await services.respond(conn, request.user, complaint_id, data)
 
-    @post("/{complaint_id:int}/escalations", status_code=200)
+    @post("/{complaint_id:int}/escalations", status_code=200, responses=error_responses(409, 422))
     async def escalation(
         self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[EscalationIn]
     ) -> Case:
         return await services.escalate(conn, request.user, complaint_id, data)
 
-    @post("/{complaint_id:int}/panel", status_code=200)
+    @post("/{complaint_id:int}/panel", status_code=200, responses=error_responses(409, 422))
     async def panel(self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[PanelIn]) -> Case:
         return await services.record_panel(conn, request.user, complaint_id, data)
 
-    @post("/{complaint_id:int}/panel-report", status_code=200)
+    @post("/{complaint_id:int}/panel-report", status_code=200, responses=error_responses(409, 422))
     async def panel_report(
         self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[PanelReportIn]
     ) -> Case:
         return await services.record_panel_report(conn, request.user, complaint_id, data)
 
-    @post("/{complaint_id:int}/close", status_code=200)
+    @post("/{complaint_id:int}/close", status_code=200, responses=error_responses(409, 422))
     async def close(self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[CloseIn]) -> Case:
         return await services.close(conn, request.user, complaint_id, data)
 
-    @post("/{complaint_id:int}/withdraw", status_code=200)
+    @post("/{complaint_id:int}/withdraw", status_code=200, responses=error_responses(409, 422))
     async def withdraw(
         self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[WithdrawIn]
     ) -> Case:
         return await services.withdraw(conn, request.user, complaint_id, data)
 
-    @post("/{complaint_id:int}/ombudsman", status_code=200)
+    @post("/{complaint_id:int}/ombudsman", status_code=200, responses=error_responses(409, 422))
     async def ombudsman(
         self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[OmbudsmanIn]
     ) -> Case:
@@ -125,17 +125,17 @@ class ComplaintsApi(Controller):
     async def tags_(self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[TagsIn]) -> Case:
         return await services.set_tags(conn, request.user, complaint_id, data)
 
-    @post("/{complaint_id:int}/actions", status_code=201)
+    @post("/{complaint_id:int}/actions", status_code=201, responses=error_responses(422))
     async def action(self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[ActionIn]) -> Case:
         return await services.add_action(conn, request.user, complaint_id, data)
 
-    @post("/{complaint_id:int}/action-progress", status_code=200)
+    @post("/{complaint_id:int}/action-progress", status_code=200, responses=error_responses(422))
     async def action_progress(
         self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[ActionUpdate]
     ) -> Case:
         return await services.update_action(conn, request.user, complaint_id, data)
 
-    @get("/reports")
+    @get("/reports", responses=error_responses(422))
     async def report(
         self,
         request: User,

@@ -14,7 +14,7 @@ from litestar.response import Template
 
 from heard import errors
 from heard.accounts.schemas import Principal
-from heard.http import Conn, roles
+from heard.http import Conn, error_responses, roles
 from heard.onboarding import _csv, services
 from heard.onboarding.schemas import CodesIn, Counts, ImportFiles, ImportReport, IssuedCodeRow, Problem
 
@@ -29,13 +29,13 @@ class OnboardingApi(Controller):
     guards = [roles("admin")]
     tags = ["onboarding"]
 
-    @post("/check", status_code=200)
+    @post("/check", status_code=200, responses=error_responses(422))
     async def check(
         self, request: Request[Principal, Any, Any], conn: Conn, data: JSONBody[ImportFiles]
     ) -> ImportReport:
         return await services.check(conn, request.user, data)
 
-    @post("/apply", status_code=200)
+    @post("/apply", status_code=200, responses=error_responses(422, report=ImportReport))
     async def apply(
         self, request: Request[Principal, Any, Any], conn: Conn, data: JSONBody[ImportFiles]
     ) -> Response[ImportReport]:

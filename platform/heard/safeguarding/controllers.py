@@ -11,7 +11,7 @@ from litestar.response import Redirect, Template
 
 from heard import errors, settings
 from heard.accounts.schemas import Principal
-from heard.http import Conn, roles
+from heard.http import Conn, error_responses, roles
 from heard.pages import session_context
 from heard.safeguarding import services
 from heard.safeguarding.schemas import ACTION_LABELS, ActionIn, AlertDetail, LevelIn, Oversight, QueuedAlert
@@ -34,28 +34,28 @@ class AlertsApi(Controller):
     async def one(self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int]) -> AlertDetail:
         return await services.view(conn, request.user, alert_id)
 
-    @post("/{alert_id:int}/acknowledge", status_code=200)
+    @post("/{alert_id:int}/acknowledge", status_code=200, responses=error_responses(409))
     async def acknowledge(
         self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int]
     ) -> AlertDetail:
         await services.acknowledge(conn, request.user, alert_id)
         return await services.view(conn, request.user, alert_id)
 
-    @post("/{alert_id:int}/action", status_code=200)
+    @post("/{alert_id:int}/action", status_code=200, responses=error_responses(409, 422))
     async def action(
         self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int], data: JSONBody[ActionIn]
     ) -> AlertDetail:
         await services.record_action(conn, request.user, alert_id, data)
         return await services.view(conn, request.user, alert_id)
 
-    @post("/{alert_id:int}/level", status_code=200)
+    @post("/{alert_id:int}/level", status_code=200, responses=error_responses(409))
     async def level(
         self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int], data: JSONBody[LevelIn]
     ) -> AlertDetail:
         await services.change_level(conn, request.user, alert_id, data)
         return await services.view(conn, request.user, alert_id)
 
-    @post("/{alert_id:int}/close", status_code=200)
+    @post("/{alert_id:int}/close", status_code=200, responses=error_responses(409, 422))
     async def close(self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int]) -> AlertDetail:
         await services.close(conn, request.user, alert_id)
         return await services.view(conn, request.user, alert_id)
