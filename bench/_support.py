@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+from redis import Redis
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "platform"), str(ROOT), str(ROOT / "tests")]
 
@@ -27,7 +29,14 @@ def servers() -> tuple[str, str]:
     """DATABASE_URL and REDIS_URL from the environment, else embedded servers under .heard/bench."""
     data = ROOT / ".heard" / "bench"
     pg = os.environ.get("DATABASE_URL") or embedded.start_postgres(data / "postgres")
-    redis = os.environ.get("REDIS_URL") or embedded.start_redis(data / "redis", free_port(), appendonly=True)
+    redis = os.environ.get("REDIS_URL")
+    if not redis:
+        redis = embedded.start_redis(data / "redis", free_port(), appendonly=True)
+        # The bench's own Redis keeps its append-only file between runs: jobs an earlier run left queued would
+        # be taken by this run's worker, and counted in its figures.
+        client = Redis.from_url(redis)
+        client.flushall()
+        client.close()
     return pg, redis
 
 

@@ -68,12 +68,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from arq.worker import run_worker
+    from heard import worker
 
-    from heard import queue
-    from heard.worker import WorkerSettings
-
-    run_worker(WorkerSettings, redis_settings=queue.redis_settings(settings.get().redis.url), burst=args.burst)  # type: ignore[arg-type]
+    worker.run(burst=args.burst)
     return 0
 
 

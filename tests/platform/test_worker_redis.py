@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-import subprocess
-import sys
-import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -14,7 +11,6 @@ from pathlib import Path
 import asyncpg
 import pytest
 from support import (
-    ROOT,
     Client,
     Council,
     OwnRedis,
@@ -23,6 +19,7 @@ from support import (
     heard_env,
     make_council,
     start_web,
+    start_worker,
     wait_for,
     with_database,
 )
@@ -34,15 +31,6 @@ from heard.db.migrate import migrate
 pytestmark = pytest.mark.slow
 
 WARNING = "Redis is unreachable"
-
-
-def start_worker(env: dict[str, str], log_dir: Path) -> Process:
-    """The worker as `heard worker` runs it: heard.worker.run in a process of its own."""
-    log_path = log_dir / f"worker-{time.monotonic_ns()}.log"
-    code = "from heard.worker import run; run(burst=False)"
-    with log_path.open("ab") as handle:
-        popen = subprocess.Popen([sys.executable, "-c", code], env=env, cwd=ROOT, stdout=handle, stderr=handle)
-    return Process(popen, log_path)
 
 
 @pytest.fixture
