@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import os
 import secrets
 import subprocess
@@ -11,6 +12,7 @@ import time
 from pathlib import Path
 
 from redis import Redis
+from redis.exceptions import RedisError
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "platform"), str(ROOT), str(ROOT / "tests")]
@@ -31,13 +33,21 @@ def servers() -> tuple[str, str]:
     pg = os.environ.get("DATABASE_URL") or embedded.start_postgres(data / "postgres")
     redis = os.environ.get("REDIS_URL")
     if not redis:
-        redis = embedded.start_redis(data / "redis", free_port(), appendonly=True)
-        # The bench's own Redis keeps its append-only file between runs: jobs an earlier run left queued would
-        # be taken by this run's worker, and counted in its figures.
-        client = Redis.from_url(redis)
-        client.flushall()
-        client.close()
+        # A Redis of this run's own, keeping nothing on disk, so no run takes an earlier run's queued jobs; it
+        # is shut down when the bench ends.
+        redis = embedded.start_redis(data / "redis", free_port(), appendonly=False)
+        atexit.register(_shut_down_redis, redis)
     return pg, redis
+
+
+def _shut_down_redis(url: str) -> None:
+    client = Redis.from_url(url)
+    try:
+        client.shutdown(nosave=True)
+    except RedisError:  # it closes the connection as it goes
+        pass
+    finally:
+        client.close()
 
 
 async def bench_database(server_url: str) -> str:
