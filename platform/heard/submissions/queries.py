@@ -36,6 +36,11 @@ async def claim_key(conn: asyncpg.Connection, council_id: int, key: str) -> tupl
     return bool(row["locked"]), (receipt, bytes(row["request_hash"]))
 
 
+_COLUMNS = (
+    *("council_id", "child_id", "kind", "instrument", "instrument_version", "channel", "answers", "free_text"),
+    *("audience", "anonymous", "language", "idempotency_key", "request_hash"),
+)
+
 # The submission and the outbox row for its analysis, in one round trip.
 _INSERT = """
 with submission as (
@@ -54,24 +59,69 @@ select submission.id, submission.created_at, analysis.id as outbox_id from submi
 
 async def insert(conn: asyncpg.Connection, **values: Any) -> tuple[int, Any, int]:
     """Store a submission with its analysis work; returns its id, its time and the work's outbox id."""
-    row = await conn.fetchrow(
-        _INSERT,
-        values["council_id"],
-        values["child_id"],
-        values["kind"],
-        values["instrument"],
-        values["instrument_version"],
-        values["channel"],
-        values["answers"],
-        values["free_text"],
-        values["audience"],
-        values["anonymous"],
-        values["language"],
-        values["idempotency_key"],
-        values["request_hash"],
-    )
+    row = await conn.fetchrow(_INSERT, *(values[name] for name in _COLUMNS))
     assert row is not None
     return row["id"], row["created_at"], row["outbox_id"]
+
+
+# The whole of a plain submission (no alert, no complaint case) in one statement, so in one round trip and its own
+# transaction: hold the key (as _CLAIM_KEY), and insert the submission and its outbox row only when the key is
+# held and nothing is stored under it yet. The lock CTE calls a volatile function, so it is evaluated once.
+_CLAIM_AND_INSERT = """
+with claim as (
+    select pg_try_advisory_xact_lock(hashtextextended($1::bigint::text || ':' || $12::text, 7)) as locked
+), existing as (
+    select s.id, s.kind, s.created_at, s.request_hash,
+           coalesce((select level from alerts where submission_id = s.id), 'none') as safeguarding
+    from submissions s
+    where s.council_id = $1::bigint and s.idempotency_key = $12
+), submission as (
+    insert into submissions (council_id, child_id, kind, instrument, instrument_version, channel, answers,
+                             free_text, audience, anonymous, language, idempotency_key, request_hash)
+    select $1::bigint, $2::bigint, $3::text, $4::text, $5::int, $6::text, $7::jsonb, $8::text, $9::text[],
+           $10::boolean, $11::text, $12::text, $13::bytea
+    from claim
+    where claim.locked and not exists (select 1 from existing)
+    returning id, created_at
+), analysis as (
+    insert into outbox (job, args, job_key)
+    select 'analyse_submission', jsonb_build_object('submission_id', id), 'analyse:' || id from submission
+    returning id
+)
+select claim.locked, existing.id, existing.kind, existing.created_at, existing.request_hash, existing.safeguarding,
+       submission.id as new_id, submission.created_at as new_created_at, analysis.id as outbox_id
+from claim
+left join existing on true
+left join submission on true
+left join analysis on true
+"""
+
+
+class Claimed(msgspec.Struct, frozen=True):
+    """What `claim_and_insert` found: whether the key was held, a receipt already stored under it (and that
+    request's body hash), or the new submission's id, time and analysis outbox id."""
+
+    locked: bool
+    existing: tuple[Receipt, bytes] | None
+    new: tuple[int, Any, int] | None
+
+
+async def claim_and_insert(conn: asyncpg.Connection, **values: Any) -> Claimed:
+    """`claim_key` and `insert` in one statement, for a submission that needs nothing else written with it."""
+    row = await conn.fetchrow(_CLAIM_AND_INSERT, *(values[name] for name in _COLUMNS))
+    assert row is not None
+    existing = None
+    if row["id"] is not None:
+        receipt = Receipt(
+            id=row["id"],
+            kind=row["kind"],
+            created_at=row["created_at"],
+            reference=reference(row["id"]),
+            safeguarding=row["safeguarding"],
+        )
+        existing = (receipt, bytes(row["request_hash"]))
+    new = (row["new_id"], row["new_created_at"], row["outbox_id"]) if row["new_id"] is not None else None
+    return Claimed(locked=bool(row["locked"]), existing=existing, new=new)
 
 
 _SELECT = """

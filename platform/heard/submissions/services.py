@@ -72,50 +72,54 @@ async def store(
     if not data.text.strip() and not data.answers:
         raise Invalid("Write something, or answer at least one question, before sending.", field="text")
     digest = request_hash(data)
-    async with conn.transaction():
-        locked, existing = await queries.claim_key(conn, council_id, key)
-        if not locked:
-            raise Conflict("This submission is already being sent. Please wait a moment.")
-        if existing is not None:
-            receipt, stored_digest = existing
-            if stored_digest != digest:
-                raise Invalid(
-                    "This Idempotency-Key was already used for a different submission; use a new key.",
-                    field="Idempotency-Key",
+    values = {
+        "council_id": council_id,
+        "child_id": child_id,
+        "kind": data.kind,
+        "instrument": data.instrument,
+        "instrument_version": data.instrument_version,
+        "channel": channel,
+        "answers": data.answers,
+        "free_text": data.text,
+        "audience": list(data.audience),
+        "anonymous": data.anonymous,
+        "language": data.language,
+        "idempotency_key": key,
+        "request_hash": digest,
+    }
+    opens_case = data.kind == "complaint" and child_id is not None
+    if screen.level == "none" and not opens_case:
+        # Nothing else to write with it: the claim and both rows in one statement (its own transaction).
+        claimed = await queries.claim_and_insert(conn, **values)
+        _check_claim(claimed.locked, claimed.existing, digest)
+        if claimed.existing is not None:
+            return claimed.existing[0], False, []
+        assert claimed.new is not None
+        submission_id, created_at, outbox_id = claimed.new
+        work: Work = [(outbox_id, "analyse_submission", {"submission_id": submission_id})]
+    else:
+        async with conn.transaction():
+            locked, existing = await queries.claim_key(conn, council_id, key)
+            _check_claim(locked, existing, digest)
+            if existing is not None:
+                return existing[0], False, []
+            submission_id, created_at, outbox_id = await queries.insert(conn, **values)
+            work = []
+            if screen.level != "none":
+                work += await safeguarding.raise_alert(
+                    conn,
+                    settings.get().safeguarding,
+                    council_id=council_id,
+                    submission_id=submission_id,
+                    child_id=child_id,
+                    level=screen.level,
+                    categories=list(screen.categories),
+                    triggers=list(screen.triggers),
+                    source=screen.source,
                 )
-            return receipt, False, []
-        submission_id, created_at, outbox_id = await queries.insert(
-            conn,
-            council_id=council_id,
-            child_id=child_id,
-            kind=data.kind,
-            instrument=data.instrument,
-            instrument_version=data.instrument_version,
-            channel=channel,
-            answers=data.answers,
-            free_text=data.text,
-            audience=list(data.audience),
-            anonymous=data.anonymous,
-            language=data.language,
-            idempotency_key=key,
-            request_hash=digest,
-        )
-        work: Work = []
-        if screen.level != "none":
-            work += await safeguarding.raise_alert(
-                conn,
-                settings.get().safeguarding,
-                council_id=council_id,
-                submission_id=submission_id,
-                child_id=child_id,
-                level=screen.level,
-                categories=list(screen.categories),
-                triggers=list(screen.triggers),
-                source=screen.source,
-            )
-        if data.kind == "complaint" and child_id is not None:
-            await complaints.open_from_submission(conn, submission_id)
-        work.append((outbox_id, "analyse_submission", {"submission_id": submission_id}))
+            if opens_case:
+                await complaints.open_from_submission(conn, submission_id)
+            work.append((outbox_id, "analyse_submission", {"submission_id": submission_id}))
     receipt = Receipt(
         id=submission_id,
         kind=data.kind,
@@ -124,6 +128,17 @@ async def store(
         safeguarding=screen.level,  # type: ignore[arg-type]
     )
     return receipt, True, work
+
+
+def _check_claim(locked: bool, existing: tuple[Receipt, bytes] | None, digest: bytes) -> None:
+    """Conflict while another request holds the key; Invalid when the key was used for another body."""
+    if not locked:
+        raise Conflict("This submission is already being sent. Please wait a moment.")
+    if existing is not None and existing[1] != digest:
+        raise Invalid(
+            "This Idempotency-Key was already used for a different submission; use a new key.",
+            field="Idempotency-Key",
+        )
 
 
 async def list_own(conn: asyncpg.Connection, principal: Principal) -> list[Submission]:
