@@ -152,7 +152,9 @@ async def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a run under a minute")
     parser.add_argument("--url", help="a running Heard to measure (its database must hold the bench children)")
     parser.add_argument("--rate", type=float, default=200.0)
-    parser.add_argument("--workers", type=int, default=1, help="web processes to start")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="web processes to start (default 2, as docker/Dockerfile runs)"
+    )
     args = parser.parse_args()
     saturate_s, load_s = (8.0, 10.0) if args.quick else (20.0, 30.0)
 

@@ -66,7 +66,14 @@ async def add(conn: asyncpg.Connection, job: str, key: str, **args: Any) -> int 
     return outbox_id
 
 
-_MARK_ENQUEUED = "update outbox set enqueued_at = now(), attempts = attempts + 1 where id = any($1::bigint[])"
+# One statement, so one round trip and its own transaction. Losing this mark in a crash costs only a harmless
+# second enqueue, so its commit does not wait for the disk (set_config local to the statement's transaction).
+_MARK_ENQUEUED = """
+with no_wait as (select set_config('synchronous_commit', 'off', true))
+update outbox set enqueued_at = now(), attempts = attempts + 1
+from no_wait
+where id = any($1::bigint[])
+"""
 
 Work = list[tuple[int, str, dict[str, Any]]]
 
@@ -132,9 +139,7 @@ class _Sender:
                 log.warning("queue unavailable, %d outbox rows left for the relay: %s", len(work), type(exc).__name__)
                 return
             raise
-        async with db.acquire(self.pool) as conn, conn.transaction():
-            # Losing this mark in a crash costs only a harmless second enqueue, so don't wait for the disk.
-            await conn.execute("set local synchronous_commit = off")
+        async with db.acquire(self.pool) as conn:
             await conn.execute(_MARK_ENQUEUED, [outbox_id for outbox_id, _, _ in work])
 
 
