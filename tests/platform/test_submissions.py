@@ -7,8 +7,12 @@ import uuid
 from collections.abc import Callable
 
 import asyncpg
+import msgspec
 import pytest
 from support import Client, Council
+
+from heard.submissions.schemas import SubmissionIn
+from heard.submissions.services import request_hash
 
 
 async def _count(db: asyncpg.Connection, child_id: int) -> tuple[int, int]:
@@ -102,6 +106,36 @@ async def test_concurrent_duplicates_store_exactly_one(
     assert set(statuses) <= {201, 409} and 201 in statuses
     assert len({r.json()["id"] for r in results if r.status_code == 201}) == 1
     assert await _count(db, council.children["Ava"]) == (1, 1)
+
+
+async def test_a_duplicate_whose_first_commits_mid_request_gets_409_and_a_retry_gets_the_receipt(
+    council: Council, clients: Callable[[], Client], db: asyncpg.Connection
+) -> None:
+    """The first request with a key commits after the duplicate began but before it takes the key: the duplicate
+    cannot see the first row yet and meets it in the unique index. It is told to wait, never given a 500."""
+    ava = await clients().as_child(council.codes["Ava"])
+    key = uuid.uuid4().hex
+    body = {"kind": "statement", "text": "double tap"}
+    digest = request_hash(msgspec.convert(body, SubmissionIn))
+    async with db.transaction():
+        first = await db.fetchval(
+            """insert into submissions (council_id, child_id, kind, channel, free_text, audience, idempotency_key,
+                                        request_hash)
+               values ($1, $2, 'statement', 'api', 'double tap', '{worker}', $3, $4) returning id""",
+            council.id,
+            council.children["Ava"],
+            key,
+            digest,
+        )
+        duplicate = asyncio.create_task(ava.post("/api/submissions", json=body, headers={"Idempotency-Key": key}))
+        await asyncio.sleep(0.5)  # the duplicate now waits on the first row in the unique index
+        assert not duplicate.done()
+    r = await duplicate
+    assert r.status_code == 409, r.text
+    assert "already being sent" in r.json()["detail"]
+    retry = await ava.post("/api/submissions", json=body, headers={"Idempotency-Key": key})
+    assert retry.status_code == 201 and retry.json()["id"] == first
+    assert retry.headers["Idempotent-Replayed"] == "true"
 
 
 @pytest.mark.parametrize(
