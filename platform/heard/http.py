@@ -353,6 +353,12 @@ def server_error(request: Request[Any, Any, Any], exc: Exception) -> Response[An
     where = "".join(traceback.format_tb(exc.__traceback__)[-8:])
     log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path, extra={"stack": where})
     sorry = "Something went wrong on our side and we have recorded it. Please go back and try again."
+    if _wants_html(request):
+        engine = request.app.template_engine.engine  # type: ignore[union-attr]
+        context = {"heading": "Something went wrong", "message": sorry, "sending": request.method != "GET"}
+        context |= {"action": request.url.path, "fields": [], "kept": []}
+        html = engine.from_string(_UNAVAILABLE_PAGE).render(context)
+        return Response(html, media_type="text/html", status_code=500)
     return Response(_body(500, sorry), status_code=500)
 
 
