@@ -304,7 +304,7 @@ def database_down(request: Request[Any, Any, Any], exc: Exception) -> Response[A
     return Response(_body(503, db.DATABASE_DOWN), status_code=503, headers={"Retry-After": "30"})
 
 
-_UNAVAILABLE_PAGE = """{% extends "base.html" %}
+_PERSON_PAGE = """{% extends "base.html" %}
 {% block title %}{{ heading }}{% endblock %}
 {% block main %}
 <h1>{{ heading }}</h1>
@@ -328,19 +328,33 @@ PAGE_DOWN = "Heard cannot open this page right now. Please try again in a few mi
 
 def unavailable_page(request: Request[Any, Any, Any], form: dict[str, list[str]]) -> Response[Any]:
     """A 503 page for a person: nothing was sent, and whatever their form carried is on the page to send again."""
-    engine = request.app.template_engine.engine  # type: ignore[union-attr]
     sending = request.method != "GET"
+    heading = "Nothing was sent" if sending else "Heard is not available just now"
+    message = db.DATABASE_DOWN if sending else PAGE_DOWN
+    return _person_page(request, 503, heading, message, form, headers={"Retry-After": "30"})
+
+
+def _person_page(
+    request: Request[Any, Any, Any],
+    status: int,
+    heading: str,
+    message: str,
+    form: dict[str, list[str]],
+    headers: dict[str, str] | None = None,
+) -> Response[Any]:
+    """An error page in plain words, with what the person's form carried (if anything) to send again."""
+    engine = request.app.template_engine.engine  # type: ignore[union-attr]
     fields = [(name, value) for name, values in form.items() for value in values]
     context = {
-        "heading": "Nothing was sent" if sending else "Heard is not available just now",
-        "message": db.DATABASE_DOWN if sending else PAGE_DOWN,
-        "sending": sending,
+        "heading": heading,
+        "message": message,
+        "sending": request.method != "GET",
         "action": request.url.path,
         "fields": fields,
         "kept": [value for name, value in fields if value.strip() and not name.startswith("_")],
     }
-    html = engine.from_string(_UNAVAILABLE_PAGE).render(context)
-    return Response(html, media_type="text/html", status_code=503, headers={"Retry-After": "30"})
+    html = engine.from_string(_PERSON_PAGE).render(context)
+    return Response(html, media_type="text/html", status_code=status, headers=headers)
 
 
 def out_of_range(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
@@ -354,11 +368,7 @@ def server_error(request: Request[Any, Any, Any], exc: Exception) -> Response[An
     log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path, extra={"stack": where})
     sorry = "Something went wrong on our side and we have recorded it. Please go back and try again."
     if _wants_html(request):
-        engine = request.app.template_engine.engine  # type: ignore[union-attr]
-        context = {"heading": "Something went wrong", "message": sorry, "sending": request.method != "GET"}
-        context |= {"action": request.url.path, "fields": [], "kept": []}
-        html = engine.from_string(_UNAVAILABLE_PAGE).render(context)
-        return Response(html, media_type="text/html", status_code=500)
+        return _person_page(request, 500, "Something went wrong", sorry, {})
     return Response(_body(500, sorry), status_code=500)
 
 

@@ -9,64 +9,15 @@ import msgspec
 
 from heard.submissions.schemas import Receipt, Submission
 
-# One round trip: hold the idempotency key for this transaction (False when another request holds it
-# now) and fetch what was already stored under it.
-_CLAIM_KEY = """
-select pg_try_advisory_xact_lock(hashtextextended($1::text || ':' || $2, 7)) as locked,
-       s.id, s.kind, s.created_at, s.request_hash,
-       coalesce((select level from alerts where submission_id = s.id), 'none') as safeguarding
-from (select 1) as one
-left join submissions s on s.council_id = $1::bigint and s.idempotency_key = $2
-"""
-
-
-async def claim_key(conn: asyncpg.Connection, council_id: int, key: str) -> tuple[bool, tuple[Receipt, bytes] | None]:
-    """Whether this request holds the key, and the receipt and body hash already stored under it, if any."""
-    row = await conn.fetchrow(_CLAIM_KEY, council_id, key)
-    assert row is not None
-    if row["id"] is None:
-        return bool(row["locked"]), None
-    receipt = Receipt(
-        id=row["id"],
-        kind=row["kind"],
-        created_at=row["created_at"],
-        reference=reference(row["id"]),
-        safeguarding=row["safeguarding"],
-    )
-    return bool(row["locked"]), (receipt, bytes(row["request_hash"]))
-
-
 _COLUMNS = (
     *("council_id", "child_id", "kind", "instrument", "instrument_version", "channel", "answers", "free_text"),
     *("audience", "anonymous", "language", "idempotency_key", "request_hash"),
 )
 
-# The submission and the outbox row for its analysis, in one round trip.
-_INSERT = """
-with submission as (
-    insert into submissions (council_id, child_id, kind, instrument, instrument_version, channel, answers,
-                             free_text, audience, anonymous, language, idempotency_key, request_hash)
-    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-    returning id, created_at
-), analysis as (
-    insert into outbox (job, args, job_key)
-    select 'analyse_submission', jsonb_build_object('submission_id', id), 'analyse:' || id from submission
-    returning id
-)
-select submission.id, submission.created_at, analysis.id as outbox_id from submission, analysis
-"""
-
-
-async def insert(conn: asyncpg.Connection, **values: Any) -> tuple[int, Any, int]:
-    """Store a submission with its analysis work; returns its id, its time and the work's outbox id."""
-    row = await conn.fetchrow(_INSERT, *(values[name] for name in _COLUMNS))
-    assert row is not None
-    return row["id"], row["created_at"], row["outbox_id"]
-
-
-# The whole of a plain submission (no alert, no complaint case) in one statement, so in one round trip and its own
-# transaction: hold the key (as _CLAIM_KEY), and insert the submission and its outbox row only when the key is
-# held and nothing is stored under it yet. The lock CTE calls a volatile function, so it is evaluated once.
+# A submission in one round trip: hold its idempotency key for the transaction (not locked when another request
+# holds it now), find what was already stored under the key, and insert the submission and the outbox row for its
+# analysis only when the key is held and nothing is stored under it yet. The lock CTE calls a volatile function,
+# so it is evaluated once.
 _CLAIM_AND_INSERT = """
 with claim as (
     select pg_try_advisory_xact_lock(hashtextextended($1::bigint::text || ':' || $12::text, 7)) as locked
@@ -107,7 +58,7 @@ class Claimed(msgspec.Struct, frozen=True):
 
 
 async def claim_and_insert(conn: asyncpg.Connection, **values: Any) -> Claimed:
-    """`claim_key` and `insert` in one statement, for a submission that needs nothing else written with it."""
+    """Claim the key and store the submission with its analysis work, in one statement."""
     row = await conn.fetchrow(_CLAIM_AND_INSERT, *(values[name] for name in _COLUMNS))
     assert row is not None
     existing = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from typing import Any
 
@@ -88,20 +89,39 @@ async def store(
         "request_hash": digest,
     }
     opens_case = data.kind == "complaint" and child_id is not None
+    plain = screen.level == "none" and not opens_case
     try:
-        if screen.level == "none" and not opens_case:
-            stored = await _store_plain(conn, values)
-        else:
-            stored = await _store_with_more(conn, values, screen, opens_case=opens_case)
+        # A plain submission is one statement, so its own transaction; one with an alert or a complaint case
+        # writes them in the same transaction, which then holds the key until it commits.
+        async with contextlib.nullcontext() if plain else conn.transaction():
+            claimed = await queries.claim_and_insert(conn, **values)
+            _check_claim(claimed.locked, claimed.existing, digest)
+            if claimed.existing is not None:
+                return claimed.existing[0], False, []
+            assert claimed.new is not None
+            submission_id, created_at, outbox_id = claimed.new
+            work: Work = []
+            if screen.level != "none":
+                work += await safeguarding.raise_alert(
+                    conn,
+                    settings.get().safeguarding,
+                    council_id=council_id,
+                    submission_id=submission_id,
+                    child_id=child_id,
+                    level=screen.level,
+                    categories=list(screen.categories),
+                    triggers=list(screen.triggers),
+                    source=screen.source,
+                )
+            if opens_case:
+                await complaints.open_from_submission(conn, submission_id)
     except asyncpg.UniqueViolationError as exc:
         # The first request with this key committed between this one's snapshot and its lock: it is not lost,
         # and a retry gets its receipt.
         if "idempotency_key" not in (exc.constraint_name or ""):
             raise
         raise Conflict("This submission is already being sent. Please wait a moment.") from exc
-    if isinstance(stored, Receipt):
-        return stored, False, []
-    submission_id, created_at, work = stored
+    work.append((outbox_id, "analyse_submission", {"submission_id": submission_id}))
     receipt = Receipt(
         id=submission_id,
         kind=data.kind,
@@ -110,47 +130,6 @@ async def store(
         safeguarding=screen.level,  # type: ignore[arg-type]
     )
     return receipt, True, work
-
-
-async def _store_plain(conn: asyncpg.Connection, values: dict[str, Any]) -> Receipt | tuple[int, Any, Work]:
-    """Nothing else to write with it: the claim and both rows in one statement (its own transaction). Returns the
-    receipt already stored under the key, or the new submission's id, time and work."""
-    claimed = await queries.claim_and_insert(conn, **values)
-    _check_claim(claimed.locked, claimed.existing, values["request_hash"])
-    if claimed.existing is not None:
-        return claimed.existing[0]
-    assert claimed.new is not None
-    submission_id, created_at, outbox_id = claimed.new
-    return submission_id, created_at, [(outbox_id, "analyse_submission", {"submission_id": submission_id})]
-
-
-async def _store_with_more(
-    conn: asyncpg.Connection, values: dict[str, Any], screen: ScreenResult, *, opens_case: bool
-) -> Receipt | tuple[int, Any, Work]:
-    """The claim, the submission, its alert and complaint case and its work, in one transaction."""
-    async with conn.transaction():
-        locked, existing = await queries.claim_key(conn, values["council_id"], values["idempotency_key"])
-        _check_claim(locked, existing, values["request_hash"])
-        if existing is not None:
-            return existing[0]
-        submission_id, created_at, outbox_id = await queries.insert(conn, **values)
-        work: Work = []
-        if screen.level != "none":
-            work += await safeguarding.raise_alert(
-                conn,
-                settings.get().safeguarding,
-                council_id=values["council_id"],
-                submission_id=submission_id,
-                child_id=values["child_id"],
-                level=screen.level,
-                categories=list(screen.categories),
-                triggers=list(screen.triggers),
-                source=screen.source,
-            )
-        if opens_case:
-            await complaints.open_from_submission(conn, submission_id)
-        work.append((outbox_id, "analyse_submission", {"submission_id": submission_id}))
-    return submission_id, created_at, work
 
 
 def _check_claim(locked: bool, existing: tuple[Receipt, bytes] | None, digest: bytes) -> None:
