@@ -13,14 +13,14 @@ import itertools
 import re
 from functools import cache
 
-from nlp._resources import RESOURCES
+from nlp._resources import _lines
 
 CUES = "sentiment_cues"  # the analyzer name stored in a model's BlockSpec
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9']*|[.!?;\n]+|,")
 _NEGATORS = frozenset(
     [
         *("not", "no", "never", "nothing", "nobody", "noone", "none", "neither", "nor", "cannot", "without"),
-        *("hardly", "barely", "n't", "can't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't"),
+        *("hardly", "barely", "can't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't"),
         *("won't", "wouldn't", "couldn't", "shouldn't", "haven't", "hasn't", "hadn't", "ain't", "dont", "cant"),
         *("didnt", "doesnt", "isnt", "arent", "wasnt", "werent", "wont", "wouldnt", "couldnt", "shouldnt"),
         *("havent", "hasnt", "aint"),
@@ -37,13 +37,11 @@ _SCOPE = 3  # words a negation reaches
 def lexicon() -> dict[str, int]:
     """Word -> +1 or -1 from ``sentiment_words.txt`` (sections ``[positive]`` and ``[negative]``)."""
     polarity, out = 0, dict[str, int]()
-    for raw in (RESOURCES / "sentiment_words.txt").read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
+    for line in _lines("sentiment_words.txt"):
         if line in ("[positive]", "[negative]"):
             polarity = 1 if line == "[positive]" else -1
-        elif line:
-            for word in line.split():
-                out[word] = polarity
+        else:
+            out.update(dict.fromkeys(line.split(), polarity))
     return out
 
 

@@ -74,7 +74,7 @@ TOKEN_PATTERN = r"(?u)\b\w[\w']*\b"  # noqa: S105 (a regex, not a secret)
 
 def make_vectoriser() -> FeatureUnion:
     """An unfitted word (1-2) + character (2-5, within words) + sentiment-cue TF-IDF union; vocabularies capped so
-    the saved model stays quick to load. The cue block comes last (see :data:`SENTIMENT_ONLY`)."""
+    the saved model stays quick to load. The cue block comes last (see :meth:`Vectoriser.columns`)."""
     words = TfidfVectorizer(
         token_pattern=TOKEN_PATTERN,
         ngram_range=(1, 2),

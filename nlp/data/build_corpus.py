@@ -795,17 +795,9 @@ def build() -> tuple[list[dict], dict]:
     stats = {"handwritten": Counter(), "composed": Counter(), "fragments": Counter(), "sentiment": Counter()}
     seen_texts: set[str] = set()
     for voice, target in VOICES.items():
-        items = read_sources(SRC / f"items_{voice}.txt")
         frags = read_sources(SRC / f"frags_{voice}.txt")
         stats["fragments"][voice] = len(frags)
-        made = []
-        for it in items:
-            text, pii = filler.fill(it.text)
-            norm = re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() or text
-            if norm in seen_texts:
-                raise ValueError(f"{it.origin}: duplicate item text {text!r}")
-            seen_texts.add(norm)
-            made.append((text, it.themes, it.sentiment, it.level, it.cats, pii, KINDS[it.tail]))
+        made = handwritten(SRC / f"items_{voice}.txt", filler, seen_texts)
         stats["handwritten"][voice] = len(made)
         comp = compose(voice, frags, max(0, target - len(made)), rng, filler, seen_texts, set())
         stats["composed"][voice] = len(comp)

@@ -228,7 +228,7 @@ class Reanalysis:
                         self.analyser,
                         after=after,
                         limit=self.batch,
-                        force=self.force,
+                        version=version,
                         council_id=self.council_id,
                     )
                 await queue.dispatch(pool, redis, done.work)  # the worker's relay sends them if Redis is down

@@ -36,7 +36,7 @@ def session_context(user: Principal) -> dict[str, Any]:
 
 def child_context(request: Request[Any, Any, Any], user: Principal | None, **extra: Any) -> dict[str, Any]:
     """Context of a page a child reads: their language (``ui``), its direction and switcher, and the session."""
-    from heard.capture._context import language, page  # capture uses session_context from here
+    from heard.capture import language, page  # capture uses session_context from here
 
     return page(request, language(request), user, **extra)
 

@@ -65,7 +65,7 @@ async def test_reanalyse_catches_up_with_the_current_model_and_carries_on_after_
         analyser,
         after=0,
         limit=1,
-        force=False,
+        version=analyser.version,
         council_id=council.id,  # type: ignore[arg-type]
     )
     assert (first.last_id, first.analysed) == (hurt, 1)

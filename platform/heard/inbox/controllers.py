@@ -194,7 +194,7 @@ class InboxPages(Controller):
         )
 
 
-def _dispatch(db_pool: asyncpg.Pool, redis: ArqRedis, work: services.Work) -> BackgroundTask | None:
+def _dispatch(db_pool: asyncpg.Pool, redis: ArqRedis, work: queue.Work) -> BackgroundTask | None:
     """Send an alert's notifications once the correction is committed (the outbox keeps them if this fails)."""
     return BackgroundTask(queue.dispatch, db_pool, redis, work) if work else None
 

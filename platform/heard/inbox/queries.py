@@ -132,13 +132,14 @@ async def add_correction(conn: asyncpg.Connection, submission_id: int, staff_id:
 
 
 # The latest correction of every corrected submission, in every council: training learns a person's final
-# reading. Fields a correction left null come from the stored analysis. An erased child's words are gone (a
-# placeholder stands in their answers), so they teach nothing.
+# reading. Fields a correction left null come from the stored analysis; a label neither gives is unknown, and the
+# row is left out rather than given one nobody chose. An erased child's words are gone (a placeholder stands in
+# their answers), so they teach nothing.
 _CORRECTIONS_FOR_TRAINING = """
 select distinct on (c.submission_id) c.id, s.free_text, s.answers, s.kind,
        coalesce(c.themes, an.themes, '{}') as themes,
-       coalesce(c.sentiment, an.sentiment, 'neutral') as sentiment,
-       coalesce(c.safeguarding_level, an.safeguarding_level, 'none') as safeguarding_level,
+       coalesce(c.sentiment, an.sentiment) as sentiment,
+       coalesce(c.safeguarding_level, an.safeguarding_level) as safeguarding_level,
        coalesce(c.safeguarding_categories, an.safeguarding_categories, '{}') as safeguarding_categories
 from analysis_corrections c
 join submissions s on s.id = c.submission_id
@@ -149,5 +150,9 @@ order by c.submission_id, c.id desc
 """
 
 
-async def corrections_for_training(conn: asyncpg.Connection) -> list[CorrectedText]:
-    return [msgspec.convert(dict(r), CorrectedText) for r in await conn.fetch(_CORRECTIONS_FOR_TRAINING)]
+async def corrections_for_training(conn: asyncpg.Connection) -> list[CorrectedText | None]:
+    """Each corrected submission's words and final labels; None where its sentiment or level is unknown."""
+    return [
+        msgspec.convert(dict(r), CorrectedText) if r["sentiment"] and r["safeguarding_level"] else None
+        for r in await conn.fetch(_CORRECTIONS_FOR_TRAINING)
+    ]

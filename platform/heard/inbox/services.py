@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import asyncpg
 
 from heard import audit, settings
@@ -12,12 +10,12 @@ from heard.errors import Invalid
 from heard.inbox import queries
 from heard.inbox.schemas import AnalysisView, CorrectionIn, InboxItem, ReplyIn, TrainingItem, TrainingSafeguarding
 from heard.safeguarding import services as safeguarding
+from heard.safeguarding.services import Work
 from heard.submissions import services as submissions
 from heard.submissions.jobs import submission_text
 from heard.submissions.schemas import Submission
 from nlp.schemas import CATEGORIES, LEVELS, SENTIMENTS, THEMES
 
-Work = list[tuple[int, str, dict[str, Any]]]
 RANK: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}
 
 
@@ -111,17 +109,18 @@ async def correct(
 ) -> tuple[AnalysisView, Work]:
     """A person's reading of a submission, stored over the model's; returns it and notifications to dispatch.
 
-    A higher safeguarding level than the current reading raises (or adds to) the submission's alert; a lower
-    one is only recorded: an alert is lowered or closed only by the duty team, on the alert itself.
+    A safeguarding level at least as high as the current reading raises (or adds its kinds of worry to) the
+    submission's alert; a lower one is only recorded: an alert is lowered or closed only by the duty team, on the
+    alert itself.
     """
+    data = checked(data)  # before the read, so a refused correction records no read of the child's words
     found = await submissions.get(conn, principal, submission_id)
-    data = checked(data)
     work: Work = []
     async with conn.transaction():
         before = await queries.analysis(conn, submission_id)
         was = before.current.safeguarding_level if before.current else "none"
         await queries.add_correction(conn, submission_id, principal.id, data)
-        if RANK[data.safeguarding_level] > RANK[was]:
+        if data.safeguarding_level != "none" and RANK[data.safeguarding_level] >= RANK[was]:
             work = await safeguarding.raise_alert(
                 conn,
                 settings.get().safeguarding,
@@ -162,6 +161,9 @@ async def training_items(conn: asyncpg.Connection) -> tuple[list[TrainingItem], 
     """
     items, left_out = [], 0
     for row in await queries.corrections_for_training(conn):
+        if row is None:
+            left_out += 1
+            continue
         text = submission_text(row.free_text, row.answers)
         categories = [c for c in row.safeguarding_categories if c in CATEGORIES]
         if not text.strip() or (row.safeguarding_level != "none" and not categories):

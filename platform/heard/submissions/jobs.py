@@ -101,29 +101,20 @@ async def store(
 # them ($1 null) or those the model $1 has not analysed yet, so an interrupted run picks up where it stopped.
 # An erased child's words are gone: only a placeholder is left in their answers. (`submission_text` has the
 # last word on what counts as words.)
-_COUNT_STALE = """
-select count(*)
+_STALE = """
 from submissions s
 left join analyses an on an.submission_id = s.id
 left join children ch on ch.id = s.child_id
 where ch.erased_at is null and ($1::text is null or an.model_version is distinct from $1)
   and ($2::bigint is null or s.council_id = $2)
   and (s.free_text ~ '\\S'
-       or jsonb_path_exists(s.answers, '$.* ? (@.type() == "string" && @ like_regex ".{4}" flag "s")'))
+       or jsonb_path_exists(
+           s.answers, '$.* ? (@.type() == "string" && @ like_regex ".{4}" flag "s" && @ like_regex "[^[:space:]]")'))
 """
-_NEXT_STALE = """
-select s.id, s.free_text, s.answers, s.council_id, s.child_id
-from submissions s
-left join analyses an on an.submission_id = s.id
-left join children ch on ch.id = s.child_id
-where ch.erased_at is null and ($1::text is null or an.model_version is distinct from $1)
-  and ($2::bigint is null or s.council_id = $2)
-  and (s.free_text ~ '\\S'
-       or jsonb_path_exists(s.answers, '$.* ? (@.type() == "string" && @ like_regex ".{4}" flag "s")'))
-  and s.id > $3
-order by s.id
-limit $4
-"""
+_COUNT_STALE = "select count(*)" + _STALE
+_NEXT_STALE = (
+    "select s.id, s.free_text, s.answers, s.council_id, s.child_id" + _STALE + "and s.id > $3 order by s.id limit $4"
+)
 
 
 class Reanalysed(msgspec.Struct, frozen=True):
@@ -148,12 +139,13 @@ async def reanalyse_batch(
     *,
     after: int,
     limit: int,
-    force: bool,
+    version: str | None,
     council_id: int | None = None,
 ) -> Reanalysed:
-    """Analyse the next batch after id `after` again, stored through `store` like the worker's job, in one
-    transaction: alerts are raised (never lowered) and each analysis's revision goes up."""
-    rows = await conn.fetch(_NEXT_STALE, None if force else analyser.version, council_id, after, limit)
+    """Analyse the next batch after id `after` again (those `version` has not read, or all when it is None),
+    stored through `store` like the worker's job, in one transaction: alerts are raised (never lowered) and each
+    analysis's revision goes up."""
+    rows = await conn.fetch(_NEXT_STALE, version, council_id, after, limit)
     if not rows:
         return Reanalysed(None, 0, 0, [])
     todo = [(row, text) for row in rows if (text := submission_text(row["free_text"], row["answers"]))]
