@@ -111,3 +111,16 @@ def test_reanalyse_uses_the_model_the_settings_name(tmp_path: Path, env: dict[st
     run = _run({**env, "HEARD_MODEL_DIR": str(tmp_path)})
     assert run.returncode == 1
     assert f"no trained model in {tmp_path}" in run.stderr
+
+
+async def test_reanalyse_names_an_unknown_council_and_a_bad_batch_size_and_touches_nothing(
+    council: Council, db: asyncpg.Connection, env: dict[str, str]
+) -> None:
+    sent = await submission(db, council, "My carer hits me with a belt and I am scared to go home tonight")
+    unknown = await _reanalyse(env, "--council", "no-such-council")
+    assert unknown.returncode == 2
+    assert "there is no council with the slug 'no-such-council'" in unknown.stderr
+    bad = await _reanalyse(env, "--batch-size", "lots")
+    assert bad.returncode == 2
+    assert "--batch-size" in bad.stderr and "invalid int value" in bad.stderr
+    assert await _analysis(db, sent) is None
