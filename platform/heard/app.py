@@ -75,6 +75,7 @@ async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
     try:
         yield
     finally:
+        await queue.settle()
         await app.state.redis.aclose()
         await app.state.db_pool.close()
 

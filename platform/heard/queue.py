@@ -160,6 +160,36 @@ async def dispatch(pool: asyncpg.Pool, redis: ArqRedis | None, work: Work) -> No
     await sender.send(work)
 
 
+# Fast-path sends started by requests and not yet finished; the lifespan waits for them before closing.
+_IN_FLIGHT: set[asyncio.Task[None]] = set()
+
+
+def dispatch_soon(pool: asyncpg.Pool, redis: ArqRedis | None, work: Work) -> None:
+    """Start `dispatch` without holding up the request's connection.
+
+    The response does not wait for it, and neither does the client's next request on the same keep-alive
+    connection (a background task would hold that connection until it finished). The work is already
+    committed to the outbox, so if this never finishes the relay sends it.
+    """
+    if not work or redis is None:
+        return
+    task = asyncio.get_running_loop().create_task(dispatch(pool, redis, work))
+    _IN_FLIGHT.add(task)
+    task.add_done_callback(_finished)
+
+
+def _finished(task: asyncio.Task[None]) -> None:
+    _IN_FLIGHT.discard(task)
+    if not task.cancelled() and (exc := task.exception()) is not None:
+        log.error("sending outbox work failed; the relay will send it: %s", type(exc).__name__)
+
+
+async def settle() -> None:
+    """Wait for the fast-path sends this process started (at shutdown, before the pool and Redis close)."""
+    while _IN_FLIGHT:
+        await asyncio.gather(*_IN_FLIGHT, return_exceptions=True)
+
+
 _CLAIM_DUE = """
 update outbox set enqueued_at = now(), attempts = attempts + 1
 where id in (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
 
@@ -18,11 +19,25 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXYZ2346789"
 
 
 def hash_secret(value: str) -> str:
+    """An argon2id hash: about a tenth of a second of CPU, so a request makes it through `hash_secret_off_loop`."""
     return _hasher.hash(value)
 
 
-def verify_secret(stored_hash: str | None, value: str) -> bool:
-    """True when `value` matches; always spends the same effort, even with no stored hash."""
+async def hash_secret_off_loop(value: str) -> str:
+    """`hash_secret` in a worker thread (argon2 releases the GIL), so other requests carry on meanwhile."""
+    return await asyncio.to_thread(_hasher.hash, value)
+
+
+async def verify_secret(stored_hash: str | None, value: str) -> bool:
+    """True when `value` matches; always spends the same effort, even with no stored hash.
+
+    The check runs in a worker thread: on the event loop, each sign-in would stall every other request in
+    the process for as long as argon2 takes (a children's home signing in together would be felt by all).
+    """
+    return await asyncio.to_thread(_verify, stored_hash, value)
+
+
+def _verify(stored_hash: str | None, value: str) -> bool:
     try:
         return _hasher.verify(stored_hash or _DUMMY_HASH, value) and stored_hash is not None
     except (VerificationError, InvalidHashError):

@@ -37,7 +37,7 @@ async def sign_in_staff(conn: asyncpg.Connection, data: StaffSignIn, address: st
     keys = [f"account:{email}", f"ip:{address}"]
     await _check_limits(conn, keys)
     account = await queries.staff_by_email(conn, email)
-    ok = secrets.verify_secret(account.password_hash if account else None, data.password)
+    ok = await secrets.verify_secret(account.password_hash if account else None, data.password)
     if account is None or not ok or account.disabled:
         await queries.record_attempts(conn, keys, succeeded=False)
         raise Unauthorised("That email address and password do not match an account.")
@@ -60,7 +60,8 @@ async def sign_in_child(conn: asyncpg.Connection, data: ChildSignIn, address: st
     keys = [f"code:{lookup}", f"ip:{address}"]
     await _check_limits(conn, keys)
     child = await queries.child_by_code_lookup(conn, lookup)
-    if child is None or not secrets.verify_secret(child.access_code_hash, code):
+    ok = await secrets.verify_secret(child.access_code_hash if child else None, code)
+    if child is None or not ok:
         await queries.record_attempts(conn, keys, succeeded=False)
         raise Unauthorised("That code did not work. Please check your card, or ask your worker for a new one.")
     await queries.record_attempts(conn, keys[:1], succeeded=True)
@@ -123,6 +124,6 @@ async def issue_access_code(conn: asyncpg.Connection, principal: Principal, chil
                 break
         else:  # pragma: no cover - 707,281 lookups, so ten clashes in a row means something is wrong
             raise NotFound("Could not make a new code; please try again.")
-        await queries.set_access_code(conn, child_id, lookup, secrets.hash_secret(code))
+        await queries.set_access_code(conn, child_id, lookup, await secrets.hash_secret_off_loop(code))
         await audit.record(conn, principal, "issued_access_code", "child", child_id, child_id=child_id)
     return IssuedCode(child_id=child_id, code=code)

@@ -8,7 +8,6 @@ from datetime import date
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post
-from litestar.background_tasks import BackgroundTask
 from litestar.exceptions import PermissionDeniedException
 from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect, Template
@@ -210,8 +209,8 @@ class ChildPages(Controller):
                 easy_read=_easy(instrument, fields),
                 status=400,
             )
-        task = BackgroundTask(queue.dispatch, db_pool, redis, work) if work else None
-        return Redirect(path=f"/sent/{receipt.id}", status_code=303, background=task)
+        queue.dispatch_soon(db_pool, redis, work)
+        return Redirect(path=f"/sent/{receipt.id}", status_code=303)
 
     @post("/send/{instrument_id:str}/draft", status_code=204)
     async def save_draft(
@@ -388,8 +387,8 @@ class AnonymousPages(Controller):
                 status=400,
             )
         context = page(request, ui, None, sent=receipt, reference=receipt.reference, anonymous=True)
-        task = BackgroundTask(queue.dispatch, db_pool, redis, work) if work else None
-        return Template("capture/receipt.html", context=context, background=task)
+        queue.dispatch_soon(db_pool, redis, work)
+        return Template("capture/receipt.html", context=context)
 
 
 def _closed(request: Request[Any, Any, Any], ui: Words) -> Template:

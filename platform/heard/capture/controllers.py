@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from arq.connections import ArqRedis
 from litestar import Controller, Request, Response, delete, get, post, put
-from litestar.background_tasks import BackgroundTask
 from litestar.params import FromPath, FromQuery, JSONBody
 
 import surveys
@@ -41,10 +40,8 @@ def answers_invalid(request: Request[Any, Any, Any], exc: services.AnswersInvali
 
 
 def _receipt(receipt: Receipt, created: bool, work: Any, db_pool: DbPool, redis: ArqRedis | None) -> Response[Receipt]:
-    task = BackgroundTask(queue.dispatch, db_pool, redis, work) if work else None
-    return Response(
-        receipt, status_code=201, background=task, headers={"Idempotent-Replayed": str(not created).lower()}
-    )
+    queue.dispatch_soon(db_pool, redis, work)
+    return Response(receipt, status_code=201, headers={"Idempotent-Replayed": str(not created).lower()})
 
 
 class InstrumentsApi(Controller):

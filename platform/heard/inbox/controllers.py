@@ -6,9 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import asyncpg
-from arq.connections import ArqRedis
 from litestar import Controller, Request, Response, get, post
-from litestar.background_tasks import BackgroundTask
 from litestar.params import FromPath, JSONBody, URLEncodedBody
 from litestar.response import Redirect, Template
 
@@ -99,7 +97,8 @@ class InboxApi(Controller):
         """Correct the analysis. A higher safeguarding level raises the submission's alert; a lower one never
         lowers or closes it."""
         analysis, work = await services.correct(conn, request.user, submission_id, data)
-        return Response(analysis, status_code=201, background=_dispatch(db_pool, redis, work))
+        queue.dispatch_soon(db_pool, redis, work)  # the alert's notifications, now the correction is committed
+        return Response(analysis, status_code=201)
 
 
 class InboxPages(Controller):
@@ -166,11 +165,8 @@ class InboxPages(Controller):
         except errors.Invalid as exc:
             field = _FIRST_CONTROL.get(exc.field or "", "sentiment-positive")
             return await _page(conn, request.user, submission_id, error=exc.message, field=field, form=data, status=400)
-        return Redirect(
-            path=f"/staff/submissions/{submission_id}#analysis",
-            status_code=303,
-            background=_dispatch(db_pool, redis, work),
-        )
+        queue.dispatch_soon(db_pool, redis, work)
+        return Redirect(path=f"/staff/submissions/{submission_id}#analysis", status_code=303)
 
     @get("/submissions/{submission_id:int}/pdf")
     async def as_pdf(
@@ -194,9 +190,6 @@ class InboxPages(Controller):
         )
 
 
-def _dispatch(db_pool: asyncpg.Pool, redis: ArqRedis, work: queue.Work) -> BackgroundTask | None:
-    """Send an alert's notifications once the correction is committed (the outbox keeps them if this fails)."""
-    return BackgroundTask(queue.dispatch, db_pool, redis, work) if work else None
 
 
 def _answer(value: object) -> str:

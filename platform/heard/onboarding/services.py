@@ -155,7 +155,9 @@ async def apply(conn: asyncpg.Connection, principal: Principal, files: ImportFil
 async def _write(conn: asyncpg.Connection, council_id: int, plan: Plan) -> None:
     await queries.upsert_children(conn, council_id, plan.children["new"] + plan.children["updated"])
     # New staff get a password nobody knows: they sign in with single sign-on (or an admin sets one).
-    unusable = [(r, secrets.hash_secret(random.token_urlsafe(32))) for r in plan.staff["new"]]
+    # One hash of a secret nobody keeps serves them all (argon2 is slow; a big import would stall the service).
+    nobody_knows = await secrets.hash_secret_off_loop(random.token_urlsafe(32)) if plan.staff["new"] else ""
+    unusable = [(r, nobody_knows) for r in plan.staff["new"]]
     await queries.upsert_staff(conn, council_id, unusable + [(r, "") for r in plan.staff["updated"]])
     await queries.insert_allocations(conn, council_id, plan.allocations["new"])
     await queries.update_allocations(conn, council_id, plan.allocations["updated"])

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post
-from litestar.background_tasks import BackgroundTask
 from litestar.params import FromPath, JSONBody
 
 import nlp
@@ -42,10 +41,8 @@ class SubmissionsApi(Controller):
         screen = screen_text(data)
         async with db.acquire(state.db_pool) as conn:
             receipt, created, work = await services.create(conn, request.user, data, idempotency_key, screen)
-        task = BackgroundTask(queue.dispatch, state.db_pool, state.redis, work) if work else None
-        return Response(
-            receipt, status_code=201, background=task, headers={"Idempotent-Replayed": str(not created).lower()}
-        )
+        queue.dispatch_soon(state.db_pool, state.redis, work)
+        return Response(receipt, status_code=201, headers={"Idempotent-Replayed": str(not created).lower()})
 
     @get("/", guards=[child_only])
     async def mine(self, request: Request[Principal, Any, Any], conn: Conn) -> list[Submission]:
