@@ -3,9 +3,12 @@
 Saturation: 100 concurrent clients post as fast as they can; 100 concurrent asyncpg tasks do the bare
 equivalent (one transaction: submission row + outbox row) on the same PostgreSQL. Latency: an open-loop
 fixed load (200/s by default), timed from each request's scheduled start, so a slow server cannot hide
-queueing. Targets: ratio >= 0.4, p99 < 50 ms.
+queueing. Targets: ratio >= 0.4, p99 < 50 ms. The same fixed load of bare INSERT transactions gives
+`bare_p99_ms`, the database's own p99 on this machine: the floor under the web's, since every submission
+waits for its commit to reach the disk.
 
-    .venv/bin/python bench/ingest.py [--quick] [--url http://host:port]
+    .venv/bin/python bench/ingest.py [--quick] [--workers N]
+    DATABASE_URL=... .venv/bin/python bench/ingest.py --url http://host:port   # a running Heard on that database
 """
 
 from __future__ import annotations
@@ -14,9 +17,15 @@ import argparse
 import asyncio
 import hashlib
 import json
+import os
+import sys
+import tempfile
 import time
 import uuid
+from collections.abc import Awaitable, Callable
+from pathlib import Path
 
+import asyncpg
 from _http import Connection, cookie_value
 from _support import bench_database, drop_database, heard_env, percentile, seed_children, servers, start_web
 
@@ -76,68 +85,87 @@ async def saturate(clients: list[tuple[Connection, dict[str, str]]], seconds: fl
     return done / (time.perf_counter() - start), errors
 
 
-async def bare_inserts(url: str, council_id: int, seconds: float) -> float:
+class BareInserts:
     """The same rows the service writes, with nothing else: the ceiling the web path is measured against."""
-    import asyncpg
 
-    pool = await asyncpg.create_pool(url, min_size=POOL, max_size=POOL)
-    child_id = await pool.fetchval("select id from children where council_id = $1 limit 1", council_id)
-    done = 0
-    deadline = time.perf_counter() + seconds
+    def __init__(self, pool: asyncpg.Pool, council_id: int, child_id: int) -> None:
+        self.pool, self.council_id, self.child_id = pool, council_id, child_id
 
-    async def loop() -> None:
-        nonlocal done
-        while time.perf_counter() < deadline:
-            async with pool.acquire() as conn:
-                key = uuid.uuid4().hex
-                async with conn.transaction():
-                    sid = await conn.fetchval(
-                        _BARE_SUBMISSION,
-                        council_id,
-                        child_id,
-                        TEXT,
-                        key,
-                        hashlib.sha256(key.encode()).digest(),
-                    )
-                    await conn.execute(
-                        "insert into outbox (job, args, job_key) values ('analyse_submission', $1::text::jsonb, $2)",
-                        json.dumps({"submission_id": sid}),
-                        f"analyse:{sid}",
-                    )
+    @classmethod
+    async def open(cls, url: str, council_id: int) -> BareInserts:
+        pool = await asyncpg.create_pool(url, min_size=POOL, max_size=POOL)
+        child_id = await pool.fetchval("select id from children where council_id = $1 limit 1", council_id)
+        return cls(pool, council_id, child_id)
+
+    async def one(self) -> None:
+        async with self.pool.acquire() as conn:
+            key = uuid.uuid4().hex
+            async with conn.transaction():
+                sid = await conn.fetchval(
+                    _BARE_SUBMISSION, self.council_id, self.child_id, TEXT, key, hashlib.sha256(key.encode()).digest()
+                )
+                await conn.execute(
+                    "insert into outbox (job, args, job_key) values ('analyse_submission', $1::text::jsonb, $2)",
+                    json.dumps({"submission_id": sid}),
+                    f"analyse:{sid}",
+                )
+
+    async def saturate(self, seconds: float) -> float:
+        done = 0
+        deadline = time.perf_counter() + seconds
+
+        async def loop() -> None:
+            nonlocal done
+            while time.perf_counter() < deadline:
+                await self.one()
                 done += 1
 
-    start = time.perf_counter()
-    await asyncio.gather(*[loop() for _ in range(CLIENTS)])
-    rate = done / (time.perf_counter() - start)
-    await pool.close()
-    return rate
+        start = time.perf_counter()
+        await asyncio.gather(*[loop() for _ in range(CLIENTS)])
+        return done / (time.perf_counter() - start)
+
+    async def fixed_load(self, rate: float, seconds: float) -> list[float]:
+        async def one() -> int:
+            await self.one()
+            return 201
+
+        latencies, _ = await open_loop(one, rate, seconds)
+        return latencies
 
 
 async def fixed_load(
     clients: list[tuple[Connection, dict[str, str]]], rate: float, seconds: float
 ) -> tuple[list[float], int]:
-    """Open loop: request i is due at i/rate; its latency counts from then, whether or not a client was free."""
+    """The web's fixed load: each request takes a free keep-alive connection (there are always enough)."""
     free: asyncio.Queue[tuple[Connection, dict[str, str]]] = asyncio.Queue()
     for c in clients:
         free.put_nowait(c)
+
+    async def one() -> int:
+        conn, headers = await free.get()
+        try:
+            return await post(conn, headers)
+        finally:
+            free.put_nowait((conn, headers))
+
+    return await open_loop(one, rate, seconds)
+
+
+async def open_loop(send: Callable[[], Awaitable[int]], rate: float, seconds: float) -> tuple[list[float], int]:
+    """Open loop: request i is due at i/rate; its latency counts from then, whether or not it could start."""
     latencies: list[float] = []
     errors = 0
     start = time.perf_counter()
 
     async def one(due: float) -> None:
         nonlocal errors
-        conn, headers = await free.get()
-        try:
-            status = await post(conn, headers)
-        finally:
-            free.put_nowait((conn, headers))
+        status = await send()
         latencies.append((time.perf_counter() - due) * 1000)
         if status != 201:
             errors += 1
 
     tasks = []
-    total = int(rate * seconds)
-    for i in range(total):
+    for i in range(int(rate * seconds)):
         due = start + i / rate
         delay = due - time.perf_counter()
         if delay > 0:
@@ -150,7 +178,9 @@ async def fixed_load(
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="a run under a minute")
-    parser.add_argument("--url", help="a running Heard to measure (its database must hold the bench children)")
+    parser.add_argument(
+        "--url", help="a running Heard to measure; DATABASE_URL must name its database (a bench council is added)"
+    )
     parser.add_argument("--rate", type=float, default=200.0)
     parser.add_argument(
         "--workers", type=int, default=2, help="web processes to start (default 2, as docker/Dockerfile runs)"
@@ -158,27 +188,36 @@ async def main() -> None:
     args = parser.parse_args()
     saturate_s, load_s = (8.0, 10.0) if args.quick else (20.0, 30.0)
 
-    pg_server, redis_url = servers()
-    db_url = await bench_database(pg_server)
-    council_id, codes = await seed_children(db_url, CLIENTS)
-    import tempfile
-    from pathlib import Path
-
-    env = heard_env(db_url, redis_url, HEARD_DB_POOL_MAX=str(POOL // args.workers))
-    web = start_web(env, Path(tempfile.mkdtemp()), workers=args.workers)
+    if args.url and not os.environ.get("DATABASE_URL"):
+        sys.exit("--url needs DATABASE_URL: the database that Heard uses, where the bench adds its children")
+    web = None
+    if args.url:
+        db_url, url = os.environ["DATABASE_URL"], args.url.rstrip("/")
+        council_id, codes = await seed_children(db_url, CLIENTS)
+    else:
+        pg_server, redis_url = servers()
+        db_url = await bench_database(pg_server)
+        council_id, codes = await seed_children(db_url, CLIENTS)
+        env = heard_env(db_url, redis_url, HEARD_DB_POOL_MAX=str(POOL // args.workers))
+        web = start_web(env, Path(tempfile.mkdtemp()), workers=args.workers)
+        url = web.url
     try:
-        host, port = web.url.removeprefix("http://").split(":")
+        host, port = url.removeprefix("http://").split(":")
         clients = [await sign_in(host, int(port), code) for code in codes]
         await saturate(clients, 2.0)  # warm up
         throughput, sat_errors = await saturate(clients, saturate_s)
-        bare = await bare_inserts(db_url, council_id, saturate_s)
+        bare_side = await BareInserts.open(db_url, council_id)
+        bare = await bare_side.saturate(saturate_s)
         latencies, load_errors = await fixed_load(clients, args.rate, load_s)
+        bare_latencies = await bare_side.fixed_load(args.rate, load_s)
+        await bare_side.pool.close()
         conn = await connect(db_url)
-        stored = await conn.fetchval("select count(*) from submissions where channel = 'api'")
+        stored = await conn.fetchval("select count(*) from submissions where council_id = $1", council_id)
         await conn.close()
     finally:
-        web.stop()
-        await drop_database(pg_server, db_url)
+        if web is not None:
+            web.stop()
+            await drop_database(pg_server, db_url)
     print(
         f"saturation: web {throughput:.0f}/s ({sat_errors} errors), bare inserts {bare:.0f}/s; "
         f"fixed load {args.rate:.0f}/s for {load_s:.0f}s: {len(latencies)} sent, {load_errors} errors; "
@@ -187,7 +226,8 @@ async def main() -> None:
     print(
         f"throughput_per_s={throughput:.0f} bare_insert_per_s={bare:.0f} ratio={throughput / bare:.2f} "
         f"p50_ms={percentile(latencies, 50):.1f} p95_ms={percentile(latencies, 95):.1f} "
-        f"p99_ms={percentile(latencies, 99):.1f} errors={sat_errors + load_errors}"
+        f"p99_ms={percentile(latencies, 99):.1f} bare_p99_ms={percentile(bare_latencies, 99):.1f} "
+        f"errors={sat_errors + load_errors}"
     )
 
 
