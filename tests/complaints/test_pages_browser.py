@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import asyncpg
 import pytest
 from complaint_seed import decide_all, new_case, officer, through_stage3
 from support import PASSWORD, Council, axe_violations
 
-from heard.complaints import services
+from heard.complaints import _clock, services
 from heard.complaints.schemas import ActionIn
 
 pytestmark = pytest.mark.browser
@@ -31,7 +31,7 @@ async def test_every_complaints_page_passes_axe(page, council: Council, db: asyn
         db,
         officer(council),
         closed.id,
-        ActionIn(description="Panel papers earlier", owner="Manager", due_on=date(2026, 12, 1)),
+        ActionIn(description="Panel papers earlier", owner="Manager", due_on=_clock.today() + timedelta(days=14)),
     )
     await sign_in(page, council)
     await page.click("a[href='/staff/complaints']")
