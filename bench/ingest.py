@@ -193,11 +193,11 @@ async def main() -> None:
     web = None
     if args.url:
         db_url, url = os.environ["DATABASE_URL"], args.url.rstrip("/")
-        council_id, codes = await seed_children(db_url, CLIENTS)
     else:
         pg_server, redis_url = servers()
         db_url = await bench_database(pg_server)
-        council_id, codes = await seed_children(db_url, CLIENTS)
+    council_id, codes = await seed_children(db_url, CLIENTS)
+    if not args.url:
         env = heard_env(db_url, redis_url, HEARD_DB_POOL_MAX=str(POOL // args.workers))
         web = start_web(env, Path(tempfile.mkdtemp()), workers=args.workers)
         url = web.url

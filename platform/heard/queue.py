@@ -218,7 +218,6 @@ async def relay(conn: asyncpg.Connection, redis: ArqRedis, config: QueueSettings
     return len(rows)
 
 
-
 _LOCK_ROW = "select completed_at from outbox where id = $1 for update"
 _COMPLETE = "update outbox set completed_at = now(), last_error = null where id = $1"
 

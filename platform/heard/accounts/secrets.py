@@ -25,7 +25,7 @@ def hash_secret(value: str) -> str:
 
 async def hash_secret_off_loop(value: str) -> str:
     """`hash_secret` in a worker thread (argon2 releases the GIL), so other requests carry on meanwhile."""
-    return await asyncio.to_thread(_hasher.hash, value)
+    return await asyncio.to_thread(hash_secret, value)
 
 
 async def verify_secret(stored_hash: str | None, value: str) -> bool:

@@ -190,8 +190,6 @@ class InboxPages(Controller):
         )
 
 
-
-
 def _answer(value: object) -> str:
     return ", ".join(value) if isinstance(value, list) else "" if value is None else str(value)
 
