@@ -70,6 +70,24 @@ async def test_drafts_are_kept_per_instrument_and_go_when_sent(
     assert (await ava.get("/api/instruments/change_something/draft")).status_code == 404
 
 
+async def test_a_survey_draft_reopens_in_the_words_it_was_left_in(
+    council: Council, clients: Callable[[], Client], db: asyncpg.Connection
+) -> None:
+    await db.execute(
+        """insert into survey_openings (council_id, instrument, access, legal_statuses, opens_on, closes_on)
+           values ($1, 'my_life_4_7', 'sign_in', '{child_in_care,care_leaver}', current_date - 1, current_date + 30)""",
+        council.id,
+    )
+    ava = await clients().as_child(council.codes["Ava"])
+    first = await ava.get("/send/my_life_4_7")
+    assert first.status_code == 200 and "Use the usual words" in first.text, "the youngest get easy words first"
+    saved = await ava.post("/send/my_life_4_7/draft", data={"_easy": "0", "happiness": "sad", "_key": "k-12345678"})
+    assert saved.status_code == 204
+    again = await ava.get("/send/my_life_4_7")
+    assert "Use easy words" in again.text and "Use the usual words" not in again.text
+    assert 'id="hq-happiness-sad" name="happiness" value="sad" checked' in again.text, "and keeps what was chosen"
+
+
 async def test_asking_for_an_advocate_reaches_the_advocacy_contact_and_the_child_sees_it(
     council: Council, clients: Callable[[], Client], db: asyncpg.Connection
 ) -> None:

@@ -102,6 +102,27 @@ async def test_guessing_a_childs_code_is_stopped_per_code_not_just_per_address(
     assert (await ben.post("/api/session/child", json={"code": council.codes["Ben"]})).status_code == 201
 
 
+async def test_a_locked_code_is_explained_on_the_page_in_the_childs_language(
+    council: Council, clients: Callable[[], Client]
+) -> None:
+    from heard import i18n
+
+    guesser = await clients().prepare()
+    real = council.codes["Ben"]
+    wrong = real[:5] + ("AAAA" if real[5:9] != "AAAA" else "BBBB") + real[9:]
+    arabic = {"accept-language": "ar"}
+    for _ in range(5):
+        r = await guesser.post("/sign-in", data={"code": wrong}, headers=arabic)
+        assert r.status_code == 400 and i18n.catalogue("ar").gettext("sign_in.error.wrong") in r.text
+    r = await guesser.post("/sign-in", data={"code": real}, headers=arabic)
+    assert r.status_code == 429
+    locked = i18n.catalogue("ar").gettext("sign_in.error.too_many", minutes=15)
+    assert locked in r.text and "Too many tries" not in r.text
+    assert 'lang="ar"' in r.text and 'dir="rtl"' in r.text
+    english = await guesser.post("/sign-in", data={"code": real})
+    assert "Too many tries. Please wait 15 minutes and try again" in english.text
+
+
 async def test_staff_password_guessing_is_limited_per_account(council: Council, clients: Callable[[], Client]) -> None:
     c = await clients().prepare()
     email = council.staff["worker_b"]

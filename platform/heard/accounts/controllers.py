@@ -146,10 +146,13 @@ class SignInPages(Controller):
         typed = data.get("code", "")[:40]
         try:
             token, _ = await services.sign_in_child(conn, ChildSignIn(code=typed or " "), _address(request))
-        except (errors.Invalid, errors.Unauthorised, errors.TooManyRequests) as exc:
-            status = 429 if isinstance(exc, errors.TooManyRequests) else 400
+        except (errors.Invalid, errors.Unauthorised) as exc:
             context = child_context(request, None, error=exc.message, code=typed)
-            return Template("sign_in_child.html", context=context, status_code=status)
+            return Template("sign_in_child.html", context=context, status_code=400)
+        except errors.TooManyRequests as exc:
+            context = child_context(request, None, code=typed)
+            context["error"] = services.too_many_tries(context["ui"], exc.retry_after)
+            return Template("sign_in_child.html", context=context, status_code=429)
         return _with_session(Redirect(path="/home", status_code=303), token)
 
     @get("/staff/sign-in")

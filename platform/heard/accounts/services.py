@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import asyncpg
 
-from heard import audit
+from heard import audit, i18n
 from heard.accounts import queries, secrets
 from heard.accounts.schemas import ChildSignIn, IssuedCode, Principal, StaffSignIn
 from heard.errors import Forbidden, Invalid, NotFound, TooManyRequests, Unauthorised
@@ -23,12 +23,13 @@ async def _check_limits(conn: asyncpg.Connection, keys: list[str]) -> None:
     for key, (count, retry_after) in failures.items():
         limit = ADDRESS_LIMIT if key.startswith("ip:") else ACCOUNT_LIMIT
         if count >= limit:
-            minutes = max(1, round(retry_after / 60))
-            raise TooManyRequests(
-                f"Too many tries. Please wait {minutes} minute{'s' if minutes != 1 else ''} and try again, "
-                "or ask your worker for help.",
-                retry_after=retry_after,
-            )
+            raise TooManyRequests(too_many_tries(i18n.catalogue(i18n.DEFAULT), retry_after), retry_after=retry_after)
+
+
+def too_many_tries(words: i18n.Catalogue, retry_after: int) -> str:
+    """How long to wait before trying again, in whole minutes (at least one), in the reader's language."""
+    minutes = max(1, round(retry_after / 60))
+    return words.gettext("sign_in.error.too_many_one" if minutes == 1 else "sign_in.error.too_many", minutes=minutes)
 
 
 async def sign_in_staff(conn: asyncpg.Connection, data: StaffSignIn, address: str) -> tuple[str, Principal]:

@@ -134,6 +134,15 @@ def clean_fields(form: Mapping[str, list[str]]) -> Fields:
     return kept
 
 
+def draft_fields(form: Mapping[str, list[str]]) -> Fields:
+    """A form kept for later: as `clean_fields`, and whether it showed easy words, so it reopens as it was left."""
+    kept = clean_fields(form)
+    easy = (form.get("_easy") or [""])[0]
+    if easy in ("0", "1"):
+        kept["_easy"] = [easy]
+    return kept
+
+
 def fields_from_json(instrument: surveys.Instrument, answers: Mapping[str, Any]) -> Fields:
     """JSON answers as form fields; a key that is no question of the instrument is refused by name."""
     known = {q.id for q in instrument.questions if q.answerable}
@@ -277,7 +286,7 @@ async def save_draft(
     instrument, _ = instrument_for(child, instrument_id)
     if key and await queries.key_used(conn, principal.council_id, key):
         return
-    await queries.save_draft(conn, principal.id, instrument.id, clean_fields(fields))
+    await queries.save_draft(conn, principal.id, instrument.id, draft_fields(fields))
 
 
 async def draft(conn: asyncpg.Connection, principal: Principal, instrument_id: str) -> Fields | None:
@@ -292,7 +301,7 @@ async def hold(conn: asyncpg.Connection, token: str, instrument_id: str, fields:
     """Keep what a signed-out child posted, against the token in their cookie, until they sign in again."""
     if instrument_id not in surveys.builtin_instruments():
         raise NotFound(NOT_OFFERED, field="instrument")
-    await queries.hold(conn, token_hash(token), instrument_id, clean_fields(fields))
+    await queries.hold(conn, token_hash(token), instrument_id, draft_fields(fields))
 
 
 async def claim_held(conn: asyncpg.Connection, principal: Principal, token: str) -> str | None:
