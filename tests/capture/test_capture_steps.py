@@ -104,6 +104,19 @@ async def test_without_javascript_every_question_is_on_one_page(browser, web, co
     }
 
 
+async def test_without_javascript_enter_in_an_answer_sends_rather_than_switching_words(browser, web, council: Council, db: asyncpg.Connection) -> None:  # type: ignore[no-untyped-def]
+    token = await open_link(db, council.id, "my_life_4_7")
+    context = await browser.new_context(base_url=web.url, java_script_enabled=False)
+    page = await context.new_page()
+    await page.goto(f"/s/{token}")
+    await page.check("#hq-happiness-sad")
+    await page.focus("#hq-happiness-sad")
+    await page.keyboard.press("Enter")
+    await page.locator(".receipt__reference").wait_for()
+    await context.close()
+    assert await db.fetchval("select answers from submissions where council_id = $1", council.id) == {"happiness": "sad"}
+
+
 async def test_easy_words_switch_on_and_off_keeping_every_answer(page, council: Council, db: asyncpg.Connection) -> None:  # type: ignore[no-untyped-def]
     life = surveys.latest("my_life_4_7")
     happiness = life.question("happiness")
