@@ -55,7 +55,9 @@ def _alternatives(token: str, sets: dict[str, list[str]], optional: bool) -> lis
         if "_" in word:
             phrases.append(
                 tuple(
-                    Step(lemmas=_ids([w]), words=(w,), lemma_words=(w,)) if lemma else Step(norms=_ids([w]), words=(w,))
+                    Step(norms=_ids([w]), lemmas=_ids([w]), words=(w,), lemma_words=(w,))
+                    if lemma
+                    else Step(norms=_ids([w]), words=(w,))
                     for w in word.split("_")
                 )
             )
@@ -63,8 +65,10 @@ def _alternatives(token: str, sets: dict[str, list[str]], optional: bool) -> lis
             (lemmas if lemma else norms).extend(words)
     out: list[tuple[Step, ...]] = []
     if norms or lemmas:
+        # A lemma word matches its own written form too: the lookup table's lemma of a word can be another word
+        # ("feed" -> "fee", "scared" -> "scare"), so `~feed` and `~scared` would otherwise miss "feed" and "scared".
         step = Step(
-            norms=_ids(norms),
+            norms=_ids(norms + lemmas),
             lemmas=_ids(lemmas),
             optional=optional,
             words=tuple(norms + lemmas),

@@ -78,3 +78,48 @@ def test_screen_is_fast_enough_for_a_web_request():
         screen(text)
         times.append(time.perf_counter() - start)
     assert sorted(times)[len(times) // 2] < 0.005
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # a lemma word matches its own written form, whatever the lookup table's lemma ("scared" -> "scare")
+        ("im scared of my dad", "concern", "abuse"),
+        ("i am terrified to go home", "concern", "abuse"),
+        ("they dont feed us", "concern", "neglect"),  # the table's lemma of "feed" is "fee"
+        # alternatives of several words, one phrase each
+        ("i get left at home on my own with my baby brother", "concern", "neglect"),
+        ("i am hungry all the time", "concern", "neglect"),
+        ("they shout at me all the time", "concern", "abuse"),
+        ("my mum is in bed all day and i look after my sister", "concern", "neglect"),
+        ("I can't afford food this week", "concern", "neglect"),
+        ("some men told me to keep a bag at my flat for a few days", "concern", "exploitation"),
+        ("there's no point in being alive", "concern", "self_harm"),
+        ("they say im a waste of space", "concern", "abuse"),
+        # said indirectly, in the passive, or for pictures
+        ("nobody would care if i wasnt here", "concern", "self_harm"),
+        ("no one would miss me", "concern", "self_harm"),
+        ("i was touched by my uncle when i was little", "concern", "abuse"),
+        ("he sends me money for pictures", "urgent", "exploitation"),
+        ("a man online keeps asking me for pics", "concern", "exploitation"),
+    ],
+)
+def test_rules_match_the_words_they_were_written_for(text, level, category):
+    result = screen(text)
+    assert (result.level, category in result.categories) == (level, True), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i keep my money in my own bank account",
+        "my mum has stopped drinking and she's got a new flat",
+        "The house is dirty and I cannot sleep. Before there was war but here is safe",
+        "i need to pay off my debt for my phone",
+        "I was touched by her kindness",
+        "pinch me, I got the job",
+        "nobody would care if i was late",
+    ],
+)
+def test_the_rules_fixed_for_those_words_stay_quiet_here(text):
+    assert screen(text).level == "none", screen(text)
