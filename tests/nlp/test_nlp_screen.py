@@ -102,6 +102,7 @@ def test_screen_is_fast_enough_for_a_web_request():
         ("i was touched by my uncle when i was little", "concern", "abuse"),
         ("he sends me money for pictures", "urgent", "exploitation"),
         ("a man online keeps asking me for pics", "concern", "exploitation"),
+        ("i want to die tbh", "urgent", "self_harm"),  # "to be honest" is not "dying to"
     ],
 )
 def test_rules_match_the_words_they_were_written_for(text, level, category):
@@ -119,6 +120,9 @@ def test_rules_match_the_words_they_were_written_for(text, level, category):
         "I was touched by her kindness",
         "pinch me, I got the job",
         "nobody would care if i was late",
+        "im dying to go to the cinema",
+        "the cake was to die for",
+        "i nearly died laughing",
     ],
 )
 def test_the_rules_fixed_for_those_words_stay_quiet_here(text):
