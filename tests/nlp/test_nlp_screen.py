@@ -96,6 +96,9 @@ def test_screen_is_fast_enough_for_a_web_request():
         ("some men told me to keep a bag at my flat for a few days", "concern", "exploitation"),
         ("there's no point in being alive", "concern", "self_harm"),
         ("they say im a waste of space", "concern", "abuse"),
+        ("i got no shoes that fit and its winter", "concern", "neglect"),
+        ("they said i have to work off my debt", "concern", "exploitation"),
+        ("i keep thinking about not being here", "concern", "self_harm"),
         # said indirectly, in the passive, or for pictures
         ("nobody would care if i wasnt here", "concern", "self_harm"),
         ("no one would miss me", "concern", "self_harm"),
