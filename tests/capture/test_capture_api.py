@@ -88,6 +88,24 @@ async def test_a_survey_draft_reopens_in_the_words_it_was_left_in(
     assert 'id="hq-happiness-sad" name="happiness" value="sad" checked' in again.text, "and keeps what was chosen"
 
 
+async def test_a_draft_with_a_forged_words_choice_reopens_as_the_survey_starts(
+    council: Council, clients: Callable[[], Client], db: asyncpg.Connection
+) -> None:
+    await db.execute(
+        """insert into survey_openings (council_id, instrument, access, legal_statuses, opens_on, closes_on)
+           values ($1, 'my_life_4_7', 'sign_in', '{child_in_care,care_leaver}', current_date - 1, current_date + 30)""",
+        council.id,
+    )
+    ava = await clients().as_child(council.codes["Ava"])
+    saved = await ava.post("/send/my_life_4_7/draft", data={"_easy": "yes please", "happiness": "sad"})
+    assert saved.status_code == 204
+    assert await db.fetchval("select fields from drafts where child_id = $1", council.children["Ava"]) == {
+        "happiness": ["sad"]
+    }, "only 0 or 1 is kept as the words choice"
+    again = await ava.get("/send/my_life_4_7")
+    assert "Use the usual words" in again.text, "the youngest get easy words first"
+
+
 async def test_asking_for_an_advocate_reaches_the_advocacy_contact_and_the_child_sees_it(
     council: Council, clients: Callable[[], Client], db: asyncpg.Connection
 ) -> None:
