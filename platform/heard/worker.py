@@ -81,8 +81,15 @@ class WorkerSettings:
 
 
 # What a lost or refused Redis connection looks like from redis-py (BusyLoadingError, while Redis reloads its
-# append-only file after a restart, is a ConnectionError too).
-REDIS_DOWN = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
+# append-only file after a restart, is a ConnectionError too). A connection lost while arq watches a job's key
+# surfaces as WatchError ("A ConnectionError occurred on while watching one or more keys"); arq catches the
+# WatchError of a lost race itself, so one that reaches us is always the connection.
+REDIS_DOWN = (
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+    redis.exceptions.WatchError,
+    OSError,
+)
 FIRST_RETRY_SECONDS = 0.5
 LONGEST_WAIT_SECONDS = 10.0
 

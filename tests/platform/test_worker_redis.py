@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import secrets
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -134,6 +135,81 @@ async def test_a_worker_started_while_redis_is_down_starts_work_when_redis_comes
     finally:
         web.stop()
         worker.stop()
+
+
+class _CutOnce:
+    """A TCP proxy in front of Redis that drops the connection once, at the moment arq checks a job it watches.
+
+    That is when a real outage most often meets a busy worker: redis-py then raises WatchError, not ConnectionError.
+    """
+
+    def __init__(self, redis_port: int) -> None:
+        self.redis_port, self.cut = redis_port, False
+        self.server: asyncio.Server | None = None
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None
+        return f"redis://127.0.0.1:{self.server.sockets[0].getsockname()[1]}/0"
+
+    async def __aenter__(self) -> _CutOnce:
+        self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        assert self.server is not None
+        self.server.close()
+
+    async def _serve(self, client_r: asyncio.StreamReader, client_w: asyncio.StreamWriter) -> None:
+        redis_r, redis_w = await asyncio.open_connection("127.0.0.1", self.redis_port)
+
+        async def upstream() -> None:
+            while chunk := await client_r.read(65536):
+                if not self.cut and b"EXISTS" in chunk and b"arq:in-progress:" in chunk:
+                    self.cut = True
+                    return
+                redis_w.write(chunk)
+                await redis_w.drain()
+
+        async def downstream() -> None:
+            while chunk := await redis_r.read(65536):
+                client_w.write(chunk)
+                await client_w.drain()
+
+        with contextlib.suppress(OSError):
+            await asyncio.wait(
+                [asyncio.create_task(upstream()), asyncio.create_task(downstream())],
+                return_when=asyncio.FIRST_COMPLETED,
+            )
+        for writer in (client_w, redis_w):
+            writer.close()
+
+
+async def test_the_worker_outlives_redis_going_while_it_checks_a_job(
+    own_db: tuple[str, asyncpg.Connection], own_redis: OwnRedis, logs_dir: Path
+) -> None:
+    url, db = own_db
+    council: Council = await make_council(db)
+    child = council.children["Cai"]
+    async with _CutOnce(own_redis.port) as proxy:
+        web = start_web(heard_env(url, own_redis.url), logs_dir)
+        worker = start_worker(heard_env(url, proxy.url, HEARD_UNSENT_AFTER_SECONDS="1"), logs_dir)
+        try:
+            async with Client(base_url=web.url, timeout=30) as cai:
+                await cai.as_child(council.codes["Cai"])
+                await _send(cai, 2)
+                await wait_for(lambda: _alive_and_has(worker, db, child, 2), timeout=60, what="the work, after the cut")
+            assert proxy.cut, "the proxy never saw arq check a job"
+            _still_running(worker)
+            assert "Redis is back" in worker.log()
+        finally:
+            web.stop()
+            worker.stop()
+
+
+async def _alive_and_has(worker: Process, db: asyncpg.Connection, child_id: int, n: int) -> bool:
+    _still_running(worker)
+    return await _has(db, child_id, n)
 
 
 async def _has(db: asyncpg.Connection, child_id: int, n: int) -> bool:
