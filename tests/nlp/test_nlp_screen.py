@@ -106,6 +106,16 @@ def test_screen_is_fast_enough_for_a_web_request():
         ("he sends me money for pictures", "urgent", "exploitation"),
         ("a man online keeps asking me for pics", "concern", "exploitation"),
         ("i want to die tbh", "urgent", "self_harm"),  # "to be honest" is not "dying to"
+        # hopelessness and wanting it to end, said without the words "die" or "kill"
+        ("i just want it all to stop", "concern", "self_harm"),
+        ("I want to end it", "concern", "self_harm"),
+        ("i want to go to sleep and not wake up", "concern", "self_harm"),
+        ("I cant cope anymore", "concern", "self_harm"),
+        ("whats the point of anything", "concern", "self_harm"),
+        ("when im cross i scratch my arms til they bleed", "concern", "self_harm"),
+        # a contraction in the rule could never match the split tokens of the text
+        ("I'm staying on mates' sofas", "concern", "missing"),
+        ("ive been kipping on a friend's couch", "concern", "missing"),
     ],
 )
 def test_rules_match_the_words_they_were_written_for(text, level, category):
@@ -126,7 +136,29 @@ def test_rules_match_the_words_they_were_written_for(text, level, category):
         "im dying to go to the cinema",
         "the cake was to die for",
         "i nearly died laughing",
+        "we watched a film about suicide in PSHE",
+        "I want to end it with my boyfriend",
+        "I want the bullying to stop",
+        "keep getting new sws so whats the point telling them anything",
     ],
 )
 def test_the_rules_fixed_for_those_words_stay_quiet_here(text):
     assert screen(text).level == "none", screen(text)
+
+
+def test_every_word_in_the_rules_can_match_a_word_of_the_text():
+    """The text is tokenised before matching: "i'm" becomes "i" + "am" and "cannot" "can" + "not", so a rule word
+    that tokenises into two, or into another form, can never match and its rule is silently dead."""
+    from nlp._rules import load_rules
+    from nlp._screen import default_screen
+
+    tokenise = default_screen().tokenise
+    dead = set()
+    for patterns in load_rules().patterns.values():
+        for pattern in patterns:
+            for step in pattern:
+                for word in step.words:
+                    tokens = [t.norm_ for t in tokenise(word)]
+                    if tokens != [word]:
+                        dead.add(f"{word} -> {' '.join(tokens)}")
+    assert not dead, sorted(dead)
