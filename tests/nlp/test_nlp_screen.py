@@ -113,6 +113,14 @@ def test_screen_is_fast_enough_for_a_web_request():
         ("I cant cope anymore", "concern", "self_harm"),
         ("whats the point of anything", "concern", "self_harm"),
         ("when im cross i scratch my arms til they bleed", "concern", "self_harm"),
+        # an adult named as the one doing it ("my carer grabs", not "he grabs")
+        ("my carer grabs my arm really hard", "urgent", "abuse"),
+        ("my partner controls my money", "concern", "abuse"),
+        # punishments and put-downs
+        ("my foster mum says I'm a mistake", "concern", "abuse"),
+        ("they make me stand in the corner for hours", "concern", "abuse"),
+        ("I get sent to bed without tea", "concern", "neglect"),
+        ("I'm scared of the other young people here", "concern", "violence"),
         # a contraction in the rule could never match the split tokens of the text
         ("I'm staying on mates' sofas", "concern", "missing"),
         ("ive been kipping on a friend's couch", "concern", "missing"),
@@ -139,6 +147,8 @@ def test_rules_match_the_words_they_were_written_for(text, level, category):
         "we watched a film about suicide in PSHE",
         "I want to end it with my boyfriend",
         "I want the bullying to stop",
+        "I'm scared of the dark",
+        "I grabbed my arm on the way past",
         "keep getting new sws so whats the point telling them anything",
     ],
 )
