@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 import redis.exceptions
 from arq import cron, func
 from arq.connections import ArqRedis
+from arq.constants import in_progress_key_prefix
 from arq.worker import Worker, get_kwargs
 
 from dashboards.jobs import find_emerging_topics, rebuild_dashboards, refresh_dashboards
@@ -112,12 +113,14 @@ async def _keep_working(ctx: dict[str, Any], *, burst: bool) -> None:
     """Run arq workers one after another; a lost Redis costs one warning and a wait, never the process."""
     stopping = asyncio.Event()
     outage = _Outage()
+    stranded: set[str] = set()
     while not stopping.is_set():
-        worker = _worker(ctx, burst=burst, stopping=stopping, outage=outage)
+        worker = _worker(ctx, burst=burst, stopping=stopping, outage=outage, stranded=stranded)
         try:
             await worker.async_run()
         except REDIS_DOWN as exc:
             await _retire(worker)
+            stranded |= worker.stranded
             await outage.wait(exc, stopping)
             continue
         except asyncio.CancelledError:
@@ -128,11 +131,36 @@ async def _keep_working(ctx: dict[str, Any], *, burst: bool) -> None:
         return
 
 
-def _worker(ctx: dict[str, Any], *, burst: bool, stopping: asyncio.Event, outage: _Outage) -> Worker:
-    """One arq Worker on the shared ctx; its startup hook only notes that Redis answers again."""
+class _Worker(Worker):
+    """An arq Worker that remembers the jobs whose run ended in an error of its own (Redis went, or we cancelled it).
+
+    Such a job keeps its in-progress mark in Redis, and no worker takes it again until the mark expires (the job
+    timeout and 10 s more): `_keep_working` clears the marks of these jobs as soon as Redis answers again.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.stranded: set[str] = set()
+
+    async def run_job(self, job_id: str, score: int) -> None:
+        try:
+            await super().run_job(job_id, score)
+        except BaseException:  # a job's own failure never gets here: arq records it and retries
+            self.stranded.add(job_id)
+            raise
+
+
+def _worker(
+    ctx: dict[str, Any], *, burst: bool, stopping: asyncio.Event, outage: _Outage, stranded: set[str]
+) -> _Worker:
+    """One arq Worker on the shared ctx; its startup hook notes that Redis answers again and frees stranded jobs."""
     config = settings.get()
 
-    async def connected(_: dict[str, Any]) -> None:
+    async def connected(worker_ctx: dict[str, Any]) -> None:
+        if stranded:
+            redis: ArqRedis = worker_ctx["redis"]
+            await redis.delete(*(in_progress_key_prefix + job_id for job_id in stranded))
+            stranded.clear()
         outage.over()
 
     options: dict[str, Any] = {
@@ -143,7 +171,7 @@ def _worker(ctx: dict[str, Any], *, burst: bool, stopping: asyncio.Event, outage
         "on_startup": connected,
         "on_shutdown": None,  # the pool and analyser belong to the process, not to one Worker
     }
-    worker = Worker(**options)
+    worker = _Worker(**options)
     worker.on_stop = lambda _signal: stopping.set()
     return worker
 
