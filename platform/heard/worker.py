@@ -120,7 +120,6 @@ async def _keep_working(ctx: dict[str, Any], *, burst: bool) -> None:
             await worker.async_run()
         except REDIS_DOWN as exc:
             await _retire(worker)
-            stranded |= worker.stranded
             await outage.wait(exc, stopping)
             continue
         except asyncio.CancelledError:
@@ -132,15 +131,16 @@ async def _keep_working(ctx: dict[str, Any], *, burst: bool) -> None:
 
 
 class _Worker(Worker):
-    """An arq Worker that remembers the jobs whose run ended in an error of its own (Redis went, or we cancelled it).
+    """An arq Worker that notes in `stranded` the jobs whose run ended in an error of its own (Redis went, or we
+    cancelled it).
 
     Such a job keeps its in-progress mark in Redis, and no worker takes it again until the mark expires (the job
-    timeout and 10 s more): `_keep_working` clears the marks of these jobs as soon as Redis answers again.
+    timeout and 10 s more): the next Worker's startup hook clears these marks as soon as Redis answers again.
     """
 
-    def __init__(self, **options: Any) -> None:
+    def __init__(self, *, stranded: set[str], **options: Any) -> None:
         super().__init__(**options)
-        self.stranded: set[str] = set()
+        self.stranded = stranded
 
     async def run_job(self, job_id: str, score: int) -> None:
         try:
@@ -171,7 +171,7 @@ def _worker(
         "on_startup": connected,
         "on_shutdown": None,  # the pool and analyser belong to the process, not to one Worker
     }
-    worker = _Worker(**options)
+    worker = _Worker(stranded=stranded, **options)
     worker.on_stop = lambda _signal: stopping.set()
     return worker
 

@@ -5,6 +5,8 @@ import time
 import pytest
 
 from nlp import screen
+from nlp._rules import load_rules
+from nlp._screen import default_screen
 
 
 @pytest.mark.parametrize("text", ["I don't feel safe", "dont feel safe at home", "i do not feel safe here"])
@@ -176,9 +178,6 @@ def test_the_rules_fixed_for_those_words_stay_quiet_here(text):
 def test_every_word_in_the_rules_can_match_a_word_of_the_text():
     """The text is tokenised before matching: "i'm" becomes "i" + "am" and "cannot" "can" + "not", so a rule word
     that tokenises into two, or into another form, can never match and its rule is silently dead."""
-    from nlp._rules import load_rules
-    from nlp._screen import default_screen
-
     tokenise = default_screen().tokenise
     dead = set()
     for patterns in load_rules().patterns.values():
