@@ -110,6 +110,7 @@ def test_screen_is_fast_enough_for_a_web_request():
         ("i want to die tbh", "urgent", "self_harm"),  # "to be honest" is not "dying to"
         # hopelessness and wanting it to end, said without the words "die" or "kill"
         ("i just want it all to stop", "concern", "self_harm"),
+        ("I want everything to stop", "concern", "self_harm"),
         ("I want to end it", "concern", "self_harm"),
         ("i want to go to sleep and not wake up", "concern", "self_harm"),
         ("I cant cope anymore", "concern", "self_harm"),
