@@ -133,20 +133,17 @@ async def _store_anonymous(
     key: str,
     verdict: submissions.ScreenResult,
 ) -> tuple[Receipt, bool, submissions.Work]:
-    """Store through the same path as a child's submission, with no child; link it to its opening."""
-    async with conn.transaction():
-        receipt, created, work = await submissions.store(
-            conn,
-            council_id=opening.council_id,
-            child_id=None,
-            data=data,
-            key=key,
-            screen=verdict,
-            channel="anonymous_link",
-        )
-        if created:
-            await queries.set_opening(conn, receipt.id, opening.id)
-    return receipt, created, work
+    """Store through the same path as a child's submission, with no child; the link's opening is the sender."""
+    return await submissions.store(
+        conn,
+        council_id=opening.council_id,
+        child_id=None,
+        data=data,
+        key=key,
+        screen=verdict,
+        channel="anonymous_link",
+        opening_id=opening.id,
+    )
 
 
 __all__ = [
