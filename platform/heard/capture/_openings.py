@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import secrets
+from collections.abc import Sequence
 
 import asyncpg
 
 import surveys
-from heard import audit, settings
+from heard import audit, documents, settings
 from heard.accounts.schemas import Principal
 from heard.capture import queries
 from heard.capture.schemas import Fields, Opening, OpeningIn
@@ -87,18 +86,16 @@ async def export_csv(conn: asyncpg.Connection, principal: Principal, instrument_
     if versions is None:
         raise NotFound(f"There is no survey called '{instrument_id}'.", field="instrument")
     columns = surveys.export_columns(versions.values())
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(columns)
+    rows: list[Sequence[documents.Cell]] = [columns]
     stored = await queries.responses(conn, principal.council_id, instrument_id)
     for row in stored:
         instrument = versions.get(row.instrument_version)
         if instrument is None:
             continue
         answers = typed(instrument, row.answers, instrument.default_language)
-        writer.writerow(surveys.export_row(columns, instrument, answers, language=row.language, channel=row.channel))
+        rows.append(surveys.export_row(columns, instrument, answers, language=row.language, channel=row.channel))
     await audit.record(conn, principal, "exported", "survey", None, instrument=instrument_id, rows=len(stored))
-    return out.getvalue()
+    return documents.to_csv(rows)
 
 
 # ---- anonymous links -----------------------------------------------------------------------------
