@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import hmac
 import secrets
 
 import pyotp
@@ -77,3 +78,29 @@ def verify_totp(secret: str, code: str) -> bool:
 
 def totp_uri(secret: str, email: str) -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name="Heard")
+
+
+# ---- known devices -----------------------------------------------------------------------------
+# A browser that signed in to an account before carries a signed note saying so. A right answer from it is let
+# through even while a guesser elsewhere has that account's code or email blocked: the holder is not locked out.
+DEVICE_ACCOUNTS = 5  # a shared tablet in a children's home remembers a few children
+
+
+def _device_mac(key: str, account: str) -> str:
+    return hmac.new(key.encode(), f"device:{account}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def known_accounts(cookie: str | None, key: str) -> list[str]:
+    """The accounts ('child:12', 'staff:3') a device cookie vouches for; forged or garbled entries are dropped."""
+    found = []
+    for entry in (cookie or "").split("|")[:DEVICE_ACCOUNTS]:
+        account, _, mac = entry.rpartition(".")
+        if account and hmac.compare_digest(mac.encode(), _device_mac(key, account).encode()):
+            found.append(account)
+    return found
+
+
+def device_cookie(cookie: str | None, key: str, account: str) -> str:
+    """The device cookie with `account` remembered first (the oldest falls off past DEVICE_ACCOUNTS)."""
+    kept = [a for a in known_accounts(cookie, key) if a != account]
+    return "|".join(f"{a}.{_device_mac(key, a)}" for a in [account, *kept][:DEVICE_ACCOUNTS])

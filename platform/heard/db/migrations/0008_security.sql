@@ -12,3 +12,16 @@ alter table submissions add column sender text generated always as (
 update submissions set request_hash = sha256(convert_to(sender, 'UTF8') || '\x00'::bytea || request_hash);
 alter table submissions drop constraint submissions_council_id_idempotency_key_key;
 alter table submissions add constraint submissions_sender_idempotency_key unique (council_id, sender, idempotency_key);
+
+-- Someone is guessing a child's access code: their allocated worker is told, on their inbox page, once per
+-- quarter of an hour however many tries there are, so they can issue a new code and ask the child about it.
+create table staff_notices (
+    id bigint generated always as identity primary key,
+    council_id bigint not null references councils,
+    staff_id bigint not null references staff,
+    child_id bigint references children,
+    kind text not null check (kind in ('code_guessed')),
+    created_at timestamptz not null default now(),
+    seen_at timestamptz
+);
+create index staff_notices_staff on staff_notices (staff_id, created_at desc);
