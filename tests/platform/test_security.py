@@ -6,9 +6,8 @@ import uuid
 from collections.abc import Callable
 
 import asyncpg
-import pyotp
 import pytest
-from support import PASSWORD, TOTP_SECRET, Client, Council
+from support import PASSWORD, Client, Council, fresh_totp
 
 
 async def test_session_cookie_is_httponly_samesite_and_secure_in_production(
@@ -176,7 +175,8 @@ async def test_admins_must_pass_totp_before_anything_else(council: Council, clie
     assert r.status_code == 201
     assert (await c.post(f"/api/children/{council.children['Ava']}/access-code")).status_code == 401
     assert (await c.post("/api/session/totp", json={"code": "000000"})).status_code in {422}
-    assert (await c.post("/api/session/totp", json={"code": pyotp.TOTP(TOTP_SECRET).now()})).status_code == 200
+    code = fresh_totp(council.staff["admin"])
+    assert (await c.post("/api/session/totp", json={"code": code})).status_code == 200
     r = await c.post(f"/api/children/{council.children['Ava']}/access-code")
     assert r.status_code == 201 and len(r.json()["code"]) == 14
 

@@ -130,6 +130,17 @@ async def set_totp_secret(conn: asyncpg.Connection, staff_id: int, secret: str) 
     await conn.execute("update staff set totp_secret = $2 where id = $1 and totp_enabled_at is null", staff_id, secret)
 
 
+async def use_totp_step(conn: asyncpg.Connection, staff_id: int, step: int) -> bool:
+    """Record `step` as used; False when it, or a later one, was used already (the code is spent)."""
+    used = await conn.fetchval(
+        """update staff set totp_last_step = $2 where id = $1 and (totp_last_step is null or totp_last_step < $2)
+           returning id""",
+        staff_id,
+        step,
+    )
+    return used is not None
+
+
 async def enable_totp(conn: asyncpg.Connection, staff_id: int) -> None:
     await conn.execute("update staff set totp_enabled_at = now() where id = $1", staff_id)
 

@@ -6,6 +6,7 @@ import asyncio
 import hashlib
 import hmac
 import secrets
+import time
 
 import pyotp
 from argon2 import PasswordHasher
@@ -71,9 +72,14 @@ def new_totp_secret() -> str:
     return pyotp.random_base32()
 
 
-def verify_totp(secret: str, code: str) -> bool:
-    """Accept the current code and one step either side for clock drift."""
-    return pyotp.TOTP(secret).verify(code, valid_window=1)
+def totp_step(secret: str, code: str, at: float | None = None) -> int | None:
+    """The time step whose code this is: the current one or one either side for clock drift; None if none is."""
+    totp = pyotp.TOTP(secret)
+    now = int(time.time() if at is None else at) // totp.interval
+    for step in (now, now - 1, now + 1):
+        if hmac.compare_digest(totp.generate_otp(step).encode(), code.encode()):
+            return step
+    return None
 
 
 def totp_uri(secret: str, email: str) -> str:

@@ -137,9 +137,15 @@ async def pass_totp(conn: asyncpg.Connection, principal: Principal, code: str) -
     secret, enabled = await queries.staff_totp(conn, principal.id)
     if secret is None:
         raise Invalid("Set up your authenticator app first.", field="code")
-    if not secrets.verify_totp(secret, code):
+    step = secrets.totp_step(secret, code) if code.isascii() else None
+    if step is None:
         await queries.record_attempts(conn, keys, succeeded=False)
         raise Invalid("That code is not right. Codes change every 30 seconds; try the newest one.", field="code")
+    if not await queries.use_totp_step(conn, principal.id, step):
+        # Spent: a code works once, even inside its 30 seconds (someone may have seen it, or replayed it).
+        await queries.record_attempts(conn, keys, succeeded=False)
+        raise Invalid("That code has already been used. Wait for your app to show a new one, then type that.",
+                      field="code")  # fmt: skip
     await queries.record_attempts(conn, keys, succeeded=True)
     if not enabled:
         await queries.enable_totp(conn, principal.id)

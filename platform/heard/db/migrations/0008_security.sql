@@ -25,3 +25,7 @@ create table staff_notices (
     seen_at timestamptz
 );
 create index staff_notices_staff on staff_notices (staff_id, created_at desc);
+
+-- A TOTP code works once: the time step of the last code accepted is kept, and only a later step is accepted
+-- (RFC 6238 section 5.2), so a code seen over a shoulder or replayed within its 90 seconds is refused.
+alter table staff add column totp_last_step bigint;
