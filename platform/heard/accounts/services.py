@@ -44,12 +44,21 @@ def _retry_after(failures: queries.Failures, limit: Limit) -> int:
     return math.ceil(wait) if wait > 0 else 0
 
 
-async def _check_limits(conn: asyncpg.Connection, keys: list[str]) -> None:
+async def _check_limits(conn: asyncpg.Connection, keys: list[str], *, staff: bool) -> None:
     failures = await queries.recent_failures(conn, keys, WINDOW)
     waits = [_retry_after(f, ADDRESS if key.startswith("ip:") else ACCOUNT) for key, f in failures.items()]
     retry_after = max(waits, default=0)
     if retry_after:
-        raise TooManyRequests(too_many_tries(i18n.catalogue(i18n.DEFAULT), retry_after), retry_after=retry_after)
+        child_words = i18n.catalogue(i18n.DEFAULT)
+        message = too_many_tries_staff(retry_after) if staff else too_many_tries(child_words, retry_after)
+        raise TooManyRequests(message, retry_after=retry_after)
+
+
+def too_many_tries_staff(retry_after: int) -> str:
+    """The same, for staff: their help is their administrator, not a worker."""
+    minutes = max(1, math.ceil(retry_after / 60))
+    wait = "1 minute" if minutes == 1 else f"{minutes} minutes"
+    return f"Too many tries. Please wait {wait} and try again, or ask your Heard administrator to check your account."
 
 
 def too_many_tries(words: i18n.Catalogue, retry_after: int) -> str:
@@ -71,7 +80,7 @@ async def sign_in_staff(
     account = await queries.staff_by_email(conn, email)
     trusted = account is not None and f"staff:{account.id}" in known
     if not trusted:
-        await _check_limits(conn, keys)
+        await _check_limits(conn, keys, staff=True)
     ok = await secrets.verify_secret(account.password_hash if account else None, data.password)
     if account is None or not ok or account.disabled:
         await queries.record_attempts(conn, keys, succeeded=False)
@@ -103,7 +112,7 @@ async def sign_in_child(
     child = await queries.child_by_code_lookup(conn, lookup)
     trusted = child is not None and f"child:{child.id}" in known
     if not trusted:
-        await _check_limits(conn, keys)
+        await _check_limits(conn, keys, staff=False)
     ok = await secrets.verify_secret(child.access_code_hash if child else None, code)
     if child is None or not ok:
         await queries.record_attempts(conn, keys, succeeded=False)
@@ -133,7 +142,7 @@ async def notices(conn: asyncpg.Connection, principal: Principal) -> list[StaffN
 async def pass_totp(conn: asyncpg.Connection, principal: Principal, code: str) -> None:
     """Check a TOTP code for this session, enabling TOTP when this was the enrolment step."""
     keys = [f"totp:{principal.id}"]
-    await _check_limits(conn, keys)
+    await _check_limits(conn, keys, staff=True)
     secret, enabled = await queries.staff_totp(conn, principal.id)
     if secret is None:
         raise Invalid("Set up your authenticator app first.", field="code")

@@ -225,6 +225,7 @@ async def _page(
         "choices": CHOICES,
         "error": error,
         "error_field": field,
+        "chairs_review": await services.chairs_review(conn, user, found.child_id),
     }
     return Template("inbox/submission.html", context=context, status_code=status)
 
