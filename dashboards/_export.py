@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +9,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from dashboards.schemas import Table
+from heard import documents
 
 _FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
 NOTE = "Numbers from 1 to 5, and some others that would let them be worked out, are shown as 'c'."
@@ -18,17 +17,8 @@ NOTE = "Numbers from 1 to 5, and some others that would let them be worked out, 
 
 def csv_bytes(table: Table) -> bytes:
     """The table exactly as the page shows it, suppressed cells included as 'c'."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(table.columns)
-    for row in table.rows:
-        writer.writerow([_safe_cell(row.label), *row.cells])
-    return out.getvalue().encode("utf-8-sig")
-
-
-def _safe_cell(text: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; a leading apostrophe stops that."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    rows = [table.columns, *([row.label, *row.cells] for row in table.rows)]
+    return documents.to_csv(rows).encode("utf-8-sig")
 
 
 def report_pdf(title: str, intro: str, tables: Sequence[Table]) -> bytes:

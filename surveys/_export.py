@@ -9,7 +9,6 @@ from .schemas import Answer, Instrument
 __all__ = ["FIXED_COLUMNS", "export_columns", "export_row"]
 
 FIXED_COLUMNS = ("instrument", "version", "language", "channel")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_columns(instrument_versions: Iterable[Instrument]) -> list[str]:
@@ -37,8 +36,8 @@ def export_row(
     """One submission as cells under ``columns`` (from ``export_columns``); blank where not answered or not asked.
 
     Choices are option ids joined with ``;``. Sensitive answers are never written, even if
-    a column asks for them. Free text that a spreadsheet would run as a formula gets a
-    leading apostrophe.
+    a column asks for them. Cells are as the child wrote them: whoever writes them to a file guards them
+    against spreadsheet formulas (the service's `heard.documents`).
     """
     fixed = {"instrument": instrument.id, "version": str(instrument.version), "language": language, "channel": channel}
     sensitive = {q.id for q in instrument.questions if q.sensitive}
@@ -54,7 +53,7 @@ def _cell(answer: Answer | None) -> str:
     if answer.choices:
         return ";".join(answer.choices)
     if answer.text is not None:
-        return "'" + answer.text if answer.text.startswith(_FORMULA_START) else answer.text
+        return answer.text
     if answer.number is not None:
         return str(answer.number)
     return answer.month_year or ""

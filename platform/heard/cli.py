@@ -53,14 +53,16 @@ def cmd_migrate(_: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    settings.get()  # fail now, with the variable's name, rather than inside a worker process
+    proxies = settings.get().app.proxies  # fail now, with the variable's name, rather than inside a worker
     uvicorn.run(
         "heard.app:create_app",
         factory=True,
         host=args.host,
         port=args.port,
         workers=args.workers,
-        proxy_headers=True,
+        # Only a named load balancer's X-Forwarded-For is believed (uvicorn's own default believes this machine).
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies or None,
         log_config=None,
         access_log=False,
     )

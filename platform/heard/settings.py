@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import ipaddress
 import os
 from collections.abc import Mapping
 from typing import Annotated
@@ -120,6 +121,22 @@ class AppSettings(msgspec.Struct, frozen=True, kw_only=True):
     data_dir: str = ".heard"
     model_dir: str = ""  # the trained theming model; empty means the one `heard nlp train` builds in nlp/model
     log_level: str = "INFO"
+    # Addresses or networks (comma-separated) of the load balancers whose X-Forwarded-For is believed; from anyone
+    # else the header is a claim a guesser makes up to escape the per-address sign-in limit.
+    trusted_proxies: str = ""
+
+    @property
+    def proxies(self) -> list[str]:
+        return [p.strip() for p in self.trusted_proxies.split(",") if p.strip()]
+
+    def __post_init__(self) -> None:
+        for proxy in self.proxies:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"HEARD_TRUSTED_PROXIES: '{proxy}' is not an IP address or network (like 10.0.0.0/8)"
+                ) from None
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
@@ -164,6 +181,7 @@ _VARIABLES: dict[str, tuple[str, str]] = {
     "HEARD_DATA_DIR": ("app", "data_dir"),
     "HEARD_MODEL_DIR": ("app", "model_dir"),
     "HEARD_LOG_LEVEL": ("app", "log_level"),
+    "HEARD_TRUSTED_PROXIES": ("app", "trusted_proxies"),
     "HEARD_RETAIN_WORDS_YEARS_AFTER_25": ("retention", "words_years_after_25"),
     "HEARD_RETAIN_ANONYMOUS_WORDS_YEARS": ("retention", "anonymous_words_years"),
     "HEARD_RETAIN_DRAFTS_DAYS": ("retention", "drafts_days"),

@@ -17,7 +17,6 @@ from typing import Any
 
 import asyncpg
 import hypothesis
-import pyotp
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given
@@ -26,7 +25,7 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.core.failures import FailureGroup
 from schemathesis.generation import GenerationMode
 from schemathesis.python import asgi
-from support import PASSWORD, ROLES, TOTP_SECRET, Council, make_council
+from support import PASSWORD, ROLES, Council, fresh_totp, make_council
 
 EXAMPLES = 5
 EXAMPLES_PER_ROLE = 2  # each single role mostly meets 401/403; the all-roles account and the child go deep
@@ -104,7 +103,7 @@ def _signed_in(app: Any, who: str, council: Council) -> tuple[asgi.ASGIClient, d
         r = client.post("/api/session/staff", json={"email": council.staff[who], "password": PASSWORD}, headers=headers)
         assert r.status_code == 201, r.text
         if who in {"admin", "everyone"}:  # the accounts with an authenticator app
-            r = client.post("/api/session/totp", json={"code": pyotp.TOTP(TOTP_SECRET).now()}, headers=headers)
+            r = client.post("/api/session/totp", json={"code": fresh_totp(council.staff[who])}, headers=headers)
             assert r.status_code == 200, r.text
     return client, headers
 

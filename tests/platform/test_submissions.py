@@ -79,7 +79,10 @@ async def test_a_duplicate_arriving_while_the_first_is_in_flight_gets_409(
     key = uuid.uuid4().hex
     async with db.transaction():
         await db.execute(
-            "select pg_advisory_xact_lock(hashtextextended($1::text || ':' || $2, 7))", str(council.id), key
+            "select pg_advisory_xact_lock(hashtextextended($1::text || ':' || $2 || ':' || $3, 7))",
+            str(council.id),
+            f"child:{council.children['Ava']}",
+            key,
         )
         r = await ava.post(
             "/api/submissions", json={"kind": "statement", "text": "tap"}, headers={"Idempotency-Key": key}
@@ -116,7 +119,7 @@ async def test_a_duplicate_whose_first_commits_mid_request_gets_409_and_a_retry_
     ava = await clients().as_child(council.codes["Ava"])
     key = uuid.uuid4().hex
     body = {"kind": "statement", "text": "double tap"}
-    digest = request_hash(msgspec.convert(body, SubmissionIn))
+    digest = request_hash(msgspec.convert(body, SubmissionIn), f"child:{council.children['Ava']}")
     async with db.transaction():
         first = await db.fetchval(
             """insert into submissions (council_id, child_id, kind, channel, free_text, audience, idempotency_key,
@@ -221,3 +224,57 @@ async def test_the_server_log_never_contains_a_childs_words(
         headers={"Idempotency-Key": uuid.uuid4().hex},
     )
     assert marker not in web.log()  # type: ignore[attr-defined]
+
+
+async def test_another_childs_key_and_body_is_a_new_submission_that_reveals_nothing_of_the_first(
+    council: Council, clients: Callable[[], Client], db: asyncpg.Connection
+) -> None:
+    """A key is the sender's own: Ben sending Ava's key and words is stored as Ben's, gets his own receipt, and
+    nothing of Ava's (her message number, time or safeguarding level) comes back to him."""
+    ava = await clients().as_child(council.codes["Ava"])
+    ben = await clients().as_child(council.codes["Ben"])
+    key = uuid.uuid4().hex
+    body = {"kind": "statement", "text": "he hits me when nobody is home"}
+    first = await ava.post("/api/submissions", json=body, headers={"Idempotency-Key": key})
+    assert first.status_code == 201 and first.json()["safeguarding"] != "none"
+    copied = await ben.post("/api/submissions", json=body, headers={"Idempotency-Key": key})
+    assert copied.status_code == 201, copied.text
+    assert copied.headers["Idempotent-Replayed"] == "false"
+    assert copied.json()["id"] != first.json()["id"]
+    assert copied.json()["reference"] != first.json()["reference"]
+    assert [m["text"] for m in (await ben.get("/api/submissions/")).json()] == [body["text"]]
+    assert await _count(db, council.children["Ben"]) == (1, 1)
+    assert await _count(db, council.children["Ava"]) == (1, 1)
+
+
+async def test_another_childs_key_with_other_words_is_stored_and_does_not_say_the_key_was_used(
+    council: Council, clients: Callable[[], Client], db: asyncpg.Connection
+) -> None:
+    ava = await clients().as_child(council.codes["Ava"])
+    ben = await clients().as_child(council.codes["Ben"])
+    key = uuid.uuid4().hex
+    await ava.post("/api/submissions", json={"kind": "statement", "text": "mine"}, headers={"Idempotency-Key": key})
+    probe = await ben.post(
+        "/api/submissions", json={"kind": "statement", "text": "probe"}, headers={"Idempotency-Key": key}
+    )
+    assert probe.status_code == 201, probe.text
+    assert probe.headers["Idempotent-Replayed"] == "false"
+    assert "Idempotency-Key" not in probe.text
+    assert await _count(db, council.children["Ben"]) == (1, 1)
+
+
+async def test_the_senders_own_retry_still_replays_after_another_child_used_the_key(
+    council: Council, clients: Callable[[], Client], db: asyncpg.Connection
+) -> None:
+    ava = await clients().as_child(council.codes["Ava"])
+    ben = await clients().as_child(council.codes["Ben"])
+    key = uuid.uuid4().hex
+    body = {"kind": "statement", "text": "my retry"}
+    first = await ava.post("/api/submissions", json=body, headers={"Idempotency-Key": key})
+    await ben.post("/api/submissions", json=body, headers={"Idempotency-Key": key})
+    retry = await ava.post("/api/submissions", json=body, headers={"Idempotency-Key": key})
+    assert retry.status_code == 201 and retry.json() == first.json()
+    assert retry.headers["Idempotent-Replayed"] == "true"
+    other = await ava.post("/api/submissions", json={"kind": "statement", "text": "x"}, headers={"Idempotency-Key": key})
+    assert other.status_code == 422 and other.json()["errors"][0]["field"] == "Idempotency-Key"
+    assert await _count(db, council.children["Ava"]) == (1, 1)

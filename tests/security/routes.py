@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import typing
+from dataclasses import dataclass, field
 from typing import Any
 
 from support import ROLES
@@ -52,6 +53,7 @@ class Route:
     path: str
     guards: tuple[str, ...]
     allowed: frozenset[str] | None  # None: public
+    csv_query: str | None = field(default=None, compare=False)  # how to ask for CSV; None: never CSV
 
     def url(self, values: dict[str, Any]) -> str:
         path = self.path
@@ -109,5 +111,23 @@ def app_routes() -> list[Route]:
             for guard in guards:
                 allowed = (allowed or EVERYONE) & _admits(guard)
             for method in sorted(set(getattr(handler, "http_methods", ())) - {"OPTIONS", "HEAD"}):
-                found.append(Route(method, route.path, tuple(g.__name__ for g in guards), allowed))
+                found.append(Route(method, route.path, tuple(g.__name__ for g in guards), allowed, _csv_query(handler)))
     return found
+
+
+def _csv_query(handler: Any) -> str | None:
+    """How a route is asked for CSV: its path or media type says CSV (""), or a query parameter offers "csv"."""
+    if "csv" in str(handler.media_type) or any(p.endswith(".csv") for p in handler.paths):
+        return ""
+    for name, param in handler.parsed_fn_signature.parameters.items():
+        if "csv" in _literals(param.annotation):
+            query = getattr(param.kwarg_definition, "name", None) or name
+            return f"{query}=csv"
+    return None
+
+
+def _literals(annotation: Any) -> set[object]:
+    """Every value a Literal anywhere inside an annotation allows."""
+    if typing.get_origin(annotation) is typing.Literal:
+        return set(typing.get_args(annotation))
+    return {v for arg in typing.get_args(annotation) for v in _literals(arg)}

@@ -11,7 +11,7 @@ from litestar.params import FromPath, JSONBody, URLEncodedBody
 from litestar.response import Redirect, Template
 
 from heard import errors, settings
-from heard.accounts import services
+from heard.accounts import secrets, services
 from heard.accounts.schemas import ChildSignIn, IssuedCode, Me, Principal, StaffSignIn, TotpCheck
 from heard.accounts.secrets import totp_uri
 from heard.pages import child_context
@@ -20,12 +20,24 @@ from heard.web.guards import signed_in, staff_only
 from heard.web.openapi import error_responses
 from heard.web.session import SESSION_COOKIE
 
+DEVICE_COOKIE = "heard_device"
+DEVICE_DAYS = 180
+
 
 def _address(request: Request[Any, Any, Any]) -> str:
+    """The client's address: the peer's, or a trusted load balancer's X-Forwarded-For (see `heard serve`)."""
     return request.client.host if request.client else "unknown"
 
 
-def _with_session(response: Response[Any], token: str) -> Response[Any]:
+def _known(request: Request[Any, Any, Any]) -> list[str]:
+    """The accounts this browser signed in to before, from its signed device cookie."""
+    return secrets.known_accounts(request.cookies.get(DEVICE_COOKIE), settings.get().app.secret_key)
+
+
+def _with_session(
+    response: Response[Any], token: str, request: Request[Any, Any, Any] | None = None, user: Principal | None = None
+) -> Response[Any]:
+    """Set the session cookie; after a sign-in, also remember on this device that the account signed in here."""
     app = settings.get().app
     response.set_cookie(
         SESSION_COOKIE,
@@ -36,6 +48,17 @@ def _with_session(response: Response[Any], token: str) -> Response[Any]:
         path="/",
         max_age=12 * 3600,
     )
+    if request is not None and user is not None:
+        remembered = secrets.device_cookie(request.cookies.get(DEVICE_COOKIE), app.secret_key, f"{user.kind}:{user.id}")
+        response.set_cookie(
+            DEVICE_COOKIE,
+            remembered,
+            httponly=True,
+            secure=app.secure_cookies,
+            samesite="lax",
+            path="/",
+            max_age=DEVICE_DAYS * 86400,
+        )
     return response
 
 
@@ -62,19 +85,17 @@ class SessionApi(Controller):
     async def sign_in_child(
         self, request: Request[Any, Any, Any], conn: Conn, data: JSONBody[ChildSignIn]
     ) -> Response[Me]:
-        token, user = await services.sign_in_child(conn, data, _address(request))
-        return _with_session(
-            Response(Me(kind="child", id=user.id, name="", roles=[], totp_required=False), status_code=201), token
-        )
+        token, user = await services.sign_in_child(conn, data, _address(request), _known(request))
+        me = Me(kind="child", id=user.id, name="", roles=[], totp_required=False)
+        return _with_session(Response(me, status_code=201), token, request, user)
 
     @post("/staff", status_code=201, responses=error_responses(401, 429))
     async def sign_in_staff(
         self, request: Request[Any, Any, Any], conn: Conn, data: JSONBody[StaffSignIn]
     ) -> Response[Me]:
-        token, user = await services.sign_in_staff(conn, data, _address(request))
-        return _with_session(
-            Response(Me(kind="staff", id=user.id, name="", roles=[], totp_required=True), status_code=201), token
-        )
+        token, user = await services.sign_in_staff(conn, data, _address(request), _known(request))
+        me = Me(kind="staff", id=user.id, name="", roles=[], totp_required=True)
+        return _with_session(Response(me, status_code=201), token, request, user)
 
     @post("/totp", status_code=200, responses=error_responses(401, 422, 429))
     async def totp(self, request: Request[Any, Any, Any], conn: Conn, data: JSONBody[TotpCheck]) -> Me:
@@ -148,7 +169,8 @@ class SignInPages(Controller):
     ) -> Response[Any]:
         typed = data.get("code", "")[:40]
         try:
-            token, _ = await services.sign_in_child(conn, ChildSignIn(code=typed or " "), _address(request))
+            signing_in = ChildSignIn(code=typed or " ")
+            token, user = await services.sign_in_child(conn, signing_in, _address(request), _known(request))
         except (errors.Invalid, errors.Unauthorised) as exc:
             context = child_context(request, None, error=exc.message, code=typed)
             return Template("sign_in_child.html", context=context, status_code=400)
@@ -156,7 +178,7 @@ class SignInPages(Controller):
             context = child_context(request, None, code=typed)
             context["error"] = services.too_many_tries(context["ui"], exc.retry_after)
             return Template("sign_in_child.html", context=context, status_code=429)
-        return _with_session(Redirect(path="/home", status_code=303), token)
+        return _with_session(Redirect(path="/home", status_code=303), token, request, user)
 
     @get("/staff/sign-in")
     async def staff_form(self) -> Template:
@@ -169,12 +191,12 @@ class SignInPages(Controller):
         email = data.get("email", "")[:254]
         try:
             creds = StaffSignIn(email=email.strip() or "-", password=data.get("password", "")[:1000] or " ")
-            token, _ = await services.sign_in_staff(conn, creds, _address(request))
+            token, user = await services.sign_in_staff(conn, creds, _address(request), _known(request))
         except (errors.Invalid, errors.Unauthorised, errors.TooManyRequests) as exc:
             status = 429 if isinstance(exc, errors.TooManyRequests) else 400
             context = {"error": exc.message, "email": email, "sso_enabled": _sso()}
             return Template("sign_in_staff.html", context=context, status_code=status)
-        return _with_session(Redirect(path="/staff/totp", status_code=303), token)
+        return _with_session(Redirect(path="/staff/totp", status_code=303), token, request, user)
 
     @get("/staff/totp")
     async def totp_form(self, request: Request[Any, Any, Any], conn: Conn) -> Template | Redirect:

@@ -7,7 +7,7 @@ from datetime import timedelta
 import asyncpg
 import msgspec
 
-from heard.accounts.schemas import Principal
+from heard.accounts.schemas import Principal, StaffNotice
 
 _RESOLVE_SESSION = """
 with s as (
@@ -130,13 +130,25 @@ async def set_totp_secret(conn: asyncpg.Connection, staff_id: int, secret: str) 
     await conn.execute("update staff set totp_secret = $2 where id = $1 and totp_enabled_at is null", staff_id, secret)
 
 
+async def use_totp_step(conn: asyncpg.Connection, staff_id: int, step: int) -> bool:
+    """Record `step` as used; False when it, or a later one, was used already (the code is spent)."""
+    used = await conn.fetchval(
+        """update staff set totp_last_step = $2 where id = $1 and (totp_last_step is null or totp_last_step < $2)
+           returning id""",
+        staff_id,
+        step,
+    )
+    return used is not None
+
+
 async def enable_totp(conn: asyncpg.Connection, staff_id: int) -> None:
     await conn.execute("update staff set totp_enabled_at = now() where id = $1", staff_id)
 
 
 _FAILURES = """
 select key, count(*) filter (where not succeeded) as failures,
-       extract(epoch from (min(at) filter (where not succeeded) + $2::interval - now()))::int as retry_after
+       extract(epoch from (min(at) filter (where not succeeded) + $2::interval - now())) as block_left,
+       extract(epoch from (now() - max(at) filter (where not succeeded))) as since_last
 from sign_in_attempts
 where key = any($1::text[]) and at > now() - $2::interval
   and at > coalesce(
@@ -145,10 +157,47 @@ group by key
 """
 
 
-async def recent_failures(conn: asyncpg.Connection, keys: list[str], window: timedelta) -> dict[str, tuple[int, int]]:
-    """Failures per key since its last success within the window, and seconds until the oldest expires."""
+class Failures(msgspec.Struct, frozen=True):
+    """A key's failures since its last success within the window: how many, seconds until the oldest leaves the
+    window, and seconds since the newest."""
+
+    count: int
+    block_left: float
+    since_last: float
+
+
+async def recent_failures(conn: asyncpg.Connection, keys: list[str], window: timedelta) -> dict[str, Failures]:
+    """Failures per key since its last success within the window."""
     rows = await conn.fetch(_FAILURES, keys, window)
-    return {r["key"]: (r["failures"], max(r["retry_after"] or 1, 1)) for r in rows}
+    return {r["key"]: Failures(r["failures"], float(r["block_left"] or 0), float(r["since_last"] or 0)) for r in rows}
+
+
+# Each worker allocated to the child, once per window however many guesses there are.
+_TELL_WORKERS = """
+insert into staff_notices (council_id, staff_id, child_id, kind)
+select a.council_id, a.staff_id, a.child_id, 'code_guessed'
+from allocations a
+where a.child_id = $1 and a.relation = 'worker' and a.starts_on <= current_date
+  and (a.ends_on is null or a.ends_on >= current_date)
+  and not exists (select 1 from staff_notices n where n.staff_id = a.staff_id and n.child_id = a.child_id
+                  and n.kind = 'code_guessed' and n.created_at > now() - $2::interval)
+"""
+
+
+async def tell_workers_code_guessed(conn: asyncpg.Connection, child_id: int, window: timedelta) -> None:
+    await conn.execute(_TELL_WORKERS, child_id, window)
+
+
+_NOTICES = """
+select n.id, n.kind, n.child_id, c.known_as as child_name, n.created_at
+from staff_notices n join children c on c.id = n.child_id
+where n.staff_id = $1 and n.council_id = $2 and n.created_at > now() - interval '14 days'
+order by n.created_at desc limit 20
+"""
+
+
+async def notices(conn: asyncpg.Connection, staff_id: int, council_id: int) -> list[StaffNotice]:
+    return [StaffNotice(**dict(r)) for r in await conn.fetch(_NOTICES, staff_id, council_id)]
 
 
 async def record_attempts(conn: asyncpg.Connection, keys: list[str], succeeded: bool) -> None:

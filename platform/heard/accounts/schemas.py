@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Literal
 
 import msgspec
@@ -96,3 +97,13 @@ class IssuedCode(msgspec.Struct, frozen=True, kw_only=True):
 
     child_id: int
     code: str
+
+
+class StaffNotice(msgspec.Struct, frozen=True, kw_only=True):
+    """Something a member of staff should know about a child of theirs: so far, that their code is being guessed."""
+
+    id: int
+    kind: Literal["code_guessed"]
+    child_id: int
+    child_name: str
+    created_at: datetime

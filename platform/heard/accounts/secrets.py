@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import hmac
 import secrets
+import time
 
 import pyotp
 from argon2 import PasswordHasher
@@ -70,10 +72,41 @@ def new_totp_secret() -> str:
     return pyotp.random_base32()
 
 
-def verify_totp(secret: str, code: str) -> bool:
-    """Accept the current code and one step either side for clock drift."""
-    return pyotp.TOTP(secret).verify(code, valid_window=1)
+def totp_step(secret: str, code: str, at: float | None = None) -> int | None:
+    """The time step whose code this is: the current one or one either side for clock drift; None if none is."""
+    totp = pyotp.TOTP(secret)
+    now = int(time.time() if at is None else at) // totp.interval
+    for step in (now, now - 1, now + 1):
+        if hmac.compare_digest(totp.generate_otp(step).encode(), code.encode()):
+            return step
+    return None
 
 
 def totp_uri(secret: str, email: str) -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name="Heard")
+
+
+# ---- known devices -----------------------------------------------------------------------------
+# A browser that signed in to an account before carries a signed note saying so. A right answer from it is let
+# through even while a guesser elsewhere has that account's code or email blocked: the holder is not locked out.
+DEVICE_ACCOUNTS = 5  # a shared tablet in a children's home remembers a few children
+
+
+def _device_mac(key: str, account: str) -> str:
+    return hmac.new(key.encode(), f"device:{account}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def known_accounts(cookie: str | None, key: str) -> list[str]:
+    """The accounts ('child:12', 'staff:3') a device cookie vouches for; forged or garbled entries are dropped."""
+    found = []
+    for entry in (cookie or "").split("|")[:DEVICE_ACCOUNTS]:
+        account, _, mac = entry.rpartition(".")
+        if account and hmac.compare_digest(mac.encode(), _device_mac(key, account).encode()):
+            found.append(account)
+    return found
+
+
+def device_cookie(cookie: str | None, key: str, account: str) -> str:
+    """The device cookie with `account` remembered first (the oldest falls off past DEVICE_ACCOUNTS)."""
+    kept = [a for a in known_accounts(cookie, key) if a != account]
+    return "|".join(f"{a}.{_device_mac(key, a)}" for a in [account, *kept][:DEVICE_ACCOUNTS])

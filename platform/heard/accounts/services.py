@@ -2,47 +2,91 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from datetime import timedelta
 
 import asyncpg
+import msgspec
 
 from heard import audit, i18n
 from heard.accounts import queries, secrets
-from heard.accounts.schemas import ChildSignIn, IssuedCode, Principal, StaffSignIn
+from heard.accounts.schemas import ChildSignIn, IssuedCode, Principal, StaffNotice, StaffSignIn
 from heard.errors import Forbidden, Invalid, NotFound, TooManyRequests, Unauthorised
 
 WINDOW = timedelta(minutes=15)
+
+
+class Limit(msgspec.Struct, frozen=True):
+    """A guesser is slowed after `slow_after` failures (each further try waits twice as long as the one before,
+    from a second) and blocked for the rest of the window after `block_after`."""
+
+    slow_after: int
+    block_after: int
+
+
 # Per account or code: a child mistyping a card gets a few goes; a guesser gets nowhere.
-ACCOUNT_LIMIT = 5
+ACCOUNT = Limit(slow_after=3, block_after=10)
 # Per address: generous, because a children's home or a school shares one address.
-ADDRESS_LIMIT = 100
+ADDRESS = Limit(slow_after=30, block_after=100)
+# A child's worker is told once their code has had this many wrong tries.
+TELL_WORKER_AFTER = ACCOUNT.slow_after
 
 
-async def _check_limits(conn: asyncpg.Connection, keys: list[str]) -> None:
+def _retry_after(failures: queries.Failures, limit: Limit) -> int:
+    """Seconds this key must wait before its next try; 0 when it may try now."""
+    if failures.count >= limit.block_after:
+        wait = failures.block_left
+    elif failures.count >= limit.slow_after:
+        wait = 2 ** (failures.count - limit.slow_after) - failures.since_last
+    else:
+        wait = 0
+    return math.ceil(wait) if wait > 0 else 0
+
+
+async def _check_limits(conn: asyncpg.Connection, keys: list[str], *, staff: bool) -> None:
     failures = await queries.recent_failures(conn, keys, WINDOW)
-    for key, (count, retry_after) in failures.items():
-        limit = ADDRESS_LIMIT if key.startswith("ip:") else ACCOUNT_LIMIT
-        if count >= limit:
-            raise TooManyRequests(too_many_tries(i18n.catalogue(i18n.DEFAULT), retry_after), retry_after=retry_after)
+    waits = [_retry_after(f, ADDRESS if key.startswith("ip:") else ACCOUNT) for key, f in failures.items()]
+    retry_after = max(waits, default=0)
+    if retry_after:
+        child_words = i18n.catalogue(i18n.DEFAULT)
+        message = too_many_tries_staff(retry_after) if staff else too_many_tries(child_words, retry_after)
+        raise TooManyRequests(message, retry_after=retry_after)
+
+
+def too_many_tries_staff(retry_after: int) -> str:
+    """The same, for staff: their help is their administrator, not a worker."""
+    minutes = max(1, math.ceil(retry_after / 60))
+    wait = "1 minute" if minutes == 1 else f"{minutes} minutes"
+    return f"Too many tries. Please wait {wait} and try again, or ask your Heard administrator to check your account."
 
 
 def too_many_tries(words: i18n.Catalogue, retry_after: int) -> str:
     """How long to wait before trying again, in whole minutes (at least one), in the reader's language."""
-    minutes = max(1, round(retry_after / 60))
+    minutes = max(1, math.ceil(retry_after / 60))
     return words.gettext("sign_in.error.too_many_one" if minutes == 1 else "sign_in.error.too_many", minutes=minutes)
 
 
-async def sign_in_staff(conn: asyncpg.Connection, data: StaffSignIn, address: str) -> tuple[str, Principal]:
-    """Check email and password; returns the session token. TOTP, when due, is checked next."""
+async def sign_in_staff(
+    conn: asyncpg.Connection, data: StaffSignIn, address: str, known: Sequence[str] = ()
+) -> tuple[str, Principal]:
+    """Check email and password; returns the session token. TOTP, when due, is checked next.
+
+    `known` is the accounts this browser signed in to before: a right password from it gets through the limits
+    a guesser has run up on the account or the address.
+    """
     email = data.email.strip().lower()
     keys = [f"account:{email}", f"ip:{address}"]
-    await _check_limits(conn, keys)
     account = await queries.staff_by_email(conn, email)
+    trusted = account is not None and f"staff:{account.id}" in known
+    if not trusted:
+        await _check_limits(conn, keys, staff=True)
     ok = await secrets.verify_secret(account.password_hash if account else None, data.password)
     if account is None or not ok or account.disabled:
         await queries.record_attempts(conn, keys, succeeded=False)
         raise Unauthorised("That email address and password do not match an account.")
-    await queries.record_attempts(conn, keys[:1], succeeded=True)
+    if not trusted:  # the holder's own success on their device leaves a guesser's count where it is
+        await queries.record_attempts(conn, keys[:1], succeeded=True)
     token, token_hash = secrets.new_session_token()
     await queries.insert_session(conn, token_hash, account.council_id, staff_id=account.id)
     principal = Principal(kind="staff", id=account.id, council_id=account.council_id, name="", session_hash=token_hash)
@@ -50,8 +94,14 @@ async def sign_in_staff(conn: asyncpg.Connection, data: StaffSignIn, address: st
     return token, principal
 
 
-async def sign_in_child(conn: asyncpg.Connection, data: ChildSignIn, address: str) -> tuple[str, Principal]:
-    """Check a child's access code; returns the session token."""
+async def sign_in_child(
+    conn: asyncpg.Connection, data: ChildSignIn, address: str, known: Sequence[str] = ()
+) -> tuple[str, Principal]:
+    """Check a child's access code; returns the session token.
+
+    `known` is the accounts this browser signed in to before (see `sign_in_staff`). Wrong tries against a
+    child's code tell their worker.
+    """
     code = secrets.normalise_code(data.code)
     lookup = code[:4]
     if len(code) != 14:
@@ -59,13 +109,18 @@ async def sign_in_child(conn: asyncpg.Connection, data: ChildSignIn, address: st
             "Your code has 12 letters and numbers, like ABCD-EFGH-JKMN. Please check your card.", field="code"
         )
     keys = [f"code:{lookup}", f"ip:{address}"]
-    await _check_limits(conn, keys)
     child = await queries.child_by_code_lookup(conn, lookup)
+    trusted = child is not None and f"child:{child.id}" in known
+    if not trusted:
+        await _check_limits(conn, keys, staff=False)
     ok = await secrets.verify_secret(child.access_code_hash if child else None, code)
     if child is None or not ok:
         await queries.record_attempts(conn, keys, succeeded=False)
+        if child is not None:
+            await _tell_worker_when_guessed(conn, child.id, keys[0])
         raise Unauthorised("That code did not work. Please check your card, or ask your worker for a new one.")
-    await queries.record_attempts(conn, keys[:1], succeeded=True)
+    if not trusted:
+        await queries.record_attempts(conn, keys[:1], succeeded=True)
     token, token_hash = secrets.new_session_token()
     await queries.insert_session(conn, token_hash, child.council_id, child_id=child.id)
     principal = Principal(kind="child", id=child.id, council_id=child.council_id, name="", session_hash=token_hash)
@@ -73,16 +128,33 @@ async def sign_in_child(conn: asyncpg.Connection, data: ChildSignIn, address: st
     return token, principal
 
 
+async def _tell_worker_when_guessed(conn: asyncpg.Connection, child_id: int, key: str) -> None:
+    failures = (await queries.recent_failures(conn, [key], WINDOW)).get(key)
+    if failures is not None and failures.count >= TELL_WORKER_AFTER:
+        await queries.tell_workers_code_guessed(conn, child_id, WINDOW)
+
+
+async def notices(conn: asyncpg.Connection, principal: Principal) -> list[StaffNotice]:
+    """What this member of staff should know about their children (the last two weeks)."""
+    return await queries.notices(conn, principal.id, principal.council_id)
+
+
 async def pass_totp(conn: asyncpg.Connection, principal: Principal, code: str) -> None:
     """Check a TOTP code for this session, enabling TOTP when this was the enrolment step."""
     keys = [f"totp:{principal.id}"]
-    await _check_limits(conn, keys)
+    await _check_limits(conn, keys, staff=True)
     secret, enabled = await queries.staff_totp(conn, principal.id)
     if secret is None:
         raise Invalid("Set up your authenticator app first.", field="code")
-    if not secrets.verify_totp(secret, code):
+    step = secrets.totp_step(secret, code) if code.isascii() else None
+    if step is None:
         await queries.record_attempts(conn, keys, succeeded=False)
         raise Invalid("That code is not right. Codes change every 30 seconds; try the newest one.", field="code")
+    if not await queries.use_totp_step(conn, principal.id, step):
+        # Spent: a code works once, even inside its 30 seconds (someone may have seen it, or replayed it).
+        await queries.record_attempts(conn, keys, succeeded=False)
+        raise Invalid("That code has already been used. Wait for your app to show a new one, then type that.",
+                      field="code")  # fmt: skip
     await queries.record_attempts(conn, keys, succeeded=True)
     if not enabled:
         await queries.enable_totp(conn, principal.id)

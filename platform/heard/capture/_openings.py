@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import secrets
+from collections.abc import Sequence
 
 import asyncpg
 
 import surveys
-from heard import audit, settings
+from heard import audit, documents, settings
 from heard.accounts.schemas import Principal
 from heard.capture import queries
 from heard.capture.schemas import Fields, Opening, OpeningIn
@@ -87,18 +86,16 @@ async def export_csv(conn: asyncpg.Connection, principal: Principal, instrument_
     if versions is None:
         raise NotFound(f"There is no survey called '{instrument_id}'.", field="instrument")
     columns = surveys.export_columns(versions.values())
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(columns)
+    rows: list[Sequence[documents.Cell]] = [columns]
     stored = await queries.responses(conn, principal.council_id, instrument_id)
     for row in stored:
         instrument = versions.get(row.instrument_version)
         if instrument is None:
             continue
         answers = typed(instrument, row.answers, instrument.default_language)
-        writer.writerow(surveys.export_row(columns, instrument, answers, language=row.language, channel=row.channel))
+        rows.append(surveys.export_row(columns, instrument, answers, language=row.language, channel=row.channel))
     await audit.record(conn, principal, "exported", "survey", None, instrument=instrument_id, rows=len(stored))
-    return out.getvalue()
+    return documents.to_csv(rows)
 
 
 # ---- anonymous links -----------------------------------------------------------------------------
@@ -133,20 +130,17 @@ async def _store_anonymous(
     key: str,
     verdict: submissions.ScreenResult,
 ) -> tuple[Receipt, bool, submissions.Work]:
-    """Store through the same path as a child's submission, with no child; link it to its opening."""
-    async with conn.transaction():
-        receipt, created, work = await submissions.store(
-            conn,
-            council_id=opening.council_id,
-            child_id=None,
-            data=data,
-            key=key,
-            screen=verdict,
-            channel="anonymous_link",
-        )
-        if created:
-            await queries.set_opening(conn, receipt.id, opening.id)
-    return receipt, created, work
+    """Store through the same path as a child's submission, with no child; the link's opening is the sender."""
+    return await submissions.store(
+        conn,
+        council_id=opening.council_id,
+        child_id=None,
+        data=data,
+        key=key,
+        screen=verdict,
+        channel="anonymous_link",
+        opening_id=opening.id,
+    )
 
 
 __all__ = [

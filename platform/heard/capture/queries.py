@@ -86,11 +86,16 @@ async def delete_draft(conn: asyncpg.Connection, child_id: int, instrument: str)
     await conn.execute(_DELETE_DRAFT, child_id, instrument)
 
 
-_KEY_USED = "select exists(select 1 from submissions where council_id = $1 and idempotency_key = $2)"
+_KEY_USED = """
+select exists(
+    select 1 from submissions where council_id = $1 and sender = 'child:' || $2::bigint and idempotency_key = $3
+)
+"""
 
 
-async def key_used(conn: asyncpg.Connection, council_id: int, key: str) -> bool:
-    return bool(await conn.fetchval(_KEY_USED, council_id, key))
+async def key_used(conn: asyncpg.Connection, council_id: int, child_id: int, key: str) -> bool:
+    """Whether this child already sent with this key (another child's use of it is none of theirs)."""
+    return bool(await conn.fetchval(_KEY_USED, council_id, child_id, key))
 
 
 # A held form lives for a day: long enough to sign in again, short enough to keep little.

@@ -284,7 +284,7 @@ async def save_draft(
     """Keep the form as typed; a late autosave from a form already sent (same key) is ignored."""
     child = await profile(conn, principal)
     instrument, _ = instrument_for(child, instrument_id)
-    if key and await queries.key_used(conn, principal.council_id, key):
+    if key and await queries.key_used(conn, principal.council_id, principal.id, key):
         return
     await queries.save_draft(conn, principal.id, instrument.id, draft_fields(fields))
 

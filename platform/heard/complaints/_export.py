@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from fpdf import FPDF
 
+from heard import documents
 from heard.complaints._report import Report, ShownTable
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -23,15 +22,13 @@ SIGNPOST = (
 
 def to_csv(report: Report, *, publication: bool) -> str:
     """One line per figure: section, item, value; then the quotes."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["section", "item", "value"])
+    rows: list[list[documents.Cell]] = [["section", "item", "value"]]
     for table in report.shown(publication=publication):
-        writer.writerows([table.title, label, value] for label, value in table.rows)
+        rows += ([table.title, label, value] for label, value in table.rows)
         if table.total is not None:
-            writer.writerow([table.title, "Total", table.total])
-    writer.writerows(["What children said", quote.theme, quote.text] for quote in report.quotes)
-    return out.getvalue()
+            rows.append([table.title, "Total", table.total])
+    rows += (["What children said", quote.theme, quote.text] for quote in report.quotes)
+    return documents.to_csv(rows)
 
 
 class _Pdf(FPDF):

@@ -13,7 +13,8 @@ from litestar.response import Redirect, Template
 from dashboards.schemas import SENTIMENTS as SENTIMENT_LABELS
 from dashboards.schemas import THEMES as THEME_LABELS
 from heard import errors, pdf, queue
-from heard.accounts.schemas import Principal
+from heard.accounts import services as accounts
+from heard.accounts.schemas import Principal, StaffNotice
 from heard.inbox import services
 from heard.inbox.schemas import AnalysisView, CorrectionIn, InboxItem, ReplyIn
 from heard.pages import session_context
@@ -111,7 +112,8 @@ class InboxPages(Controller):
     @get("/inbox")
     async def inbox(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
         items = await services.inbox(conn, request.user, relation="worker")
-        return _list(request.user, items, "Statements from your children")
+        notices = await accounts.notices(conn, request.user)
+        return _list(request.user, items, "Statements from your children", notices)
 
     @get("/reviews")
     async def reviews(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
@@ -196,10 +198,9 @@ def _answer(value: object) -> str:
     return ", ".join(value) if isinstance(value, list) else "" if value is None else str(value)
 
 
-def _list(user: Principal, items: list[InboxItem], title: str) -> Template:
-    return Template(
-        "inbox/list.html", context={**session_context(user), "items": items, "title": title, "kinds": KIND_LABELS}
-    )
+def _list(user: Principal, items: list[InboxItem], title: str, notices: list[StaffNotice] | None = None) -> Template:
+    context = {**session_context(user), "items": items, "title": title, "kinds": KIND_LABELS, "notices": notices}
+    return Template("inbox/list.html", context=context)
 
 
 async def _page(
@@ -226,6 +227,7 @@ async def _page(
         "choices": CHOICES,
         "error": error,
         "error_field": field,
+        "chairs_review": await services.chairs_review(conn, user, found.child_id),
     }
     return Template("inbox/submission.html", context=context, status_code=status)
 

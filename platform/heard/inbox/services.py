@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncpg
 
 from heard import audit, settings
+from heard.accounts.access import is_allocated
 from heard.accounts.schemas import Principal
-from heard.errors import Invalid
+from heard.errors import Forbidden, Invalid
 from heard.inbox import queries
 from heard.inbox.schemas import AnalysisView, CorrectionIn, InboxItem, ReplyIn, TrainingItem, TrainingSafeguarding
 from heard.safeguarding import services as safeguarding
@@ -57,8 +58,16 @@ async def mark_read(conn: asyncpg.Connection, principal: Principal, submission_i
     await audit.record(conn, principal, "marked_read", "submission", submission_id, child_id=found.child_id)
 
 
+async def chairs_review(conn: asyncpg.Connection, principal: Principal, child_id: int | None) -> bool:
+    """Whether this member of staff is the reviewing officer for the child's reviews."""
+    return child_id is not None and await is_allocated(conn, principal, child_id, ("iro",))
+
+
 async def mark_used_in_review(conn: asyncpg.Connection, principal: Principal, submission_id: int) -> None:
+    """Only the child's reviewing officer says their views were used in the review: it is the IRO's review."""
     found = await submissions.get(conn, principal, submission_id)
+    if not await chairs_review(conn, principal, found.child_id):
+        raise Forbidden("Only the reviewing officer who chairs this child's reviews marks views as used in review.")
     await queries.mark_used_in_review(conn, submission_id)
     await audit.record(conn, principal, "used_in_review", "submission", submission_id, child_id=found.child_id)
 

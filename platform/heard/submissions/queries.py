@@ -11,26 +11,27 @@ from heard.submissions.schemas import Receipt, Submission
 
 _COLUMNS = (
     *("council_id", "child_id", "kind", "instrument", "instrument_version", "channel", "answers", "free_text"),
-    *("audience", "anonymous", "language", "idempotency_key", "request_hash"),
+    *("audience", "anonymous", "language", "idempotency_key", "request_hash", "opening_id", "sender"),
 )
 
-# A submission in one round trip: hold its idempotency key for the transaction (not locked when another request
+# A submission in one round trip: hold its sender's idempotency key for the transaction (not locked when another request
 # holds it now), find what was already stored under the key, and insert the submission and the outbox row for its
 # analysis only when the key is held and nothing is stored under it yet. The lock CTE calls a volatile function,
 # so it is evaluated once.
 _CLAIM_AND_INSERT = """
 with claim as (
-    select pg_try_advisory_xact_lock(hashtextextended($1::bigint::text || ':' || $12::text, 7)) as locked
+    select pg_try_advisory_xact_lock(hashtextextended($1::bigint::text || ':' || $15::text || ':' || $12::text, 7))
+           as locked
 ), existing as (
     select s.id, s.kind, s.created_at, s.request_hash,
            coalesce((select level from alerts where submission_id = s.id), 'none') as safeguarding
     from submissions s
-    where s.council_id = $1::bigint and s.idempotency_key = $12
+    where s.council_id = $1::bigint and s.sender = $15::text and s.idempotency_key = $12
 ), submission as (
     insert into submissions (council_id, child_id, kind, instrument, instrument_version, channel, answers,
-                             free_text, audience, anonymous, language, idempotency_key, request_hash)
+                             free_text, audience, anonymous, language, idempotency_key, request_hash, opening_id)
     select $1::bigint, $2::bigint, $3::text, $4::text, $5::int, $6::text, $7::jsonb, $8::text, $9::text[],
-           $10::boolean, $11::text, $12::text, $13::bytea
+           $10::boolean, $11::text, $12::text, $13::bytea, $14::bigint
     from claim
     where claim.locked and not exists (select 1 from existing)
     returning id, created_at

@@ -30,9 +30,20 @@ class ScreenResult(msgspec.Struct, frozen=True, kw_only=True):
     source: str = "screen"  # or "feelings" when a feelings answer raised it
 
 
-def request_hash(data: SubmissionIn) -> bytes:
-    """The same content gives the same hash however the JSON was spaced or ordered."""
-    return hashlib.sha256(msgspec.json.encode(data, order="sorted")).digest()
+def sender_of(child_id: int | None, opening_id: int | None = None) -> str:
+    """Whose an idempotency key is: a child's, or an anonymous link's (the `submissions.sender` column's rule)."""
+    if child_id is not None:
+        return f"child:{child_id}"
+    return f"link:{opening_id}" if opening_id is not None else "none"
+
+
+def request_hash(data: SubmissionIn, sender: str) -> bytes:
+    """The same sender and content give the same hash however the JSON was spaced or ordered.
+
+    The sender is part of it so a stored hash never matches another sender's request, whatever the key.
+    """
+    body = hashlib.sha256(msgspec.json.encode(data, order="sorted")).digest()
+    return hashlib.sha256(sender.encode() + b"\0" + body).digest()
 
 
 async def create(
@@ -46,8 +57,9 @@ async def create(
 ) -> tuple[Receipt, bool, Work]:
     """Store a child's submission; returns the receipt, whether it is new, and work to dispatch after commit.
 
-    A replay of the same key and body returns the first receipt; the same key with another body is
-    refused; a duplicate arriving while the first is still in flight gets Conflict.
+    A key belongs to the child who sent with it: their replay of the same key and body returns the first
+    receipt; their same key with another body is refused; a duplicate arriving while the first is still in flight
+    gets Conflict. Another child's key is simply a new key for this child, and says nothing of the first.
     """
     if principal.kind != "child":
         raise Forbidden("Only a child or young person can send a submission here.")
@@ -65,14 +77,17 @@ async def store(
     key: str,
     screen: ScreenResult,
     channel: str,
+    opening_id: int | None = None,
 ) -> tuple[Receipt, bool, Work]:
-    """One submission, once per key, with its alert, complaint case and analysis work, in one transaction.
+    """One submission, once per sender and key, with its alert, complaint case and analysis work, in one transaction.
 
-    `child_id` is None for an anonymous survey link; everything else is the same.
+    `child_id` is None for an anonymous survey link, whose `opening_id` is then the sender; everything else is the
+    same.
     """
     if not data.text.strip() and not data.answers:
         raise Invalid("Write something, or answer at least one question, before sending.", field="text")
-    digest = request_hash(data)
+    sender = sender_of(child_id, opening_id)
+    digest = request_hash(data, sender)
     values = {
         "council_id": council_id,
         "child_id": child_id,
@@ -87,6 +102,8 @@ async def store(
         "language": data.language,
         "idempotency_key": key,
         "request_hash": digest,
+        "opening_id": opening_id,
+        "sender": sender,
     }
     opens_case = data.kind == "complaint" and child_id is not None
     plain = screen.level == "none" and not opens_case
