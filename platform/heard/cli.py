@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -19,19 +20,23 @@ if TYPE_CHECKING:
     from arq.connections import ArqRedis
     from asyncpg import Pool
 
+    from heard.embedded import Embedded
     from heard.inbox.schemas import TrainingItem
     from nlp import Analyser
 
 
-def use_servers() -> None:
-    """Point DATABASE_URL and REDIS_URL at embedded servers when the environment names none."""
+def use_servers() -> Embedded:
+    """Point DATABASE_URL and REDIS_URL at embedded servers when the environment names none; the caller stops
+    what the returned object started."""
     from heard import embedded
 
     data_dir = Path(os.environ.get("HEARD_DATA_DIR", ".heard"))
-    for name, url in embedded.ensure_servers(data_dir).items():
+    servers = embedded.Embedded(data_dir)
+    for name, url in servers.ensure().items():
         os.environ[name] = url
         print(f"Using embedded {'PostgreSQL' if name == 'DATABASE_URL' else 'Redis'} in {data_dir}/", file=sys.stderr)
     settings.get.cache_clear()
+    return servers
 
 
 def cmd_migrate(_: argparse.Namespace) -> int:
@@ -122,7 +127,7 @@ def train_with_corrections(train_args: list[str]) -> int:
     from heard import db
     from heard.inbox import services
 
-    use_servers()
+    servers = use_servers()
 
     async def export() -> tuple[list[TrainingItem], int]:
         conn = await db.connect(settings.get().db.url)
@@ -131,7 +136,10 @@ def train_with_corrections(train_args: list[str]) -> int:
         finally:
             await conn.close()
 
-    items, left_out = asyncio.run(export())
+    try:
+        items, left_out = asyncio.run(export())
+    finally:
+        servers.stop()
     gone = f" ({left_out} left out: the words are no longer kept, or the worry has no kind)" if left_out else ""
     print(f"Including {len(items)} staff correction{'' if len(items) == 1 else 's'}{gone}.", flush=True)
     with tempfile.TemporaryDirectory(prefix="heard-corrections-") as folder:
@@ -142,8 +150,6 @@ def train_with_corrections(train_args: list[str]) -> int:
 
 def reanalyse(argv: list[str]) -> int:
     """`heard nlp reanalyse`: read stored submissions again with the current model, in batches."""
-    import nlp
-
     p = argparse.ArgumentParser(
         prog="heard nlp reanalyse",
         description="Analyse stored submissions again with the current model: those it has not analysed yet, "
@@ -154,7 +160,16 @@ def reanalyse(argv: list[str]) -> int:
     p.add_argument("--model", type=Path, default=None, help="model directory (default: HEARD_MODEL_DIR or nlp/model)")
     p.add_argument("--batch-size", type=int, default=200, help="submissions analysed and stored together")
     args = p.parse_args(argv)
-    use_servers()
+    servers = use_servers()
+    try:
+        return _reanalyse(args)
+    finally:
+        servers.stop()
+
+
+def _reanalyse(args: argparse.Namespace) -> int:
+    import nlp
+
     config = settings.get()
     council_id = asyncio.run(_council_id(config, args.council)) if args.council else None
     try:
@@ -263,16 +278,26 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    # SIGTERM (docker stop, systemd, a test) unwinds like Ctrl-C, so the embedded servers are stopped below.
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    servers = None
     try:
         if args.servers:
             if args.command == "demo":
                 os.environ.setdefault("HEARD_DEMO", "1")
-            use_servers()
+            servers = use_servers()
             settings.get()
         return int(args.func(args))
     except ConfigurationError as exc:
         print(f"heard: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if servers is not None:
+            servers.stop()
+
+
+def _exit_on_sigterm(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":
