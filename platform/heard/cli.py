@@ -96,13 +96,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
         worker.wait(timeout=10)
 
 
+def model_dir() -> Path:
+    """Where the theming model is: HEARD_MODEL_DIR, else the package's own nlp/model."""
+    from nlp._paths import DEFAULT_MODEL_DIR
+
+    return Path(os.environ.get("HEARD_MODEL_DIR") or DEFAULT_MODEL_DIR)
+
+
 def ensure_model() -> None:
-    """Train the theming model when none is built yet (a fresh clone)."""
+    """Train the theming model when none is built yet (a fresh clone or install)."""
     import nlp.cli
 
-    if not (Path(nlp.__file__).parent / "model" / "meta.json").exists():
-        print("Training the theming model (first run only)...", file=sys.stderr)
-        nlp.cli.main(["train"])
+    out = model_dir()
+    if not (out / "meta.json").exists():
+        print(f"Training the theming model into {out} (first run only)...", file=sys.stderr)
+        nlp.cli.main(["train", "--out", str(out)])
 
 
 def cmd_nlp(args: argparse.Namespace) -> int:
@@ -110,12 +118,22 @@ def cmd_nlp(args: argparse.Namespace) -> int:
     `reanalyse`."""
     import nlp.cli
 
-    rest = list(args.rest)
+    rest = with_model_dir(list(args.rest))
     if rest[:1] == ["reanalyse"]:
         return reanalyse(rest[1:])
     if rest[:1] == ["train"] and "--with-corrections" in rest:
         return train_with_corrections([a for a in rest if a != "--with-corrections"])
     return int(nlp.cli.main(rest))
+
+
+def with_model_dir(rest: list[str]) -> list[str]:
+    """HEARD_MODEL_DIR is where `heard nlp train` writes and `predict`/`evaluate` read, unless told otherwise."""
+    if not os.environ.get("HEARD_MODEL_DIR") or "-h" in rest or "--help" in rest:
+        return rest
+    option = {"train": "--out", "predict": "--model", "evaluate": "--model"}.get(rest[0] if rest else "")
+    if option is None or any(a == option or a.startswith(option + "=") for a in rest):
+        return rest
+    return [rest[0], option, str(model_dir()), *rest[1:]]
 
 
 def train_with_corrections(train_args: list[str]) -> int:
