@@ -93,7 +93,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return cmd_serve(args)
     finally:
         worker.terminate()
-        worker.wait(timeout=10)
+        try:
+            worker.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # a job that will not end must not outlive the demo or its servers
+            worker.kill()
+            worker.wait()
 
 
 def model_dir() -> Path:
