@@ -6,18 +6,17 @@ import asyncio
 import atexit
 import os
 import secrets
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
-
-from redis import Redis
-from redis.exceptions import RedisError
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "platform"), str(ROOT), str(ROOT / "tests")]
 
-from support import Process, free_port, heard_env, start_web, start_worker, with_database  # noqa: E402
+from support import Process, heard_env, start_web, start_worker, with_database  # noqa: E402
 
 from heard import embedded  # noqa: E402
 from heard.accounts import secrets as heard_secrets  # noqa: E402
@@ -28,26 +27,19 @@ __all__ = ["Process", "bench_database", "heard_env", "seed_children", "servers",
 
 
 def servers() -> tuple[str, str]:
-    """DATABASE_URL and REDIS_URL from the environment, else embedded servers under .heard/bench."""
+    """DATABASE_URL and REDIS_URL from the environment, else embedded servers under .heard/bench, stopped when
+    the bench ends (normally, on Ctrl-C or on SIGTERM)."""
     data = ROOT / ".heard" / "bench"
-    pg = os.environ.get("DATABASE_URL") or embedded.start_postgres(data / "postgres")
+    own = embedded.Embedded(data)
+    atexit.register(own.stop)
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
+    pg = os.environ.get("DATABASE_URL") or own.postgres(data / "postgres")
+    # Without REDIS_URL, a Redis of this run's own, keeping nothing on disk, so no run takes an earlier run's
+    # queued jobs.
     redis = os.environ.get("REDIS_URL")
     if not redis:
-        # A Redis of this run's own, keeping nothing on disk, so no run takes an earlier run's queued jobs; it
-        # is shut down when the bench ends.
-        redis = embedded.start_redis(data / "redis", free_port(), appendonly=False)
-        atexit.register(_shut_down_redis, redis)
+        redis = own.redis(Path(tempfile.mkdtemp(prefix="heard-bench-redis-")), appendonly=False)
     return pg, redis
-
-
-def _shut_down_redis(url: str) -> None:
-    client = Redis.from_url(url)
-    try:
-        client.shutdown(nosave=True)
-    except RedisError:  # it closes the connection as it goes
-        pass
-    finally:
-        client.close()
 
 
 async def bench_database(server_url: str) -> str:

@@ -24,10 +24,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import json
 import os
 import random
+import signal
 import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -52,7 +55,10 @@ class Postgres:
 
     def __init__(self) -> None:
         self.external = bool(os.environ.get("DATABASE_URL"))
-        self.url = os.environ["DATABASE_URL"] if self.external else embedded.start_postgres(PG_FOLDER)
+        own = embedded.Embedded(PG_FOLDER.parent)
+        atexit.register(own.stop)  # the cluster this soak started is stopped when it ends, however it ends
+        signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
+        self.url = os.environ["DATABASE_URL"] if self.external else own.postgres(PG_FOLDER)
 
     def stop(self) -> None:
         if self.external:

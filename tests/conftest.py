@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import subprocess
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -34,9 +33,17 @@ from heard.db.migrate import migrate
 
 
 @pytest.fixture(scope="session")
-def postgres_url() -> str:
-    """The environment's PostgreSQL, or an embedded one in .heard/test-postgres."""
-    return os.environ.get("DATABASE_URL") or embedded.start_postgres(ROOT / ".heard" / "test-postgres")
+def postgres_url() -> Iterator[str]:
+    """The environment's PostgreSQL, or an embedded one in .heard/test-postgres, stopped after the session
+    when this session started it."""
+    if url := os.environ.get("DATABASE_URL"):
+        yield url
+        return
+    own = embedded.Embedded(ROOT / ".heard")
+    try:
+        yield own.postgres(ROOT / ".heard" / "test-postgres")
+    finally:
+        own.stop()
 
 
 @pytest.fixture(scope="session")
@@ -50,8 +57,7 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("redis")
     url = embedded.start_redis(folder, port, appendonly=False)
     yield url
-    pid = (folder / "redis.pid").read_text().strip()
-    subprocess.run(["kill", pid], check=False)
+    embedded.stop_server(folder / "redis.pid")
 
 
 @pytest_asyncio.fixture(scope="session")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -19,19 +20,23 @@ if TYPE_CHECKING:
     from arq.connections import ArqRedis
     from asyncpg import Pool
 
+    from heard.embedded import Embedded
     from heard.inbox.schemas import TrainingItem
     from nlp import Analyser
 
 
-def use_servers() -> None:
-    """Point DATABASE_URL and REDIS_URL at embedded servers when the environment names none."""
+def use_servers() -> Embedded:
+    """Point DATABASE_URL and REDIS_URL at embedded servers when the environment names none; the caller stops
+    what the returned object started."""
     from heard import embedded
 
     data_dir = Path(os.environ.get("HEARD_DATA_DIR", ".heard"))
-    for name, url in embedded.ensure_servers(data_dir).items():
+    servers = embedded.Embedded(data_dir)
+    for name, url in servers.ensure().items():
         os.environ[name] = url
         print(f"Using embedded {'PostgreSQL' if name == 'DATABASE_URL' else 'Redis'} in {data_dir}/", file=sys.stderr)
     settings.get.cache_clear()
+    return servers
 
 
 def cmd_migrate(_: argparse.Namespace) -> int:
@@ -90,16 +95,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return cmd_serve(args)
     finally:
         worker.terminate()
-        worker.wait(timeout=10)
+        try:
+            worker.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # a job that will not end must not outlive the demo or its servers
+            worker.kill()
+            worker.wait()
+
+
+def model_dir() -> Path:
+    """Where the theming model is: HEARD_MODEL_DIR, else the package's own nlp/model."""
+    from nlp._paths import DEFAULT_MODEL_DIR
+
+    return Path(os.environ.get("HEARD_MODEL_DIR") or DEFAULT_MODEL_DIR)
 
 
 def ensure_model() -> None:
-    """Train the theming model when none is built yet (a fresh clone)."""
+    """Train the theming model when none is built yet (a fresh clone or install)."""
     import nlp.cli
 
-    if not (Path(nlp.__file__).parent / "model" / "meta.json").exists():
-        print("Training the theming model (first run only)...", file=sys.stderr)
-        nlp.cli.main(["train"])
+    out = model_dir()
+    if not (out / "meta.json").exists():
+        print(f"Training the theming model into {out} (first run only)...", file=sys.stderr)
+        nlp.cli.main(["train", "--out", str(out)])
 
 
 def cmd_nlp(args: argparse.Namespace) -> int:
@@ -107,12 +124,22 @@ def cmd_nlp(args: argparse.Namespace) -> int:
     `reanalyse`."""
     import nlp.cli
 
-    rest = list(args.rest)
+    rest = with_model_dir(list(args.rest))
     if rest[:1] == ["reanalyse"]:
         return reanalyse(rest[1:])
     if rest[:1] == ["train"] and "--with-corrections" in rest:
         return train_with_corrections([a for a in rest if a != "--with-corrections"])
     return int(nlp.cli.main(rest))
+
+
+def with_model_dir(rest: list[str]) -> list[str]:
+    """HEARD_MODEL_DIR is where `heard nlp train` writes and `predict`/`evaluate` read, unless told otherwise."""
+    if not os.environ.get("HEARD_MODEL_DIR") or "-h" in rest or "--help" in rest:
+        return rest
+    option = {"train": "--out", "predict": "--model", "evaluate": "--model"}.get(rest[0] if rest else "")
+    if option is None or any(a == option or a.startswith(option + "=") for a in rest):
+        return rest
+    return [rest[0], option, str(model_dir()), *rest[1:]]
 
 
 def train_with_corrections(train_args: list[str]) -> int:
@@ -124,7 +151,7 @@ def train_with_corrections(train_args: list[str]) -> int:
     from heard import db
     from heard.inbox import services
 
-    use_servers()
+    servers = use_servers()
 
     async def export() -> tuple[list[TrainingItem], int]:
         conn = await db.connect(settings.get().db.url)
@@ -133,7 +160,10 @@ def train_with_corrections(train_args: list[str]) -> int:
         finally:
             await conn.close()
 
-    items, left_out = asyncio.run(export())
+    try:
+        items, left_out = asyncio.run(export())
+    finally:
+        servers.stop()
     gone = f" ({left_out} left out: the words are no longer kept, or the worry has no kind)" if left_out else ""
     print(f"Including {len(items)} staff correction{'' if len(items) == 1 else 's'}{gone}.", flush=True)
     with tempfile.TemporaryDirectory(prefix="heard-corrections-") as folder:
@@ -144,8 +174,6 @@ def train_with_corrections(train_args: list[str]) -> int:
 
 def reanalyse(argv: list[str]) -> int:
     """`heard nlp reanalyse`: read stored submissions again with the current model, in batches."""
-    import nlp
-
     p = argparse.ArgumentParser(
         prog="heard nlp reanalyse",
         description="Analyse stored submissions again with the current model: those it has not analysed yet, "
@@ -156,7 +184,16 @@ def reanalyse(argv: list[str]) -> int:
     p.add_argument("--model", type=Path, default=None, help="model directory (default: HEARD_MODEL_DIR or nlp/model)")
     p.add_argument("--batch-size", type=int, default=200, help="submissions analysed and stored together")
     args = p.parse_args(argv)
-    use_servers()
+    servers = use_servers()
+    try:
+        return _reanalyse(args)
+    finally:
+        servers.stop()
+
+
+def _reanalyse(args: argparse.Namespace) -> int:
+    import nlp
+
     config = settings.get()
     council_id = asyncio.run(_council_id(config, args.council)) if args.council else None
     try:
@@ -265,16 +302,26 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    # SIGTERM (docker stop, systemd, a test) unwinds like Ctrl-C, so the embedded servers are stopped below.
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    servers = None
     try:
         if args.servers:
             if args.command == "demo":
                 os.environ.setdefault("HEARD_DEMO", "1")
-            use_servers()
+            servers = use_servers()
             settings.get()
         return int(args.func(args))
     except ConfigurationError as exc:
         print(f"heard: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if servers is not None:
+            servers.stop()
+
+
+def _exit_on_sigterm(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

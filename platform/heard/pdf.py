@@ -7,11 +7,14 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-_FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
+# DejaVu Sans ships with the package (fonts/, with its licence), so the image's PDFs have real fonts without a
+# system font package; the system folders are a fallback for a tree without it.
+FONT_DIR = Path(__file__).parent / "fonts"
+_FONT_DIRS = [FONT_DIR, Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
 
 
 def _font() -> Path | None:
-    """DejaVu Sans when the system has it (covers Latin, Greek, Cyrillic and more); else the core font."""
+    """DejaVu Sans (covers Latin, Greek, Cyrillic and more), the package's own; else the core font."""
     for folder in _FONT_DIRS:
         if (folder / "DejaVuSans.ttf").exists():
             return folder
