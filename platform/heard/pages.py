@@ -52,6 +52,8 @@ async def home(request: Request[Principal, Any, Any]) -> Template:
 
 
 ADMIN_LINKS = [
+    ("/admin/council", "Council settings"),
+    ("/admin/staff", "Staff: invite, roles, passwords, authenticators"),
     ("/admin/onboarding", "Import children, staff and allocations"),
     ("/staff/surveys", "Surveys and response rates"),
     ("/admin/privacy", "Privacy requests and subject access"),
