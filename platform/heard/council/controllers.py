@@ -58,7 +58,7 @@ def _roles(form: FormMultiDict) -> list[str]:
     return chosen
 
 
-def _convert(values: dict[str, Any], kind: type[Any]) -> Any:
+def _convert(values: dict[str, Any], kind: type[Any], help_: dict[str, str]) -> Any:
     """The form's values as the Struct, or Invalid naming the field in plain words."""
     from heard.http import explain_validation
 
@@ -67,12 +67,18 @@ def _convert(values: dict[str, Any], kind: type[Any]) -> Any:
     except msgspec.ValidationError as exc:
         field, message = explain_validation(str(exc))
         name = (field or "").split(".")[0]
-        raise errors.Invalid(FIELD_HELP.get(name, message), field=name or None) from None
+        raise errors.Invalid(help_.get(name, message), field=name or None) from None
+
+
+STAFF_HELP = {
+    "email": "Enter an email address, like name@council.gov.uk.",
+    "name": "Enter the person's name (up to 200 characters).",
+    "team": "The team's name can be up to 200 characters.",
+}
 
 
 FIELD_HELP = {
     "name": "The council needs a name (up to 200 characters).",
-    "email": "Enter an email address, like name@council.gov.uk.",
     "emergency_duty_email": "The emergency duty team's email must be an email address, like edt@council.gov.uk.",
     "office_hours": "Write office hours like 'Mon-Fri 09:00-17:00'.",
     "urgent_ack_minutes": "Minutes must be a whole number from 1 to 1440.",
@@ -96,7 +102,7 @@ def _settings_from(form: FormMultiDict) -> CouncilSettings:
         for i in range(int(_text(form, "comparison_rows") or 0) if _text(form, "comparison_rows").isdigit() else 0)
         if any(_text(form, f"comparison-{i}-{key}") for key in Comparison.__struct_fields__)
     ]
-    return _convert(values, CouncilSettings)  # type: ignore[no-any-return]
+    return _convert(values, CouncilSettings, FIELD_HELP)  # type: ignore[no-any-return]
 
 
 class CouncilSettingsPages(Controller):
@@ -166,7 +172,7 @@ class StaffPages(Controller):
                 "roles": _roles(form),
                 "sso_only": form.get("sso_only") == "1",
             }
-            data = _convert(values, Invite)
+            data = _convert(values, Invite, STAFF_HELP)
             link = await services.invite(conn, request.user, data, settings.get().app.base_url)
         except (errors.Invalid, errors.Conflict) as exc:
             return await self._list(request, conn, error=exc.message, error_field=exc.field or "email", typed=typed)
@@ -181,7 +187,7 @@ class StaffPages(Controller):
 
     async def _member(self, request: Request[Principal, Any, Any], conn: Conn, staff_id: int, **extra: Any) -> Template:
         person = await services.member(conn, request.user, staff_id)
-        status = 400 if extra.get("error") else 409 if extra.get("conflict") else 200
+        status = 409 if extra.get("conflict") else 400 if extra.get("error") else 200
         context = _page(request.user, person=person, roles=ROLES, **{"error": None, **extra})
         return Template("council/member.html", context=context, status_code=status)
 
@@ -201,7 +207,7 @@ class StaffPages(Controller):
         form = await _form(request)
 
         async def act() -> None:
-            data = _convert({"roles": _roles(form), "team": _text(form, "team")}, StaffChange)
+            data = _convert({"roles": _roles(form), "team": _text(form, "team")}, StaffChange, STAFF_HELP)
             await services.change(conn, request.user, staff_id, data)
 
         return await self._step(request, conn, staff_id, act, "roles")
