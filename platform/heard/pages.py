@@ -13,7 +13,10 @@ from heard.http import roles, signed_in
 
 # Each staff role's starting points; the pages themselves belong to their domains.
 STAFF_LINKS: dict[str, list[tuple[str, str]]] = {
-    "worker": [("/staff/inbox", "Statements from children allocated to you")],
+    "worker": [
+        ("/staff/inbox", "Statements from children allocated to you"),
+        ("/staff/children", "Your children's access cards"),
+    ],
     "iro": [("/staff/reviews", "Views for reviews you chair")],
     "duty_officer": [("/staff/alerts", "Safeguarding duty queue")],
     "duty_manager": [("/staff/alerts", "Safeguarding duty queue"), ("/staff/alerts/oversight", "Alert oversight")],

@@ -88,7 +88,9 @@ async def test_running_it_again_with_the_same_slug_changes_nothing_and_says_so(
     before = await counts(db)
     again = create(env, web, slug, f"second@{slug}.example", name="Another Name")
     assert again.returncode == 1
-    assert f"A council with the slug '{slug}' already exists (North Shire Council). Nothing was changed." in again.stderr
+    assert (
+        f"A council with the slug '{slug}' already exists (North Shire Council). Nothing was changed." in again.stderr
+    )
     assert "http" not in again.stdout
     assert await counts(db) == before
 

@@ -8,7 +8,7 @@ import msgspec
 import segno
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import FormMultiDict
-from litestar.params import FromPath
+from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
 from heard import errors, settings
@@ -127,7 +127,7 @@ class CouncilSettingsPages(Controller):
         return Template("council/settings.html", context=context, status_code=400 if error else 200)
 
     @get("/")
-    async def show(self, request: Request[Principal, Any, Any], conn: Conn, saved: int = 0) -> Template:
+    async def show(self, request: Request[Principal, Any, Any], conn: Conn, saved: FromQuery[int] = 0) -> Template:
         current = await services.council_settings(conn, request.user, settings.get().safeguarding)
         return self._render(request.user, current, None, saved=bool(saved))
 
@@ -181,7 +181,7 @@ class StaffPages(Controller):
 
     @get("/{staff_id:int}")
     async def show(
-        self, request: Request[Principal, Any, Any], conn: Conn, staff_id: FromPath[int], done: str = ""
+        self, request: Request[Principal, Any, Any], conn: Conn, staff_id: FromPath[int], done: FromQuery[str] = ""
     ) -> Template:
         return await self._member(request, conn, staff_id, done=done)
 
@@ -340,6 +340,12 @@ class RecoveryPages(Controller):
         )
 
 
+@get("/staff/children", guards=[staff_only], include_in_schema=False)
+async def my_children(request: Request[Principal, Any, Any], conn: Conn) -> Template:
+    children = await services.my_children(conn, request.user)
+    return Template("council/my_children.html", context=_page(request.user, children=children))
+
+
 class AccessCodePages(Controller):
     """A new access code for a child's lost card: the allocated worker or an admin; printable once."""
 
@@ -362,4 +368,4 @@ class AccessCodePages(Controller):
         return Template("council/access_code.html", context=_page(request.user, child=child, code=issued.code))
 
 
-ROUTE_HANDLERS = [CouncilSettingsPages, StaffPages, SetUpPages, RecoveryPages, AccessCodePages]
+ROUTE_HANDLERS = [CouncilSettingsPages, StaffPages, SetUpPages, RecoveryPages, AccessCodePages, my_children]

@@ -276,3 +276,15 @@ async def pass_session_totp(conn: asyncpg.Connection, session_hash: bytes) -> No
 async def lock_council_creation(conn: asyncpg.Connection) -> None:
     """Two `heard council create` runs at once: the second waits, then finds the slug taken."""
     await conn.execute("select pg_advisory_xact_lock(hashtext('heard council create'))")
+
+
+_MY_CHILDREN = """
+select c.id, c.reference, c.known_as, c.access_code_issued_at from allocations a join children c on c.id = a.child_id
+where a.staff_id = $1 and c.council_id = $2 and a.relation = 'worker' and c.archived_at is null
+  and a.starts_on <= current_date and (a.ends_on is null or a.ends_on >= current_date)
+order by c.known_as, c.reference
+"""
+
+
+async def my_children(conn: asyncpg.Connection, staff_id: int, council_id: int) -> list[dict[str, Any]]:
+    return [dict(r) for r in await conn.fetch(_MY_CHILDREN, staff_id, council_id)]

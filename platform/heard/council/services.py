@@ -359,3 +359,8 @@ async def child_for_card(conn: asyncpg.Connection, principal: Principal, child_i
     if found is None:
         raise NotFound("No child with that reference is allocated to you.")
     return found
+
+
+async def my_children(conn: asyncpg.Connection, principal: Principal) -> list[dict[str, Any]]:
+    """The children allocated to this worker: whose cards they may replace."""
+    return await queries.my_children(conn, principal.id, principal.council_id)
