@@ -9,7 +9,8 @@ from heard.settings import SafeguardingSettings
 
 _SAFEGUARDING = """
 select emergency_duty_email, office_hours, urgent_ack_minutes, urgent_escalate_minutes,
-       concern_ack_minutes, concern_escalate_minutes
+       concern_ack_minutes, concern_escalate_minutes, notify_email_template_id, notify_sms_template_id,
+       notify_sms_numbers, teams_webhook_url
 from council_settings where council_id = $1
 """
 
@@ -25,4 +26,6 @@ async def safeguarding_for(
     row = await conn.fetchrow(_SAFEGUARDING, council_id)
     if row is None:
         return defaults
-    return msgspec.structs.replace(defaults, **dict(row))
+    values = dict(row)
+    values["notify_sms_numbers"] = tuple(values["notify_sms_numbers"])
+    return msgspec.structs.replace(defaults, **values)

@@ -87,16 +87,23 @@ FIELD_HELP = {
     "concern_escalate_minutes": "Minutes must be a whole number from 1 to 1440.",
     "reply_target_days": "The reply target must be a whole number of days from 1 to 60.",
     "quarter_convention": "Choose financial or calendar quarters.",
+    "notify_email_template_id": "A GOV.UK Notify template id looks like 0f3c2b1a-1234-4cde-9abc-0123456789ab.",
+    "notify_sms_template_id": "A GOV.UK Notify template id looks like 0f3c2b1a-1234-4cde-9abc-0123456789ab.",
+    "notify_sms_numbers": "Write mobile numbers like 07700 900123, separated by commas.",
+    "teams_webhook_url": "The Teams webhook must be an https:// address.",
     "comparisons": "Each national figure needs a measure, a number, its source and a year from 2000 to 2100.",
 }
 
 
 def _settings_from(form: FormMultiDict) -> CouncilSettings:
-    names = [f for f in CouncilSettings.__struct_fields__ if f not in {"totp_roles", "comparisons"}]
+    names = [
+        f for f in CouncilSettings.__struct_fields__ if f not in {"totp_roles", "comparisons", "notify_sms_numbers"}
+    ]
     values: dict[str, Any] = {name: _text(form, name) for name in names}
     values["totp_roles"] = [str(r) for r in form.getall("totp_roles", []) if isinstance(r, str)]
     if unknown := [r for r in values["totp_roles"] if r not in ROLES]:
         raise errors.Invalid(f"'{unknown[0]}' is not a role in Heard.", field="totp_roles")
+    values["notify_sms_numbers"] = [n.strip() for n in _text(form, "notify_sms_numbers").split(",") if n.strip()]
     values["comparisons"] = [
         {key: _text(form, f"comparison-{i}-{key}") for key in Comparison.__struct_fields__}
         for i in range(int(_text(form, "comparison_rows") or 0) if _text(form, "comparison_rows").isdigit() else 0)

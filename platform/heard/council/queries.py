@@ -21,6 +21,10 @@ _SETTINGS_COLUMNS = (
     "reply_target_days",
     "quarter_convention",
     "totp_roles",
+    "notify_email_template_id",
+    "notify_sms_template_id",
+    "notify_sms_numbers",
+    "teams_webhook_url",
 )
 
 

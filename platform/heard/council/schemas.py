@@ -14,6 +14,8 @@ Text = Annotated[str, msgspec.Meta(max_length=300)]
 _DAY = "(Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
 OfficeHours = Annotated[str, msgspec.Meta(pattern=rf"^{_DAY}-{_DAY} \d\d:\d\d-\d\d:\d\d$")]
 QuarterConvention = Literal["financial", "calendar"]
+TemplateId = Annotated[str, msgspec.Meta(pattern=r"^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$")]
+PhoneNumber = Annotated[str, msgspec.Meta(pattern=r"^\+?[0-9 ]{10,16}$")]
 
 # Roles whose holders read a child's words: by default they must use an authenticator.
 READS_WORDS = ("worker", "iro", "duty_officer", "duty_manager", "head_of_service", "complaints_officer", "admin")
@@ -44,6 +46,12 @@ class CouncilSettings(msgspec.Struct, frozen=True, kw_only=True):
     quarter_convention: QuarterConvention = "financial"
     totp_roles: list[Role] = msgspec.field(default_factory=lambda: list(READS_WORDS))  # type: ignore[arg-type]
     comparisons: list[Comparison] = msgspec.field(default_factory=list)
+    notify_email_template_id: TemplateId = ""
+    notify_sms_template_id: TemplateId = ""
+    notify_sms_numbers: list[PhoneNumber] = msgspec.field(default_factory=list)
+    teams_webhook_url: Annotated[
+        str, msgspec.Meta(max_length=2000, pattern=r"^((https://|http://(127\.0\.0\.1|localhost)[:/])\S*)?$")
+    ] = ""
 
 
 class Invite(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):

@@ -53,6 +53,10 @@ def defaults(config: SafeguardingSettings) -> dict[str, Any]:
         "reply_target_days": 5,
         "quarter_convention": "financial",
         "totp_roles": list(READS_WORDS),
+        "notify_email_template_id": config.notify_email_template_id,
+        "notify_sms_template_id": config.notify_sms_template_id,
+        "notify_sms_numbers": list(config.notify_sms_numbers),
+        "teams_webhook_url": config.teams_webhook_url,
     }
 
 

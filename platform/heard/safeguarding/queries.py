@@ -244,7 +244,7 @@ async def oversight(
 
 
 _NOTIFICATION = """
-select n.id, n.channel, n.recipient, n.reason, n.sent_at, a.id as alert_id, a.level, a.raised_at
+select n.id, n.channel, n.recipient, n.reason, n.sent_at, a.id as alert_id, a.council_id, a.level, a.raised_at
 from notifications n join alerts a on a.id = n.alert_id where n.id = $1
 """
 

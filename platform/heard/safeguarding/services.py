@@ -79,6 +79,11 @@ async def _notify(
         rows += await queries.notify_role(conn, alert_id, role, reason)
     if config.webhook_url:
         rows += await queries.notify_one(conn, alert_id, "webhook", config.webhook_url, reason)
+    if config.notify_api_key and config.notify_sms_template_id:
+        for number in config.notify_sms_numbers:
+            rows += await queries.notify_one(conn, alert_id, "sms", number, reason)
+    if config.teams_webhook_url:
+        rows += await queries.notify_one(conn, alert_id, "teams", config.teams_webhook_url, reason)
     return [(outbox_id, "send_notification", args) for outbox_id, args in rows]
 
 

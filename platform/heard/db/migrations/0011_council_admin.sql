@@ -51,3 +51,14 @@ create index staff_recovery_codes_staff on staff_recovery_codes (staff_id);
 alter table staff add column sso_only boolean not null default false;
 -- When the member of staff last chose their own password (null: never, so it is a hash nobody knows).
 alter table staff add column password_set_at timestamptz;
+
+-- Notifications councils already use: GOV.UK Notify (email and text messages, with the council's own template
+-- ids) and a Microsoft Teams channel. Neither carries a child's words or name: the level, a reference, a link.
+alter table council_settings
+    add column notify_email_template_id text not null default '',
+    add column notify_sms_template_id text not null default '',
+    add column notify_sms_numbers text[] not null default '{}',
+    add column teams_webhook_url text not null default '';
+alter table notifications drop constraint notifications_channel_check;
+alter table notifications add constraint notifications_channel_check
+    check (channel in ('email', 'webhook', 'sms', 'teams'));

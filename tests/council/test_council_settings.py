@@ -79,6 +79,9 @@ async def test_an_admin_saves_settings_and_each_change_is_audited(
         ("comparison-0-value", "lots", "Each national figure needs a measure, a number, its source and a year"),
         ("quarter_convention", "lunar", "Choose financial or calendar quarters."),
         ("totp_roles", "wizard", "&#39;wizard&#39; is not a role in Heard."),
+        ("notify_sms_template_id", "abc", "A GOV.UK Notify template id looks like"),
+        ("notify_sms_numbers", "07700 900123, call me", "Write mobile numbers like 07700 900123"),
+        ("teams_webhook_url", "http://teams.example/hook", "The Teams webhook must be an https:// address."),
     ],
 )
 async def test_bad_settings_are_refused_in_plain_words_and_nothing_is_saved(
@@ -139,7 +142,7 @@ async def test_alerts_follow_the_councils_stored_hours_and_emergency_email(
 
 @pytest.mark.browser
 async def test_the_settings_page_passes_axe(page, council: Council) -> None:  # type: ignore[no-untyped-def]
-    from test_staff import sign_in_admin
+    from test_council_staff import sign_in_admin
 
     await sign_in_admin(page, council)
     await page.goto("/admin/council")

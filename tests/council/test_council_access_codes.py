@@ -74,7 +74,7 @@ async def test_a_child_of_another_council_is_not_found(
 
 @pytest.mark.browser
 async def test_the_card_prints_alone_and_both_pages_pass_axe(page, council: Council) -> None:  # type: ignore[no-untyped-def]
-    from test_staff import sign_in_admin
+    from test_council_staff import sign_in_admin
 
     await sign_in_admin(page, council)
     await page.goto(f"/staff/children/{council.children['Ben']}/access-code")
