@@ -43,6 +43,7 @@ def _route_handlers() -> list[Any]:
     from heard.accounts import sso
     from heard.capture import controllers as capture
     from heard.complaints import controllers as complaints
+    from heard.council import controllers as council
     from heard.inbox import controllers as inbox
     from heard.onboarding import controllers as onboarding
     from heard.privacy import controllers as privacy
@@ -62,6 +63,7 @@ def _route_handlers() -> list[Any]:
         *dashboards.ROUTE_HANDLERS,
         *privacy.ROUTE_HANDLERS,
         *onboarding.ROUTE_HANDLERS,
+        *council.ROUTE_HANDLERS,
     ]
 
 

@@ -1,4 +1,4 @@
-"""The `heard` command: serve, worker, migrate, demo, nlp, report."""
+"""The `heard` command: serve, worker, migrate, demo, council, nlp, report."""
 
 from __future__ import annotations
 
@@ -107,6 +107,43 @@ def model_dir() -> Path:
     from nlp._paths import DEFAULT_MODEL_DIR
 
     return Path(os.environ.get("HEARD_MODEL_DIR") or DEFAULT_MODEL_DIR)
+
+
+def cmd_council_create(args: argparse.Namespace) -> int:
+    """`heard council create`: the council and its first admin, and the one-time link that admin opens."""
+    from heard import db
+    from heard.council import services
+    from heard.errors import Conflict, Invalid
+
+    config = settings.get()
+
+    async def run() -> str:
+        conn = await db.connect(config.db.url)
+        try:
+            link = await services.create_council(
+                conn,
+                config.safeguarding,
+                config.app.base_url,
+                slug=args.slug,
+                name=args.name,
+                admin_email=args.admin_email,
+                admin_name=args.admin_name,
+            )
+        finally:
+            await conn.close()
+        return (
+            f"Created {args.name.strip()} ({args.slug.strip()}) and its first administrator, "
+            f"{args.admin_email.strip().lower()}.\n"
+            f"Send them this link; it works once, until {link.expires_at:%Y-%m-%d %H:%M} UTC, to set a password "
+            f"and an authenticator app:\n{link.url}"
+        )
+
+    try:
+        print(asyncio.run(run()))
+    except (Conflict, Invalid) as exc:
+        print(f"heard council create: {exc.message}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def ensure_model() -> None:
@@ -292,6 +329,13 @@ def parser() -> argparse.ArgumentParser:
     worker.add_argument("--burst", action="store_true", help="stop when the queue is empty")
     worker.set_defaults(func=cmd_worker, servers=True)
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate, servers=True)
+    council = sub.add_parser("council", help="set up a council").add_subparsers(dest="council_command", required=True)
+    create = council.add_parser("create", help="create a council and its first admin; prints a one-time link")
+    create.add_argument("--slug", required=True, help="short name in lower case, e.g. north-shire")
+    create.add_argument("--name", required=True, help="the council's name, e.g. 'North Shire Council'")
+    create.add_argument("--admin-email", required=True, help="the first administrator's email address")
+    create.add_argument("--admin-name", default="", help="the first administrator's name (default: from the email)")
+    create.set_defaults(func=cmd_council_create, servers=True)
     nlp_cmd = sub.add_parser(
         "nlp", help="train [--with-corrections], predict, evaluate, topics, reanalyse", add_help=False
     )

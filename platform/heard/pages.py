@@ -13,7 +13,10 @@ from heard.web.guards import roles, signed_in
 
 # Each staff role's starting points; the pages themselves belong to their domains.
 STAFF_LINKS: dict[str, list[tuple[str, str]]] = {
-    "worker": [("/staff/inbox", "Statements from children allocated to you")],
+    "worker": [
+        ("/staff/inbox", "Statements from children allocated to you"),
+        ("/staff/children", "Your children's access cards"),
+    ],
     "iro": [("/staff/reviews", "Views for reviews you chair")],
     "duty_officer": [("/staff/alerts", "Safeguarding duty queue")],
     "duty_manager": [("/staff/alerts", "Safeguarding duty queue"), ("/staff/alerts/oversight", "Alert oversight")],
@@ -52,6 +55,8 @@ async def home(request: Request[Principal, Any, Any]) -> Template:
 
 
 ADMIN_LINKS = [
+    ("/admin/council", "Council settings"),
+    ("/admin/staff", "Staff: invite, roles, passwords, authenticators"),
     ("/admin/onboarding", "Import children, staff and allocations"),
     ("/staff/surveys", "Surveys and response rates"),
     ("/admin/privacy", "Privacy requests and subject access"),

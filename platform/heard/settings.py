@@ -56,6 +56,13 @@ class SafeguardingSettings(msgspec.Struct, frozen=True, kw_only=True):
     mail_from: str = "heard@localhost"
     webhook_url: str = ""
     webhook_secret: str = ""
+    # GOV.UK Notify: the installation's API key; each council's template ids and duty numbers (its settings page)
+    notify_api_key: str = ""
+    notify_base_url: str = "https://api.notifications.service.gov.uk"
+    notify_email_template_id: str = ""
+    notify_sms_template_id: str = ""
+    notify_sms_numbers: tuple[str, ...] = ()
+    teams_webhook_url: str = ""  # a Microsoft Teams channel's incoming webhook
 
 
 Days = Annotated[int, msgspec.Meta(ge=1, le=36500)]
@@ -172,6 +179,11 @@ _VARIABLES: dict[str, tuple[str, str]] = {
     "HEARD_MAIL_FROM": ("safeguarding", "mail_from"),
     "HEARD_WEBHOOK_URL": ("safeguarding", "webhook_url"),
     "HEARD_WEBHOOK_SECRET": ("safeguarding", "webhook_secret"),
+    "HEARD_NOTIFY_API_KEY": ("safeguarding", "notify_api_key"),
+    "HEARD_NOTIFY_BASE_URL": ("safeguarding", "notify_base_url"),
+    "HEARD_NOTIFY_EMAIL_TEMPLATE_ID": ("safeguarding", "notify_email_template_id"),
+    "HEARD_NOTIFY_SMS_TEMPLATE_ID": ("safeguarding", "notify_sms_template_id"),
+    "HEARD_TEAMS_WEBHOOK_URL": ("safeguarding", "teams_webhook_url"),
     "HEARD_SECRET_KEY": ("app", "secret_key"),
     "HEARD_DEMO": ("app", "demo"),
     "HEARD_BASE_URL": ("app", "base_url"),

@@ -44,6 +44,10 @@ PUBLIC: dict[tuple[str, str], str] = {
     ("GET", "/you-said-we-did"): "the public 'you said, we did' page",
     ("GET", "/dashboards/dashboards.css"): "a stylesheet",
     ("GET", "/static/{file_path:path}"): "static files",
+    ("GET", "/staff/set-up/{token:str}"): "one-time set-password link; the link itself is the proof",
+    ("POST", "/staff/set-up/{token:str}"): "one-time set-password link; the link itself is the proof",
+    ("GET", "/staff/recovery-codes/use"): "second step of staff sign-in; checks the half-signed-in session itself",
+    ("POST", "/staff/recovery-codes/use"): "second step of staff sign-in; checks the half-signed-in session itself",
 }
 
 

@@ -45,7 +45,12 @@ async def _world(council: Council, clients: Callable[[], Client]) -> dict[str, o
     complaint = {"kind": "complaint", "text": "Nobody told me I was moving", "audience": ["complaints"]}
     r = await ava.post("/api/submissions", json=complaint, headers={"Idempotency-Key": uuid.uuid4().hex})
     assert r.status_code == 201, r.text
-    return {"submission_id": submission_id, "child_id": council.children["Ava"]}
+    # worker B is nobody's signed-in role in the sweep, so an admin's action on them (switching off) spoils nothing
+    return {
+        "submission_id": submission_id,
+        "child_id": council.children["Ava"],
+        "staff_id": council.staff_ids["worker_b"],
+    }
 
 
 async def _ids(db: asyncpg.Connection, council: Council, world: dict[str, object]) -> dict[str, object]:

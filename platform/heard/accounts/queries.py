@@ -19,10 +19,12 @@ touched as (  -- a write at most once a minute per session, not on every request
 )
 select s.token_hash, s.council_id, s.staff_id, s.child_id, s.totp_passed,
        st.name as staff_name, st.roles, st.totp_enabled_at is not null as totp_enrolled, st.disabled_at,
+       coalesce(st.roles && cs.totp_roles, false) as totp_required,
        c.known_as, c.archived_at
 from s
 left join staff st on st.id = s.staff_id
 left join children c on c.id = s.child_id
+left join council_settings cs on cs.council_id = s.council_id and s.staff_id is not null
 """
 
 
@@ -40,6 +42,7 @@ async def resolve_session(conn: asyncpg.Connection, token_hash: bytes, idle: tim
             roles=tuple(row["roles"]),
             totp_passed=row["totp_passed"],
             totp_enrolled=row["totp_enrolled"],
+            totp_required=row["totp_required"],
             session_hash=row["token_hash"],
         )
     return Principal(

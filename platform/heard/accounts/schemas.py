@@ -43,6 +43,7 @@ class Principal(msgspec.Struct, frozen=True, kw_only=True):
     roles: tuple[str, ...] = ()
     totp_passed: bool = True
     totp_enrolled: bool = False
+    totp_required: bool = False  # the council requires an authenticator for one of this person's roles
     session_hash: bytes = b""
 
     @property
@@ -54,8 +55,9 @@ class Principal(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def needs_totp(self) -> bool:
-        """Admins must use TOTP; anyone who enrolled must pass it."""
-        return self.kind == "staff" and not self.totp_passed and (self.totp_enrolled or "admin" in self.roles)
+        """Admins, and roles the council names, must use TOTP; anyone who enrolled must pass it."""
+        must = self.totp_enrolled or self.totp_required or "admin" in self.roles
+        return self.kind == "staff" and not self.totp_passed and must
 
 
 Email = Annotated[str, msgspec.Meta(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]

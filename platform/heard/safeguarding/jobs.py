@@ -12,10 +12,12 @@ from typing import Any
 import asyncpg
 import httpx
 import msgspec
+import requests
 from arq import Retry
 
 from heard import db, mail, queue, settings
-from heard.safeguarding import queries, services
+from heard.council import safeguarding_for
+from heard.safeguarding import _providers, queries, services
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +68,12 @@ def signature(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
-async def deliver(row: asyncpg.Record, config: settings.Settings) -> None:
-    """Send one notification by its channel; raises on failure."""
-    sg, base_url = config.safeguarding, config.app.base_url
+async def deliver(row: asyncpg.Record, config: settings.Settings, sg: settings.SafeguardingSettings) -> None:
+    """Send one notification by its channel, with its council's settings (`sg`); raises on failure."""
+    base_url = config.app.base_url
+    if row["channel"] in {"sms", "teams"} or (row["channel"] == "email" and _providers.notify_email(sg)):
+        await _providers.send(row, sg, base_url)
+        return
     if row["channel"] == "webhook":
         body = webhook_body(row, base_url)
         headers = {
@@ -95,10 +100,11 @@ async def send_notification(ctx: dict[str, Any], *, outbox_id: int, notification
                 if row is None or row["sent_at"] is not None:
                     await queue.complete(conn, outbox_id)
                     return "nothing to send"
-                await deliver(row, ctx["settings"])
+                sg = await safeguarding_for(conn, row["council_id"], ctx["settings"].safeguarding)
+                await deliver(row, ctx["settings"], sg)
                 await queries.mark_sent(conn, notification_id)
                 await queue.complete(conn, outbox_id)
-        except (OSError, httpx.HTTPError, smtplib.SMTPException) as exc:
+        except (OSError, httpx.HTTPError, smtplib.SMTPException, _providers.APIError, requests.RequestException) as exc:
             await queries.record_failure(conn, notification_id, f"{type(exc).__name__}: {exc}"[:500])
             tries = ctx.get("job_try", 1)
             log.warning("notification failed, will retry", extra={"notification_id": notification_id, "try": tries})

@@ -180,7 +180,7 @@ async def set_level(conn: asyncpg.Connection, alert_id: int, staff_id: int, leve
 
 
 _DUE = """
-select id, level, escalation_level, raised_at, next_escalation_at, route from alerts
+select id, council_id, level, escalation_level, raised_at, next_escalation_at, route from alerts
 where status = 'open' and next_escalation_at <= $1
 order by next_escalation_at
 for update skip locked
@@ -244,7 +244,7 @@ async def oversight(
 
 
 _NOTIFICATION = """
-select n.id, n.channel, n.recipient, n.reason, n.sent_at, a.id as alert_id, a.level, a.raised_at
+select n.id, n.channel, n.recipient, n.reason, n.sent_at, a.id as alert_id, a.council_id, a.level, a.raised_at
 from notifications n join alerts a on a.id = n.alert_id where n.id = $1
 """
 

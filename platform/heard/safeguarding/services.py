@@ -9,6 +9,7 @@ import asyncpg
 
 from heard import audit
 from heard.accounts.schemas import Principal
+from heard.council import safeguarding_for
 from heard.errors import Conflict, Invalid, NotFound
 from heard.safeguarding import queries
 from heard.safeguarding._schedule import in_office_hours
@@ -44,6 +45,7 @@ async def raise_alert(
     at: datetime | None = None,
 ) -> Work:
     """Create the submission's alert, or raise the one it has; notify whoever must act. Returns outbox work."""
+    config = await safeguarding_for(conn, council_id, config)
     raised_at = at or now()
     route = "duty" if in_office_hours(raised_at, config.office_hours, config.timezone) else "emergency_duty_team"
     ack_in, _ = targets(level, config)
@@ -77,15 +79,23 @@ async def _notify(
         rows += await queries.notify_role(conn, alert_id, role, reason)
     if config.webhook_url:
         rows += await queries.notify_one(conn, alert_id, "webhook", config.webhook_url, reason)
+    if config.notify_api_key and config.notify_sms_template_id:
+        for number in config.notify_sms_numbers:
+            rows += await queries.notify_one(conn, alert_id, "sms", number, reason)
+    if config.teams_webhook_url:
+        rows += await queries.notify_one(conn, alert_id, "teams", config.teams_webhook_url, reason)
     return [(outbox_id, "send_notification", args) for outbox_id, args in rows]
 
 
-async def escalate_due(conn: asyncpg.Connection, config: SafeguardingSettings, at: datetime) -> Work:
-    """Escalate every open alert whose due time has passed, catching up on every step missed during an outage."""
+async def escalate_due(conn: asyncpg.Connection, defaults: SafeguardingSettings, at: datetime) -> Work:
+    """Escalate every open alert whose due time has passed, catching up on every step missed during an outage.
+
+    Each alert escalates by its own council's targets (`defaults`, from the environment, where it has none)."""
     work: Work = []
     async with conn.transaction():
         for alert in await queries.due_escalations(conn, at):
             level, due = alert["escalation_level"], alert["next_escalation_at"]
+            config = await safeguarding_for(conn, alert["council_id"], defaults)
             _, escalate_in = targets(alert["level"], config)
             while level < 2 and due is not None and due <= at:
                 level += 1
@@ -162,6 +172,7 @@ async def change_level(conn: asyncpg.Connection, principal: Principal, alert_id:
 
 
 async def oversight(conn: asyncpg.Connection, principal: Principal, config: SafeguardingSettings) -> Oversight:
+    config = await safeguarding_for(conn, principal.council_id, config)
     return await queries.oversight(
         conn, principal.council_id, now(), config.urgent_ack_minutes, config.concern_ack_minutes
     )

@@ -1,0 +1,378 @@
+"""Council set-up pages: settings and staff for admins, the set-password link, recovery codes, new access codes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+import segno
+from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import FormMultiDict
+from litestar.params import FromPath, FromQuery
+from litestar.response import Redirect, Template
+
+from heard import errors, settings
+from heard.accounts import services as accounts
+from heard.accounts.schemas import ROLES, Principal
+from heard.accounts.secrets import totp_uri
+from heard.council import services
+from heard.council.schemas import Comparison, CouncilSettings, Invite, StaffChange
+from heard.http import Conn, roles, staff_only
+from heard.pages import session_context
+
+ROLE_LABELS = {
+    "worker": "Social worker or personal adviser",
+    "iro": "Independent reviewing officer",
+    "duty_officer": "Safeguarding duty officer",
+    "duty_manager": "Duty manager",
+    "head_of_service": "Head of service",
+    "complaints_officer": "Complaints officer",
+    "participation_officer": "Participation officer",
+    "cicc_member": "Children in Care Council member",
+    "board_member": "Corporate Parenting Board member",
+    "admin": "Administrator",
+}
+COMPARISON_ROWS = 3  # blank rows offered for new national figures
+
+
+def _page(user: Principal, **extra: Any) -> dict[str, Any]:
+    return {**session_context(user), "role_labels": ROLE_LABELS, **extra}
+
+
+async def _form(request: Request[Any, Any, Any]) -> FormMultiDict:
+    return await request.form()
+
+
+def _text(form: FormMultiDict, name: str, most: int = 1000) -> str:
+    value = form.get(name, "")
+    return value.strip()[:most] if isinstance(value, str) else ""
+
+
+def _roles(form: FormMultiDict) -> list[str]:
+    chosen = [str(r) for r in form.getall("roles", []) if isinstance(r, str)]
+    unknown = [r for r in chosen if r not in ROLES]
+    if unknown:
+        raise errors.Invalid(f"'{unknown[0]}' is not a role in Heard.", field="roles")
+    if not chosen:
+        raise errors.Invalid("Choose at least one role.", field="roles")
+    return chosen
+
+
+def _convert(values: dict[str, Any], kind: type[Any], help_: dict[str, str]) -> Any:
+    """The form's values as the Struct, or Invalid naming the field in plain words."""
+    from heard.http import explain_validation
+
+    try:
+        return msgspec.convert(values, kind, strict=False)
+    except msgspec.ValidationError as exc:
+        field, message = explain_validation(str(exc))
+        name = (field or "").split(".")[0]
+        raise errors.Invalid(help_.get(name, message), field=name or None) from None
+
+
+STAFF_HELP = {
+    "email": "Enter an email address, like name@council.gov.uk.",
+    "name": "Enter the person's name (up to 200 characters).",
+    "team": "The team's name can be up to 200 characters.",
+}
+
+
+FIELD_HELP = {
+    "name": "The council needs a name (up to 200 characters).",
+    "emergency_duty_email": "The emergency duty team's email must be an email address, like edt@council.gov.uk.",
+    "office_hours": "Write office hours like 'Mon-Fri 09:00-17:00'.",
+    "urgent_ack_minutes": "Minutes must be a whole number from 1 to 1440.",
+    "urgent_escalate_minutes": "Minutes must be a whole number from 1 to 1440.",
+    "concern_ack_minutes": "Minutes must be a whole number from 1 to 1440.",
+    "concern_escalate_minutes": "Minutes must be a whole number from 1 to 1440.",
+    "reply_target_days": "The reply target must be a whole number of days from 1 to 60.",
+    "quarter_convention": "Choose financial or calendar quarters.",
+    "notify_email_template_id": "A GOV.UK Notify template id looks like 0f3c2b1a-1234-4cde-9abc-0123456789ab.",
+    "notify_sms_template_id": "A GOV.UK Notify template id looks like 0f3c2b1a-1234-4cde-9abc-0123456789ab.",
+    "notify_sms_numbers": "Write mobile numbers like 07700 900123, separated by commas.",
+    "teams_webhook_url": "The Teams webhook must be an https:// address.",
+    "comparisons": "Each national figure needs a measure, a number, its source and a year from 2000 to 2100.",
+}
+
+
+def _settings_from(form: FormMultiDict) -> CouncilSettings:
+    names = [
+        f for f in CouncilSettings.__struct_fields__ if f not in {"totp_roles", "comparisons", "notify_sms_numbers"}
+    ]
+    values: dict[str, Any] = {name: _text(form, name) for name in names}
+    values["totp_roles"] = [str(r) for r in form.getall("totp_roles", []) if isinstance(r, str)]
+    if unknown := [r for r in values["totp_roles"] if r not in ROLES]:
+        raise errors.Invalid(f"'{unknown[0]}' is not a role in Heard.", field="totp_roles")
+    values["notify_sms_numbers"] = [n.strip() for n in _text(form, "notify_sms_numbers").split(",") if n.strip()]
+    values["comparisons"] = [
+        {key: _text(form, f"comparison-{i}-{key}") for key in Comparison.__struct_fields__}
+        for i in range(int(_text(form, "comparison_rows") or 0) if _text(form, "comparison_rows").isdigit() else 0)
+        if any(_text(form, f"comparison-{i}-{key}") for key in Comparison.__struct_fields__)
+    ]
+    return _convert(values, CouncilSettings, FIELD_HELP)  # type: ignore[no-any-return]
+
+
+class CouncilSettingsPages(Controller):
+    """GET /admin/council shows the council's settings; POST saves them (each change audited)."""
+
+    path = "/admin/council"
+    guards = [roles("admin")]
+    include_in_schema = False
+
+    def _render(
+        self, user: Principal, current: CouncilSettings, error: errors.HeardError | None, **extra: Any
+    ) -> Template:
+        rows = len(current.comparisons) + COMPARISON_ROWS
+        context = _page(
+            user,
+            settings=current,
+            rows=rows,
+            error=error.message if error else None,
+            error_field=(error.field if error else None) or "name",
+            **extra,
+        )
+        return Template("council/settings.html", context=context, status_code=400 if error else 200)
+
+    @get("/")
+    async def show(self, request: Request[Principal, Any, Any], conn: Conn, saved: FromQuery[int] = 0) -> Template:
+        current = await services.council_settings(conn, request.user, settings.get().safeguarding)
+        return self._render(request.user, current, None, saved=bool(saved))
+
+    @post("/", status_code=303)
+    async def save(self, request: Request[Principal, Any, Any], conn: Conn) -> Response[Any]:
+        form = await _form(request)
+        try:
+            data = _settings_from(form)
+            await services.save_settings(conn, request.user, settings.get().safeguarding, data)
+        except errors.Invalid as exc:
+            current = await services.council_settings(conn, request.user, settings.get().safeguarding)
+            return self._render(request.user, current, exc, typed=dict(form.items()))
+        return Redirect(path="/admin/council?saved=1", status_code=303)
+
+
+class StaffPages(Controller):
+    """The council's staff: invite, change roles and team, allocate children, disable, reset."""
+
+    path = "/admin/staff"
+    guards = [roles("admin")]
+    include_in_schema = False
+
+    async def _list(self, request: Request[Principal, Any, Any], conn: Conn, **extra: Any) -> Template:
+        people = await services.staff(conn, request.user)
+        status = 400 if extra.get("error") else 200
+        context = _page(request.user, people=people, roles=ROLES, **{"error": None, "typed": {}, **extra})
+        return Template("council/staff.html", context=context, status_code=status)
+
+    @get("/")
+    async def index(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
+        return await self._list(request, conn)
+
+    @post("/", status_code=200)
+    async def invite(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
+        form = await _form(request)
+        typed = {k: _text(form, k) for k in ("email", "name", "team")} | {"roles": form.getall("roles", [])}
+        try:
+            values = {
+                "email": _text(form, "email"),
+                "name": _text(form, "name"),
+                "team": _text(form, "team"),
+                "roles": _roles(form),
+                "sso_only": form.get("sso_only") == "1",
+            }
+            data = _convert(values, Invite, STAFF_HELP)
+            link = await services.invite(conn, request.user, data, settings.get().app.base_url)
+        except (errors.Invalid, errors.Conflict) as exc:
+            return await self._list(request, conn, error=exc.message, error_field=exc.field or "email", typed=typed)
+        context = _page(request.user, link=link, who=data.email, purpose="set_up")
+        return Template("council/link.html", context=context)
+
+    @get("/{staff_id:int}")
+    async def show(
+        self, request: Request[Principal, Any, Any], conn: Conn, staff_id: FromPath[int], done: FromQuery[str] = ""
+    ) -> Template:
+        return await self._member(request, conn, staff_id, done=done)
+
+    async def _member(self, request: Request[Principal, Any, Any], conn: Conn, staff_id: int, **extra: Any) -> Template:
+        person = await services.member(conn, request.user, staff_id)
+        status = 409 if extra.get("conflict") else 400 if extra.get("error") else 200
+        context = _page(request.user, person=person, roles=ROLES, **{"error": None, **extra})
+        return Template("council/member.html", context=context, status_code=status)
+
+    async def _step(
+        self, request: Request[Principal, Any, Any], conn: Conn, staff_id: int, action: Any, done: str
+    ) -> Response[Any]:
+        try:
+            await action()
+        except errors.Conflict as exc:
+            return await self._member(request, conn, staff_id, error=exc.message, error_field="roles", conflict=True)
+        except errors.Invalid as exc:
+            return await self._member(request, conn, staff_id, error=exc.message, error_field=exc.field or "roles")
+        return Redirect(path=f"/admin/staff/{staff_id}?done={done}", status_code=303)
+
+    @post("/{staff_id:int}/roles", status_code=303)
+    async def change(self, request: Request[Principal, Any, Any], conn: Conn, staff_id: FromPath[int]) -> Response[Any]:
+        form = await _form(request)
+
+        async def act() -> None:
+            data = _convert({"roles": _roles(form), "team": _text(form, "team")}, StaffChange, STAFF_HELP)
+            await services.change(conn, request.user, staff_id, data)
+
+        return await self._step(request, conn, staff_id, act, "roles")
+
+    @post("/{staff_id:int}/disable", status_code=303)
+    async def disable(
+        self, request: Request[Principal, Any, Any], conn: Conn, staff_id: FromPath[int]
+    ) -> Response[Any]:
+        async def act() -> None:
+            await services.set_disabled(conn, request.user, staff_id, disabled=True)
+
+        return await self._step(request, conn, staff_id, act, "disabled")
+
+    @post("/{staff_id:int}/enable", status_code=303)
+    async def enable(self, request: Request[Principal, Any, Any], conn: Conn, staff_id: FromPath[int]) -> Response[Any]:
+        async def act() -> None:
+            await services.set_disabled(conn, request.user, staff_id, disabled=False)
+
+        return await self._step(request, conn, staff_id, act, "enabled")
+
+    @post("/{staff_id:int}/authenticator", status_code=303)
+    async def reset_authenticator(
+        self, request: Request[Principal, Any, Any], conn: Conn, staff_id: FromPath[int]
+    ) -> Response[Any]:
+        async def act() -> None:
+            await services.reset_authenticator(conn, request.user, staff_id)
+
+        return await self._step(request, conn, staff_id, act, "authenticator")
+
+    @post("/{staff_id:int}/allocate", status_code=303)
+    async def allocate(
+        self, request: Request[Principal, Any, Any], conn: Conn, staff_id: FromPath[int]
+    ) -> Response[Any]:
+        form = await _form(request)
+
+        async def act() -> None:
+            await services.allocate(conn, request.user, staff_id, _text(form, "reference", 200))
+
+        return await self._step(request, conn, staff_id, act, "allocated")
+
+    @post("/{staff_id:int}/password", status_code=200)
+    async def reset_password(
+        self, request: Request[Principal, Any, Any], conn: Conn, staff_id: FromPath[int]
+    ) -> Template:
+        try:
+            link = await services.reset_password(conn, request.user, staff_id, settings.get().app.base_url)
+        except errors.Conflict as exc:
+            return await self._member(request, conn, staff_id, error=exc.message, error_field="roles", conflict=True)
+        person = await services.member(conn, request.user, staff_id)
+        return Template("council/link.html", context=_page(request.user, link=link, who=person.email, purpose="reset"))
+
+
+def _qr(secret: str, email: str) -> str:
+    return segno.make(totp_uri(secret, email), error="m").svg_inline(
+        scale=4, title="QR code for your authenticator app"
+    )
+
+
+class SetUpPages(Controller):
+    """The one-time link: choose a password and set up (or pass) an authenticator. No session needed."""
+
+    path = "/staff/set-up"
+    include_in_schema = False
+
+    async def _render(self, conn: Conn, token: str, error: errors.HeardError | None) -> Template:
+        try:
+            pending = await services.open_link(conn, token)
+        except errors.Invalid as exc:
+            return Template("council/link_problem.html", context={"error": exc.message}, status_code=410)
+        secret = await services.enrolment_secret(conn, pending)
+        context = {
+            "token": token,
+            "email": pending.email,
+            "enrol": secret is not None,
+            "secret": secret,
+            "qr_svg": _qr(secret, pending.email) if secret else "",
+            "error": error.message if error else None,
+            "error_field": (error.field if error else None) or "password",
+            "min_password": services.MIN_PASSWORD,
+        }
+        return Template("council/set_up.html", context=context, status_code=400 if error else 200)
+
+    @get("/{token:str}")
+    async def show(self, conn: Conn, token: FromPath[str]) -> Template:
+        return await self._render(conn, token, None)
+
+    @post("/{token:str}", status_code=200)
+    async def complete(self, request: Request[Any, Any, Any], conn: Conn, token: FromPath[str]) -> Template:
+        form = await _form(request)
+        code = "".join(ch for ch in _text(form, "code") if ch.isdigit())[:6]
+        try:
+            recovery = await services.complete_set_up(
+                conn, token, str(form.get("password", ""))[:1001], str(form.get("confirm", ""))[:1001], code
+            )
+        except errors.Invalid as exc:
+            return await self._render(conn, token, exc)
+        return Template("council/set_up_done.html", context={"recovery": recovery})
+
+
+class RecoveryPages(Controller):
+    """A recovery code instead of the authenticator at sign-in, and fresh codes for a signed-in member of staff."""
+
+    path = "/staff/recovery-codes"
+    include_in_schema = False
+
+    @get("/use")
+    async def use_form(self, request: Request[Any, Any, Any]) -> Template | Redirect:
+        user = request.scope.get("user")
+        if user is None or user.kind != "staff":
+            return Redirect(path="/staff/sign-in")
+        return Template("council/recovery_use.html", context={"error": None})
+
+    @post("/use", status_code=303)
+    async def use(self, request: Request[Any, Any, Any], conn: Conn) -> Response[Any]:
+        user = request.scope.get("user")
+        if user is None or user.kind != "staff":
+            return Redirect(path="/staff/sign-in", status_code=303)
+        form = await _form(request)
+        try:
+            await services.use_recovery_code(conn, user, _text(form, "code", 40))
+        except errors.Invalid as exc:
+            return Template("council/recovery_use.html", context={"error": exc.message}, status_code=400)
+        return Redirect(path="/home", status_code=303)
+
+    @post("/", status_code=200, guards=[staff_only])
+    async def renew(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
+        codes = await services.new_recovery_codes(conn, request.user)
+        return Template(
+            "council/set_up_done.html", context={**session_context(request.user), "recovery": codes, "renewed": True}
+        )
+
+
+@get("/staff/children", guards=[staff_only], include_in_schema=False)
+async def my_children(request: Request[Principal, Any, Any], conn: Conn) -> Template:
+    children = await services.my_children(conn, request.user)
+    return Template("council/my_children.html", context=_page(request.user, children=children))
+
+
+class AccessCodePages(Controller):
+    """A new access code for a child's lost card: the allocated worker or an admin; printable once."""
+
+    path = "/staff/children/{child_id:int}/access-code"
+    guards = [staff_only]
+    include_in_schema = False
+
+    @get("/")
+    async def confirm(self, request: Request[Principal, Any, Any], conn: Conn, child_id: FromPath[int]) -> Template:
+        from heard.accounts.access import require_child_access
+
+        await require_child_access(conn, request.user, child_id, action="issue_access_code", relations=("worker",))
+        child = await services.child_for_card(conn, request.user, child_id)
+        return Template("council/access_code.html", context=_page(request.user, child=child, code=None))
+
+    @post("/", status_code=200)
+    async def issue(self, request: Request[Principal, Any, Any], conn: Conn, child_id: FromPath[int]) -> Template:
+        issued = await accounts.issue_access_code(conn, request.user, child_id)
+        child = await services.child_for_card(conn, request.user, child_id)
+        return Template("council/access_code.html", context=_page(request.user, child=child, code=issued.code))
+
+
+ROUTE_HANDLERS = [CouncilSettingsPages, StaffPages, SetUpPages, RecoveryPages, AccessCodePages, my_children]

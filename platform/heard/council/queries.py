@@ -1,0 +1,294 @@
+"""SQL for councils, their settings and comparison figures, staff accounts and set-password links."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import asyncpg
+
+from heard.council.schemas import Comparison, CouncilSettings, PendingLink, StaffMember
+
+_SETTINGS_COLUMNS = (
+    "logo_text",
+    "emergency_duty_email",
+    "office_hours",
+    "urgent_ack_minutes",
+    "urgent_escalate_minutes",
+    "concern_ack_minutes",
+    "concern_escalate_minutes",
+    "reply_target_days",
+    "quarter_convention",
+    "totp_roles",
+    "notify_email_template_id",
+    "notify_sms_template_id",
+    "notify_sms_numbers",
+    "teams_webhook_url",
+)
+
+
+async def council_by_slug(conn: asyncpg.Connection, slug: str) -> tuple[int, str] | None:
+    row = await conn.fetchrow("select id, name from councils where slug = $1", slug)
+    return None if row is None else (row["id"], row["name"])
+
+
+async def insert_council(conn: asyncpg.Connection, slug: str, name: str) -> int:
+    council_id: int = await conn.fetchval("insert into councils (slug, name) values ($1, $2) returning id", slug, name)
+    return council_id
+
+
+_UPSERT_SETTINGS = f"""
+insert into council_settings (council_id, {", ".join(_SETTINGS_COLUMNS)})
+values ($1, {", ".join(f"${i + 2}" for i in range(len(_SETTINGS_COLUMNS)))})
+on conflict (council_id) do update set {", ".join(f"{c} = excluded.{c}" for c in _SETTINGS_COLUMNS)},
+    updated_at = now()
+"""  # noqa: S608 - column names are the constants above
+
+
+async def save_settings(conn: asyncpg.Connection, council_id: int, s: CouncilSettings) -> None:
+    await conn.execute(_UPSERT_SETTINGS, council_id, *(getattr(s, c) for c in _SETTINGS_COLUMNS))
+    await conn.execute(
+        "update councils set name = $2, advocacy_contact = nullif($3, '') where id = $1",
+        council_id,
+        s.name,
+        s.advocacy_contact,
+    )
+    await conn.execute("delete from council_comparisons where council_id = $1", council_id)
+    await conn.executemany(
+        "insert into council_comparisons (council_id, measure, value, source, year) values ($1, $2, $3, $4, $5)",
+        [(council_id, c.measure, c.value, c.source, c.year) for c in s.comparisons],
+    )
+
+
+_SETTINGS = f"""
+select c.name, coalesce(c.advocacy_contact, '') as advocacy_contact, cs.council_id is not null as stored,
+       {", ".join(f"cs.{c}" for c in _SETTINGS_COLUMNS)},
+       coalesce((select json_agg(json_build_object('measure', measure, 'value', value, 'source', source,
+                                                   'year', year) order by measure)
+                 from council_comparisons where council_id = c.id), '[]') as comparisons
+from councils c left join council_settings cs on cs.council_id = c.id
+where c.id = $1
+"""  # noqa: S608 - column names are the constants above
+
+
+async def settings(conn: asyncpg.Connection, council_id: int, defaults: dict[str, Any]) -> CouncilSettings:
+    """The council's settings; `defaults` fill in for a council that has never saved any."""
+    row = await conn.fetchrow(_SETTINGS, council_id)
+    if row is None:
+        raise LookupError(council_id)  # a signed-in principal's council always exists
+    values = {c: row[c] for c in _SETTINGS_COLUMNS} if row["stored"] else defaults
+    comparisons = [Comparison(**c) for c in _json(row["comparisons"])]
+    return CouncilSettings(
+        name=row["name"], advocacy_contact=row["advocacy_contact"], comparisons=comparisons, **values
+    )
+
+
+def _json(value: Any) -> list[dict[str, Any]]:
+    import json
+
+    return json.loads(value) if isinstance(value, str) else list(value)
+
+
+async def email_taken(conn: asyncpg.Connection, email: str) -> bool:
+    return bool(await conn.fetchval("select exists(select 1 from staff where email = $1)", email))
+
+
+_INSERT_STAFF = """
+insert into staff (council_id, email, name, roles, team, password_hash, sso_only)
+values ($1, $2, $3, $4, nullif($5, ''), $6, $7) returning id
+"""
+
+
+async def insert_staff(
+    conn: asyncpg.Connection,
+    council_id: int,
+    *,
+    email: str,
+    name: str,
+    roles: list[str],
+    team: str,
+    unusable_hash: str,
+    sso_only: bool,
+) -> int:
+    staff_id: int = await conn.fetchval(_INSERT_STAFF, council_id, email, name, roles, team, unusable_hash, sso_only)
+    return staff_id
+
+
+_STAFF = """
+select s.id, s.email, s.name, s.roles, coalesce(s.team, '') as team, s.disabled_at is not null as disabled,
+       s.totp_enabled_at is not null as totp_enrolled, s.sso_only,
+       s.password_set_at is not null as password_set,
+       coalesce((select array_agg(c.reference order by c.reference) from allocations al
+                 join children c on c.id = al.child_id
+                 where al.staff_id = s.id and al.relation = 'worker'
+                   and (al.ends_on is null or al.ends_on >= current_date)), '{}') as children
+from staff s where s.council_id = $1 and ($2::bigint is null or s.id = $2)
+order by s.disabled_at is not null, s.name, s.id
+"""
+
+
+async def staff(conn: asyncpg.Connection, council_id: int, staff_id: int | None = None) -> list[StaffMember]:
+    return [StaffMember(**dict(r)) for r in await conn.fetch(_STAFF, council_id, staff_id)]
+
+
+async def lock_staff(conn: asyncpg.Connection, council_id: int, staff_id: int) -> asyncpg.Record | None:
+    """The member of staff, locked; and every admin of the council too, so two admins cannot remove each other."""
+    await conn.execute(
+        "select id from staff where council_id = $1 and 'admin' = any(roles) order by id for update", council_id
+    )
+    return await conn.fetchrow(
+        "select id, roles, disabled_at from staff where id = $1 and council_id = $2 for update", staff_id, council_id
+    )
+
+
+async def other_enabled_admins(conn: asyncpg.Connection, council_id: int, staff_id: int) -> int:
+    count: int = await conn.fetchval(
+        """select count(*) from staff where council_id = $1 and id <> $2 and 'admin' = any(roles)
+           and disabled_at is null""",
+        council_id,
+        staff_id,
+    )
+    return count
+
+
+async def set_roles(conn: asyncpg.Connection, staff_id: int, roles: Sequence[str], team: str) -> None:
+    await conn.execute("update staff set roles = $2, team = nullif($3, '') where id = $1", staff_id, roles, team)
+
+
+async def set_disabled(conn: asyncpg.Connection, staff_id: int, disabled: bool) -> None:
+    await conn.execute("update staff set disabled_at = case when $2 then now() end where id = $1", staff_id, disabled)
+
+
+async def end_sessions(conn: asyncpg.Connection, staff_id: int) -> int:
+    result: str = await conn.execute("delete from sessions where staff_id = $1", staff_id)
+    return int(result.split()[-1])
+
+
+async def set_password_hash(conn: asyncpg.Connection, staff_id: int, password_hash: str, *, chosen: bool) -> None:
+    await conn.execute(
+        "update staff set password_hash = $2, password_set_at = case when $3 then now() end where id = $1",
+        staff_id,
+        password_hash,
+        chosen,
+    )
+
+
+async def clear_totp(conn: asyncpg.Connection, staff_id: int) -> None:
+    await conn.execute("update staff set totp_secret = null, totp_enabled_at = null where id = $1", staff_id)
+    await conn.execute("delete from staff_recovery_codes where staff_id = $1", staff_id)
+
+
+async def insert_link(
+    conn: asyncpg.Connection, token_hash: bytes, staff_id: int, purpose: str, expires_at: datetime
+) -> None:
+    await conn.execute("update staff_setup_links set used_at = now() where staff_id = $1 and used_at is null", staff_id)
+    await conn.execute(
+        "insert into staff_setup_links (token_hash, staff_id, purpose, expires_at) values ($1, $2, $3, $4)",
+        token_hash,
+        staff_id,
+        purpose,
+        expires_at,
+    )
+
+
+_LINK = """
+select l.staff_id, s.council_id, s.email, l.purpose, s.totp_secret, s.totp_enabled_at is not null as totp_enrolled,
+       l.used_at is not null as used, l.expires_at <= now() as expired, s.disabled_at is not null as disabled
+from staff_setup_links l join staff s on s.id = l.staff_id
+where l.token_hash = $1
+"""
+
+
+async def link(conn: asyncpg.Connection, token_hash: bytes, *, lock: bool = False) -> tuple[PendingLink, str] | None:
+    """The link and what is wrong with it ('' when it can be used)."""
+    row = await conn.fetchrow(_LINK + (" for update of l" if lock else ""), token_hash)
+    if row is None:
+        return None
+    problem = "used" if row["used"] else "expired" if row["expired"] else "disabled" if row["disabled"] else ""
+    fields = {k: row[k] for k in ("staff_id", "council_id", "email", "purpose", "totp_secret", "totp_enrolled")}
+    return PendingLink(**fields), problem
+
+
+async def use_link(conn: asyncpg.Connection, token_hash: bytes) -> None:
+    await conn.execute("update staff_setup_links set used_at = now() where token_hash = $1", token_hash)
+
+
+async def set_totp(conn: asyncpg.Connection, staff_id: int, secret: str, *, enabled: bool) -> None:
+    await conn.execute(
+        "update staff set totp_secret = $2, totp_enabled_at = case when $3 then now() end where id = $1",
+        staff_id,
+        secret,
+        enabled,
+    )
+
+
+async def replace_recovery_codes(conn: asyncpg.Connection, staff_id: int, hashes: list[str]) -> None:
+    await conn.execute("delete from staff_recovery_codes where staff_id = $1", staff_id)
+    await conn.executemany(
+        "insert into staff_recovery_codes (staff_id, code_hash) values ($1, $2)", [(staff_id, h) for h in hashes]
+    )
+
+
+async def unused_recovery_codes(conn: asyncpg.Connection, staff_id: int) -> list[tuple[int, str]]:
+    rows = await conn.fetch(
+        "select id, code_hash from staff_recovery_codes where staff_id = $1 and used_at is null for update", staff_id
+    )
+    return [(r["id"], r["code_hash"]) for r in rows]
+
+
+async def use_recovery_code(conn: asyncpg.Connection, code_id: int) -> None:
+    await conn.execute("update staff_recovery_codes set used_at = now() where id = $1", code_id)
+
+
+async def allocate(conn: asyncpg.Connection, council_id: int, staff_id: int, reference: str) -> int | None:
+    """Allocate the child with this reference to the worker from today; None when there is no such child."""
+    child_id: int | None = await conn.fetchval(
+        "select id from children where council_id = $1 and reference = $2 and archived_at is null",
+        council_id,
+        reference,
+    )
+    if child_id is None:
+        return None
+    await conn.execute(
+        """insert into allocations (council_id, child_id, staff_id, relation)
+           select $1, $2, $3, 'worker'
+           where not exists (select 1 from allocations where child_id = $2 and staff_id = $3 and relation = 'worker'
+                             and (ends_on is null or ends_on >= current_date))""",
+        council_id,
+        child_id,
+        staff_id,
+    )
+    return child_id
+
+
+_CHILD = """
+select id, reference, known_as, access_code_issued_at from children
+where id = $1 and council_id = $2 and archived_at is null
+"""
+
+
+async def child(conn: asyncpg.Connection, council_id: int, child_id: int) -> dict[str, Any] | None:
+    row = await conn.fetchrow(_CHILD, child_id, council_id)
+    return None if row is None else dict(row)
+
+
+async def pass_session_totp(conn: asyncpg.Connection, session_hash: bytes) -> None:
+    await conn.execute("update sessions set totp_passed = true where token_hash = $1", session_hash)
+
+
+async def lock_council_creation(conn: asyncpg.Connection) -> None:
+    """Two `heard council create` runs at once: the second waits, then finds the slug taken."""
+    await conn.execute("select pg_advisory_xact_lock(hashtext('heard council create'))")
+
+
+_MY_CHILDREN = """
+select c.id, c.reference, c.known_as, c.access_code_issued_at from allocations a join children c on c.id = a.child_id
+where a.staff_id = $1 and c.council_id = $2 and a.relation = 'worker' and c.archived_at is null
+  and a.starts_on <= current_date and (a.ends_on is null or a.ends_on >= current_date)
+order by c.known_as, c.reference
+"""
+
+
+async def my_children(conn: asyncpg.Connection, staff_id: int, council_id: int) -> list[dict[str, Any]]:
+    return [dict(r) for r in await conn.fetch(_MY_CHILDREN, staff_id, council_id)]

@@ -1,0 +1,90 @@
+"""Alert notifications through services councils already use: GOV.UK Notify (email, text) and Microsoft Teams.
+
+Each carries only the alert's level, its number and a link, never a child's words or name. A failure raises
+Notify's APIError, or requests' or httpx's HTTP errors, so the outbox retries the notification; the alert's
+escalation clock runs regardless.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import asyncpg
+import httpx
+from notifications_python_client.errors import APIError
+from notifications_python_client.notifications import NotificationsAPIClient
+
+__all__ = ["APIError", "adaptive_card", "notify_email", "personalisation", "send"]
+
+from heard.settings import SafeguardingSettings
+
+REASONS = {
+    "raised": "raised",
+    "raised_urgent": "raised to urgent",
+    "escalated_1": "escalated to the duty manager",
+    "escalated_2": "escalated to the head of service",
+}
+
+
+def notify_email(sg: SafeguardingSettings) -> bool:
+    """Alert emails go through Notify when the installation has a key and the council an email template."""
+    return bool(sg.notify_api_key and sg.notify_email_template_id)
+
+
+def personalisation(row: asyncpg.Record, base_url: str) -> dict[str, str]:
+    """The fields a council's Notify template may use: ((level)), ((reference)), ((reason)), ((link))."""
+    return {
+        "level": row["level"],
+        "reference": f"alert {row['alert_id']}",
+        "reason": REASONS[row["reason"]],
+        "link": f"{base_url.rstrip('/')}/staff/alerts/{row['alert_id']}",
+    }
+
+
+def adaptive_card(row: asyncpg.Record, base_url: str) -> dict[str, Any]:
+    """A Teams message holding one Adaptive Card: the level, the alert's number, why now, and a button to open it."""
+    fields = personalisation(row, base_url)
+    return {
+        "type": "message",
+        "attachments": [
+            {
+                "contentType": "application/vnd.microsoft.card.adaptive",
+                "content": {
+                    "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+                    "type": "AdaptiveCard",
+                    "version": "1.4",
+                    "body": [
+                        {
+                            "type": "TextBlock",
+                            "size": "Medium",
+                            "weight": "Bolder",
+                            "color": "Attention" if row["level"] == "urgent" else "Warning",
+                            "text": f"Heard: {fields['level']} safeguarding {fields['reference']}",
+                        },
+                        {"type": "TextBlock", "wrap": True, "text": f"This alert has been {fields['reason']}."},
+                    ],
+                    "actions": [{"type": "Action.OpenUrl", "title": "Open the alert in Heard", "url": fields["link"]}],
+                },
+            }
+        ],
+    }
+
+
+async def send(row: asyncpg.Record, sg: SafeguardingSettings, base_url: str) -> None:
+    """Deliver one notification by Notify (email, sms) or Teams; raises when the provider refuses."""
+    if row["channel"] == "teams":
+        async with httpx.AsyncClient(timeout=10) as client:
+            response = await client.post(row["recipient"], json=adaptive_card(row, base_url))
+            response.raise_for_status()
+        return
+    await asyncio.to_thread(_notify, row, sg, base_url)  # the official client is synchronous (requests)
+
+
+def _notify(row: asyncpg.Record, sg: SafeguardingSettings, base_url: str) -> None:
+    client = NotificationsAPIClient(sg.notify_api_key, base_url=sg.notify_base_url, timeout=10)  # type: ignore[no-untyped-call]
+    fields, reference = personalisation(row, base_url), f"heard-notification-{row['id']}"
+    if row["channel"] == "sms":
+        client.send_sms_notification(row["recipient"], sg.notify_sms_template_id, fields, reference)  # type: ignore[no-untyped-call]
+    else:
+        client.send_email_notification(row["recipient"], sg.notify_email_template_id, fields, reference)  # type: ignore[no-untyped-call]
