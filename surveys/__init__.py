@@ -11,6 +11,7 @@ from pathlib import Path
 from ._answers import alerting_choices, themed_text, validate_answers, visible_questions
 from ._export import export_columns, export_row
 from ._loader import DefinitionError, builtin_instruments, latest, load_instrument
+from ._shown import Shown, ShownAnswer, show_submission, shown_sections
 from ._stored import StoredValue, adult_instruments, instrument_version, read_answers, store_answers
 from .schemas import Answer, FieldError, Instrument, Question
 
@@ -22,6 +23,8 @@ __all__ = [
     "FieldError",
     "Instrument",
     "Question",
+    "Shown",
+    "ShownAnswer",
     "StoredValue",
     "adult_instruments",
     "alerting_choices",
@@ -32,6 +35,8 @@ __all__ = [
     "latest",
     "load_instrument",
     "read_answers",
+    "show_submission",
+    "shown_sections",
     "store_answers",
     "themed_text",
     "validate_answers",
