@@ -19,12 +19,17 @@ from dashboards.schemas import (
     FACES,
     LIFE_SATISFACTION,
     RESPONSE_BANDS,
+    THEMES,
     YES_NO,
     Quarter,
     Row,
     Table,
     cohort_label,
 )
+
+# Parents' and carers' feedback: its own section, counted apart from every child's figure.
+FROM_ADULTS = {"feedback_parents": "Parents", "feedback_carers": "Foster carers and other carers"}
+ADULT_KEYS = ["adult_feedback", *(f"adult_theme:{t}" for t in THEMES)]
 
 
 class Measure(msgspec.Struct, frozen=True):
@@ -130,12 +135,30 @@ async def board_view(conn: asyncpg.Connection, council_id: int, quarter: Quarter
         distribution(m.key, m.title, [(cohort_label(g), this[m.key], g) for g in ages], m.categories, note=m.note)
         for m in WELLBEING
     ]
+    adults = cubes(await queries.facts(conn, council_id, ADULT_KEYS, [quarter.starts], ["*"]))
+    tables.append(_adult_table(quarter, {k: adults.get((quarter.starts, k), EMPTY) for k in ADULT_KEYS}))
     return BoardPage(
         council=await queries.council_name(conn, council_id),
         quarter=quarter,
         split=split,
         comparisons=_comparisons(quarter, this, last, national),
         tables=tables,
+    )
+
+
+def _adult_table(quarter: Quarter, cube: dict[str, Cube]) -> Table:
+    rows = [Row("Responses", [cube["adult_feedback"].text(ALL_GROUP, k) for k in FROM_ADULTS])]
+    rows += [
+        Row(f"About {label.lower()}", [cube[f"adult_theme:{t}"].text(ALL_GROUP, k) for k in FROM_ADULTS])
+        for t, label in THEMES.items()
+    ]
+    return Table(
+        key="adult_feedback",
+        title=f"What parents and carers told us, {quarter.label}",
+        columns=["", *FROM_ADULTS.values()],
+        rows=rows,
+        note="Feedback from parents and carers is counted here only, never in children's figures, themes or quotes. "
+        "One response can be about more than one theme.",
     )
 
 

@@ -198,7 +198,7 @@ class QuotePages(Controller):
         decision = data.get("decision")
         if decision not in {"approve", "reject"}:
             raise errors.Invalid("Choose approve or reject.", field="decision")
-        await services.decide_quote(conn, request.user, submission_id, decision == "approve")
+        await services.decide_quote(conn, request.user, submission_id, decision == "approve", data.get("text"))
         quarter = data.get("quarter", "")
         return Redirect(path="/dashboards/quotes" + (f"?quarter={quarter}" if quarter else ""), status_code=303)
 

@@ -9,11 +9,17 @@ from datetime import date
 
 import asyncpg
 
-from dashboards.schemas import cohort_values
+import surveys
+from dashboards.schemas import FACES, YES_NO, cohort_values
 from dashboards.suppression import Count, Key, lines_of, protect
 
+# Parents' and carers' feedback is never a child's: `subs` (everything children's figures count) leaves it out,
+# and `adults` counts it on its own. Instrument ids match surveys.ID_PATTERN, so they are safe as SQL literals.
+_ADULTS = "array[" + ", ".join(f"'{i}'" for i in surveys.adult_instruments()) + "]::text[]"
+_FROM_ADULTS = f"(s.kind = 'feedback' or coalesce(s.instrument, '') = any({_ADULTS}))"
+
 # A child's group for each attribute in the quarter: attributes as now, age at the quarter's last day.
-_CTE = """
+_CTE = f"""
 with bounds as (
     select ($2::date)::timestamp at time zone 'Europe/London' as t0,
            ($2::date + interval '3 months')::timestamp at time zone 'Europe/London' as t1,
@@ -38,7 +44,12 @@ subs as (
     select s.id, s.child_id, s.kind, s.answers, s.created_at, s.read_at, s.used_in_review_at,
            coalesce(s.child_id, -s.id) as person
     from submissions s cross join bounds b
-    where s.council_id = $1 and s.created_at >= b.t0 and s.created_at < b.t1
+    where s.council_id = $1 and s.created_at >= b.t0 and s.created_at < b.t1 and not {_FROM_ADULTS}
+),
+adults as (
+    select s.id, s.kind, coalesce(s.instrument, 'feedback') as instrument
+    from submissions s cross join bounds b
+    where s.council_id = $1 and s.created_at >= b.t0 and s.created_at < b.t1 and {_FROM_ADULTS}
 ),
 answered as (
     select s.*, extract(epoch from f.first_at - s.created_at) / 60 as m
@@ -48,7 +59,7 @@ answered as (
     ) f
     where s.kind = 'statement'
 )
-"""
+"""  # noqa: S608
 
 _BAND = """case when a.m is null then 'none' when a.m <= 1440 then 'within_1d' when a.m <= 4320 then 'within_3d'
                 when a.m <= 10080 then 'within_7d' else 'later' end"""
@@ -67,24 +78,18 @@ base (measure, category, person, child_id, minutes) as (
     ) th
     cross join unnest(th.themes) t(theme)
     union all
+    select 'adult_theme:' || t.theme, s.instrument, -s.id, null::bigint, 0::bigint
+    from adults s
+    join analyses an on an.submission_id = s.id
+    cross join unnest(an.themes) t(theme)
+    union all
+    select 'adult_feedback', s.instrument, -s.id, null::bigint, 0::bigint from adults s
+    union all
     select 'statements', to_char(s.created_at at time zone 'Europe/London', 'YYYY-MM'), s.person, s.child_id, 0
     from subs s where s.kind = 'statement'
     union all
-    select measure, category, person, child_id, 0 from (
-        select distinct on (q.id, s.person) q.id as measure, s.person, s.child_id,
-               case when q.id <> 'life_satisfaction' then s.answers -> q.id -> 'choices' ->> 0
-                    when jsonb_typeof(s.answers -> q.id -> 'number') <> 'number' then null
-                    when (s.answers -> q.id ->> 'number')::numeric <= 4 then '0-4'
-                    when (s.answers -> q.id ->> 'number')::numeric <= 6 then '5-6'
-                    when (s.answers -> q.id ->> 'number')::numeric <= 8 then '7-8'
-                    else '9-10' end as category
-        from subs s
-        cross join unnest(array['feel_safe_home', 'trusted_adult', 'happiness', 'life_satisfaction']) q(id)
-        where s.answers ? q.id
-        order by q.id, s.person, s.created_at desc, s.id desc
-    ) latest
-    where category in ('yes', 'no', 'not_sure', 'very_sad', 'sad', 'ok', 'happy', 'very_happy',
-                       '0-4', '5-6', '7-8', '9-10')
+    select measure, category, person, child_id, 0
+    from unnest($3::text[], $4::text[], $5::bigint[], $6::bigint[]) w(measure, category, person, child_id)
     union all
     select 'views_in_review', case when s.used_in_review_at is not null then 'reached' else 'not_reached' end,
            s.person, s.child_id, 0
@@ -112,6 +117,19 @@ base (measure, category, person, child_id, minutes) as (
            or (k.met_on is null and k.ended_on is null and k.due_on between $2 and b.last_day
                and k.due_on < current_date))
 )
+"""  # noqa: S608
+
+# Answers to the survey questions the Board follows: every submission in the quarter that has one, newest first,
+# read through `surveys.read_answers` (the one reader of the stored shape) before anything is counted.
+WELLBEING_QUESTIONS = ("feel_safe_home", "trusted_adult", "happiness", "life_satisfaction")
+_ANSWERED = f"""
+select coalesce(s.child_id, -s.id) as person, s.child_id, s.instrument, s.instrument_version, s.answers
+from submissions s
+where s.council_id = $1
+  and s.created_at >= ($2::date)::timestamp at time zone 'Europe/London'
+  and s.created_at < ($2::date + interval '3 months')::timestamp at time zone 'Europe/London'
+  and s.instrument is not null and s.answers ?| $3::text[] and not {_FROM_ADULTS}
+order by s.created_at desc, s.id desc
 """  # noqa: S608
 
 _GROUPING = "grouping(c.age_band, c.legal, c.placement, c.area, c.uasc, c.disability, c.over21)"
@@ -211,13 +229,50 @@ async def refresh_quarter(conn: asyncpg.Connection, council_id: int, quarter: da
     started = time.perf_counter()
     await conn.execute(_CLEAR_FACTS, council_id, quarter)
     await conn.execute(_CLEAR_TEAMS, council_id, quarter)
-    await conn.execute(REFRESH_FACTS, council_id, quarter)
+    answered = await wellbeing_answers(conn, council_id, quarter)
+    await conn.execute(REFRESH_FACTS, council_id, quarter, *_columns(answered))
     await conn.execute(REFRESH_TEAMS, council_id, quarter)
     await _suppress(conn, council_id, quarter, _READ_FACTS, _MARK_FACTS, cohort_values())
     await _suppress(conn, council_id, quarter, _READ_TEAMS, _MARK_TEAMS, None)
     seconds = time.perf_counter() - started
     await conn.execute(_RECORD, council_id, quarter, seconds)
     return seconds
+
+
+def answer_category(question: str, answer: surveys.Answer) -> str | None:
+    """The Board's category for one answer: the option chosen, or the ONS band of a 0-10 score."""
+    if question == "life_satisfaction":
+        n = answer.number
+        if n is None or not 0 <= n <= 10:
+            return None
+        return "0-4" if n <= 4 else "5-6" if n <= 6 else "7-8" if n <= 8 else "9-10"
+    known = FACES if question == "happiness" else YES_NO
+    return answer.choices[0] if len(answer.choices) == 1 and answer.choices[0] in known else None
+
+
+async def wellbeing_answers(
+    conn: asyncpg.Connection, council_id: int, quarter: date
+) -> list[tuple[str, str, int, int | None]]:
+    """(question, category, person, child) for each person's latest answer to each Board question this quarter."""
+    seen: set[tuple[str, int]] = set()
+    found: list[tuple[str, str, int, int | None]] = []
+    for r in await conn.fetch(_ANSWERED, council_id, quarter, list(WELLBEING_QUESTIONS)):
+        instrument = surveys.instrument_version(r["instrument"], r["instrument_version"])
+        if instrument is None:
+            continue
+        answers = surveys.read_answers(instrument, r["answers"])
+        for question in WELLBEING_QUESTIONS:
+            answer = answers.get(question)
+            if answer is None or (question, r["person"]) in seen:
+                continue
+            seen.add((question, r["person"]))
+            if (category := answer_category(question, answer)) is not None:
+                found.append((question, category, r["person"], r["child_id"]))
+    return found
+
+
+def _columns(rows: list[tuple[str, str, int, int | None]]) -> list[list[object]]:
+    return [[row[i] for row in rows] for i in range(4)]
 
 
 async def _suppress(

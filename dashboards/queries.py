@@ -7,6 +7,7 @@ from datetime import date
 import asyncpg
 import msgspec
 
+import surveys
 from dashboards._refresh import due_quarters, refresh_quarter
 
 __all__ = [
@@ -115,16 +116,20 @@ async def store_topics(conn: asyncpg.Connection, council_id: int, quarter: date,
     )
 
 
-# Redacted texts only, never a safeguarding worry, for finding topics.
-_TEXTS = """
+# Instrument ids match surveys.ID_PATTERN, so they are safe as SQL literals.
+_ADULTS = "array[" + ", ".join(f"'{i}'" for i in surveys.adult_instruments()) + "]::text[]"
+_CHILDS = f"s.kind <> 'feedback' and coalesce(s.instrument, '') <> all({_ADULTS})"
+
+# Redacted texts only, never a safeguarding worry, never a parent's or carer's words, for finding topics.
+_TEXTS = f"""
 select an.redacted from submissions s join analyses an on an.submission_id = s.id
-where s.council_id = $1
+where s.council_id = $1 and {_CHILDS}
   and s.created_at >= ($2::date)::timestamp at time zone 'Europe/London'
   and s.created_at < ($2::date + interval '3 months')::timestamp at time zone 'Europe/London'
   and an.redacted <> '' and an.safeguarding_level = 'none'
 order by s.id
 limit $3
-"""
+"""  # noqa: S608
 
 
 async def redacted_texts(conn: asyncpg.Connection, council_id: int, quarter: date, limit: int) -> list[str]:
@@ -133,8 +138,16 @@ async def redacted_texts(conn: asyncpg.Connection, council_id: int, quarter: dat
 
 # ---- quotes -------------------------------------------------------------------------------------
 
-# Quoted only when approved, the child still agrees to share, and no safeguarding worry was ever raised.
-_APPROVED = """
+# A child's words may be quoted only when the child agrees to share (still), they sent them to the council, and
+# they are no part of a safeguarding worry or a complaint; a parent's or carer's words are never a child's quote.
+_QUOTABLE = f"""
+  'council' = any(s.audience) and s.kind in ('statement', 'survey') and {_CHILDS}
+  and not exists (select 1 from alerts al where al.submission_id = s.id)
+  and not exists (select 1 from complaints c where c.submission_id = s.id)
+"""  # noqa: S608
+
+# Quoted only when approved (as the approver left the redacted text), and still quotable.
+_APPROVED = f"""
 select t.theme, q.text
 from quote_approvals q
 join submissions s on s.id = q.submission_id
@@ -144,9 +157,9 @@ cross join unnest(an.themes) t(theme)
 where q.council_id = $1 and q.decision = 'approved'
   and s.created_at >= ($2::date)::timestamp at time zone 'Europe/London'
   and s.created_at < ($2::date + interval '3 months')::timestamp at time zone 'Europe/London'
-  and not exists (select 1 from alerts al where al.submission_id = s.id)
+  and {_QUOTABLE}
 order by t.theme, q.decided_at desc
-"""
+"""  # noqa: S608
 
 
 async def approved_quotes(conn: asyncpg.Connection, council_id: int, quarter: date) -> list[tuple[str, str]]:
@@ -161,19 +174,19 @@ class Candidate(msgspec.Struct, frozen=True):
     text: str
 
 
-_CANDIDATES = """
+_CANDIDATES = f"""
 select s.id, an.themes, an.redacted
 from submissions s
 join children ch on ch.id = s.child_id and ch.share_quotes
 join analyses an on an.submission_id = s.id and an.safeguarding_level = 'none' and an.redacted <> ''
-where s.council_id = $1 and s.kind in ('statement', 'survey', 'feedback')
+where s.council_id = $1
   and s.created_at >= ($2::date)::timestamp at time zone 'Europe/London'
   and s.created_at < ($2::date + interval '3 months')::timestamp at time zone 'Europe/London'
   and not exists (select 1 from quote_approvals q where q.submission_id = s.id)
-  and not exists (select 1 from alerts al where al.submission_id = s.id)
+  and {_QUOTABLE}
 order by s.created_at desc
 limit $3
-"""
+"""  # noqa: S608
 
 
 async def quote_candidates(conn: asyncpg.Connection, council_id: int, quarter: date, limit: int) -> list[Candidate]:
@@ -181,12 +194,12 @@ async def quote_candidates(conn: asyncpg.Connection, council_id: int, quarter: d
     return [Candidate(r["id"], list(r["themes"]), r["redacted"]) for r in rows]
 
 
-_CANDIDATE = """
+_CANDIDATE = f"""
 select an.redacted from submissions s
 join children ch on ch.id = s.child_id and ch.share_quotes
 join analyses an on an.submission_id = s.id and an.safeguarding_level = 'none' and an.redacted <> ''
-where s.id = $1 and s.council_id = $2
-"""
+where s.id = $1 and s.council_id = $2 and {_QUOTABLE}
+"""  # noqa: S608
 _DECIDE = """
 insert into quote_approvals (submission_id, council_id, decision, text, decided_by) values ($1, $2, $3, $4, $5)
 on conflict (submission_id) do update set decision = excluded.decision, text = excluded.text,
@@ -195,13 +208,14 @@ on conflict (submission_id) do update set decision = excluded.decision, text = e
 
 
 async def decide_quote(
-    conn: asyncpg.Connection, council_id: int, submission_id: int, decision: str, staff_id: int
+    conn: asyncpg.Connection, council_id: int, submission_id: int, decision: str, staff_id: int, text: str | None
 ) -> bool:
-    """Record the decision on a consenting child's redacted text; False when there is no such candidate."""
-    text = await conn.fetchval(_CANDIDATE, submission_id, council_id)
-    if text is None:
+    """Record the decision on a quotable redacted text, as the approver edited it (`text`, or Heard's redaction
+    when None); False when there is no such candidate."""
+    redacted = await conn.fetchval(_CANDIDATE, submission_id, council_id)
+    if redacted is None:
         return False
-    await conn.execute(_DECIDE, submission_id, council_id, decision, text, staff_id)
+    await conn.execute(_DECIDE, submission_id, council_id, decision, text or redacted, staff_id)
     return True
 
 

@@ -75,11 +75,23 @@ async def candidates(conn: asyncpg.Connection, user: Principal, quarter: Quarter
     return found
 
 
-async def decide_quote(conn: asyncpg.Connection, user: Principal, submission_id: int, approve: bool) -> None:
+QUOTE_LIMIT = 1000
+
+
+async def decide_quote(
+    conn: asyncpg.Connection, user: Principal, submission_id: int, approve: bool, text: str | None = None
+) -> None:
+    """Approve (with the approver's edits to the redaction, if any) or reject one candidate quote."""
+    edited = (text or "").replace("\r\n", "\n").strip() or None
+    if edited is not None and len(edited) > QUOTE_LIMIT:
+        raise errors.Invalid(f"A quote can be at most {QUOTE_LIMIT:,} characters; shorten it.", field="text")
     async with conn.transaction():
         decision = "approved" if approve else "rejected"
-        if not await queries.decide_quote(conn, user.council_id, submission_id, decision, user.id):
-            raise errors.NotFound("That text cannot be quoted: the child has not agreed, or it is not redacted.")
+        if not await queries.decide_quote(conn, user.council_id, submission_id, decision, user.id, edited):
+            raise errors.NotFound(
+                "That text cannot be quoted: the child has not agreed, did not send it to the council, "
+                "it is part of a safeguarding worry or a complaint, or it is not redacted."
+            )
         await audit.record(conn, user, f"dashboards.quote_{decision}", "submission", submission_id)
 
 

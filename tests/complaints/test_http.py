@@ -152,8 +152,9 @@ async def test_a_childs_complaint_statement_opens_a_case_once(council: Council, 
 
     sid = await db.fetchval(
         """insert into submissions (council_id, child_id, kind, channel, answers, free_text, audience,
-                                    idempotency_key, request_hash)
-           values ($1, $2, 'complaint', 'web', $3, '', '{complaints}', $4, '\\x00') returning id""",
+                                    idempotency_key, request_hash, instrument, instrument_version)
+           values ($1, $2, 'complaint', 'web', $3, 'Nobody came to my review', '{complaints}', $4, '\\x00',
+                   'complaint', 1) returning id""",
         council.id,
         council.children["Cai"],
         {"what_happened": "Nobody came to my review", "when_happened": "2024-01", "want_advocate": "yes"},
@@ -162,7 +163,9 @@ async def test_a_childs_complaint_statement_opens_a_case_once(council: Council, 
     first = await services.open_from_submission(db, sid)
     assert await services.open_from_submission(db, sid) == first
     case = await services.get(db, officer(council), first)
-    assert case.statement == "What happened: Nobody came to my review"
+    assert case.statement == "Nobody came to my review"
+    assert case.shown is not None and case.shown.words is None, "the words are shown once, under their question"
+    assert next(a.text for a in case.shown.answers if a.text) == "Nobody came to my review"
     assert (case.complainant, case.channel, case.advocacy_answer) == ("child", "heard", "accepted")
     assert case.made_late and case.late_decision is None
     assert len(case.points) == 1 and case.stage == 1

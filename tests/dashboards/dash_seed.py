@@ -10,6 +10,7 @@ from typing import Any
 import asyncpg
 from support import Council
 
+import surveys
 from dashboards import queries
 from dashboards.schemas import Quarter
 from heard.accounts.schemas import Principal
@@ -68,12 +69,13 @@ async def add_submission(
     safeguarding: str = "none",
     read_after: timedelta | None = None,
     used_in_review: bool = False,
+    audience: tuple[str, ...] = ("worker",),
 ) -> int:
     key = secrets.token_hex(8)
     submission_id: int = await db.fetchval(
         """insert into submissions (council_id, child_id, kind, channel, answers, free_text, audience, anonymous,
-               idempotency_key, request_hash, created_at, read_at, used_in_review_at)
-           values ($1, $2, $3, 'web', $4::text::jsonb, $5, '{worker}', $6, $7, $8, $9, $10, $11) returning id""",
+               idempotency_key, request_hash, created_at, read_at, used_in_review_at, instrument, instrument_version)
+           values ($1, $2, $3, 'web', $4::text::jsonb, $5, $12, $6, $7, $8, $9, $10, $11, $13, $14) returning id""",
         council.id,
         child_id,
         kind,
@@ -85,6 +87,9 @@ async def add_submission(
         at,
         None if read_after is None else at + read_after,
         at + timedelta(days=3) if used_in_review else None,
+        list(audience),
+        SURVEY.id if answers else None,
+        SURVEY.version if answers else None,
     )
     if themes or redacted is not None:
         await db.execute(
@@ -100,13 +105,14 @@ async def add_submission(
     return submission_id
 
 
-def answer(question: str, *, choice: str | None = None, number: int | None = None) -> dict[str, Any]:
-    value: dict[str, Any] = {"question": question, "instrument": "my_life_11_17", "version": 1}
-    if choice is not None:
-        value["choices"] = [choice]
-    if number is not None:
-        value["number"] = number
-    return value
+SURVEY = surveys.latest("my_life_11_17")
+
+
+def answer(question: str, *, choice: str | None = None, number: int | None = None) -> Any:
+    """One answer to the 11-17 survey in the stored shape, written by capture's own writer."""
+    typed = surveys.Answer(question=question, instrument=SURVEY.id, version=SURVEY.version,
+                           choices=(choice,) if choice else (), number=number)
+    return surveys.store_answers(SURVEY, {question: typed})[question]
 
 
 def _json(value: Any) -> str:

@@ -19,7 +19,7 @@ async def _seed(db, council: Council) -> int:
     for i in range(14):
         child = await add_child(db, council, age=9 + i, share_quotes=True, placement="foster" if i % 3 else "kinship")
         sid = await add_submission(db, council, child, themes=("placement", "education_work"),
-                                   sentiment=["positive", "negative", "mixed"][i % 3], redacted=f"School is ok {i}",
+                                   sentiment=["positive", "negative", "mixed"][i % 3], redacted=f"School is ok {i}", audience=("council",),
                                    read_after=timedelta(hours=5 * i))
         if i == 0:
             await services.decide_quote(db, staff(council, "participation_officer"), sid, True)

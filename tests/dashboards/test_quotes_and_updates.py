@@ -13,16 +13,18 @@ from dashboards import services
 Q = QUARTER.slug
 RAW = "My carer Jade Smith at 12 Elm Road won't let me call my brother on 07700 900123"
 REDACTED = "My carer [name] at [address] won't let me call my brother on [phone]"
+TO_COUNCIL = ("worker", "council")
 
 
 async def test_only_approved_redacted_quotes_from_consenting_children_appear(db, client: Client, clients, council: Council):
     agrees = await add_child(db, council, share_quotes=True)
     refuses = await add_child(db, council, share_quotes=False)
-    approved = await add_submission(db, council, agrees, themes=("family_contact",), free_text=RAW, redacted=REDACTED)
+    approved = await add_submission(db, council, agrees, themes=("family_contact",), free_text=RAW, redacted=REDACTED,
+                                    audience=TO_COUNCIL)
     waiting = await add_submission(db, council, agrees, themes=("family_contact",), free_text="I never get asked",
-                                   redacted="Nobody asks me what I think about contact")
+                                   redacted="Nobody asks me what I think about contact", audience=TO_COUNCIL)
     private = await add_submission(db, council, refuses, themes=("family_contact",), free_text="secret words",
-                                   redacted="My private redacted words")
+                                   redacted="My private redacted words", audience=TO_COUNCIL)
     await refresh(db, council)
     officer = await clients().as_staff(council.staff["participation_officer"])
     listing = (await officer.get("/dashboards/quotes", params={"quarter": Q})).text
@@ -49,7 +51,8 @@ async def test_only_approved_redacted_quotes_from_consenting_children_appear(db,
 
 async def test_quotes_are_not_shown_for_a_filtered_group(db, client: Client, council: Council):
     child = await add_child(db, council, share_quotes=True, uasc=True)
-    sid = await add_submission(db, council, child, themes=("identity",), redacted="I want halal food")
+    sid = await add_submission(db, council, child, themes=("identity",), redacted="I want halal food",
+                               audience=TO_COUNCIL)
     await services.decide_quote(db, _officer(council), sid, True)
     await client.as_staff(council.staff["participation_officer"])
     assert "I want halal food" in (await client.get("/dashboards/cicc", params={"quarter": Q})).text
@@ -110,3 +113,47 @@ async def test_the_public_page_refuses_an_unknown_language(client: Client, counc
     r = await client.get("/you-said-we-did", params={"council": council.slug, "lang": "xx"})
     assert r.status_code == 400 and r.json()["errors"][0]["field"] == "lang"
     assert (await client.get("/you-said-we-did", params={"council": "no-such-council"})).status_code == 404
+
+
+def _quotes_on(html: str) -> list[str]:
+    return re.findall(r'<blockquote class="quote">(.*?)</blockquote>', html, re.S)
+
+
+async def test_words_sent_to_my_worker_only_never_become_a_quote(db, clients, council: Council):
+    child = await add_child(db, council, share_quotes=True)
+    worker_only = await add_submission(db, council, child, themes=("placement",), redacted="Only my worker may read this",
+                                       audience=("worker",))
+    complained = await add_submission(db, council, child, themes=("placement",), redacted="Part of my complaint",
+                                      audience=TO_COUNCIL, kind="complaint")
+    await db.execute(
+        """insert into complaints (council_id, child_id, submission_id, complainant, received_on)
+           values ($1, $2, $3, 'child', current_date)""", council.id, child, complained)
+    worried = await add_submission(db, council, child, themes=("placement",), redacted="Part of a worry",
+                                   audience=TO_COUNCIL)
+    await db.execute(
+        """insert into alerts (council_id, child_id, submission_id, level, source, categories)
+           values ($1, $2, $3, 'concern', 'screen', '{}')""", council.id, child, worried)
+    officer = await clients().as_staff(council.staff["participation_officer"])
+    listing = (await officer.get("/dashboards/quotes", params={"quarter": Q})).text
+    for words in ("Only my worker may read this", "Part of my complaint", "Part of a worry"):
+        assert words not in listing
+    for sid in (worker_only, complained, worried):
+        refused = await officer.post(f"/dashboards/quotes/{sid}", data={"decision": "approve"})
+        assert refused.status_code == 404 and "did not send it to the council" in refused.text
+    cicc = await clients().as_staff(council.staff["cicc_member"])
+    assert _quotes_on((await cicc.get("/dashboards/cicc", params={"quarter": Q})).text) == []
+
+
+async def test_the_approver_takes_more_out_before_approving(db, clients, council: Council):
+    child = await add_child(db, council, share_quotes=True)
+    sid = await add_submission(db, council, child, themes=("placement",), audience=TO_COUNCIL,
+                               redacted="I hate moving from Hilltop House every year")
+    officer = await clients().as_staff(council.staff["participation_officer"])
+    too_long = await officer.post(f"/dashboards/quotes/{sid}", data={"decision": "approve", "text": "x" * 1001})
+    assert too_long.status_code == 422 and "at most 1,000 characters" in too_long.text
+    r = await officer.post(f"/dashboards/quotes/{sid}", data={"decision": "approve",
+                                                             "text": "I hate moving from [place] every year"})
+    assert r.status_code in (200, 303)
+    cicc = await clients().as_staff(council.staff["cicc_member"])
+    page = (await cicc.get("/dashboards/cicc", params={"quarter": Q})).text
+    assert _quotes_on(page) == ["I hate moving from [place] every year"] and "Hilltop" not in page

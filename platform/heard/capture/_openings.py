@@ -12,7 +12,7 @@ from heard import audit, documents, settings
 from heard.accounts.schemas import Principal
 from heard.capture import queries
 from heard.capture.schemas import Fields, Opening, OpeningIn
-from heard.capture.services import Screen, Sending, submission_in, typed, validate, with_feelings
+from heard.capture.services import Screen, Sending, submission_in, validate, with_feelings
 from heard.errors import Conflict, Invalid, NotFound
 from heard.submissions import services as submissions
 from heard.submissions.schemas import Receipt, SubmissionIn
@@ -92,7 +92,7 @@ async def export_csv(conn: asyncpg.Connection, principal: Principal, instrument_
         instrument = versions.get(row.instrument_version)
         if instrument is None:
             continue
-        answers = typed(instrument, row.answers, instrument.default_language)
+        answers = surveys.read_answers(instrument, row.answers)
         rows.append(surveys.export_row(columns, instrument, answers, language=row.language, channel=row.channel))
     await audit.record(conn, principal, "exported", "survey", None, instrument=instrument_id, rows=len(stored))
     return documents.to_csv(rows)

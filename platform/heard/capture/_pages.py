@@ -269,7 +269,7 @@ class ChildPages(Controller):
         await queries.mark_replies_read(conn, submission_id, request.user.id)
         advocacy = await queries.advocacy_for_child(conn, request.user.id)
         instrument = _version(found.instrument, found.instrument_version)
-        typed = services.typed(instrument, found.answers, ui.lang) if instrument else {}
+        typed = surveys.read_answers(instrument, found.answers) if instrument else {}
         lines = answer_lines(instrument, typed, ui.lang) if instrument else []
         context = page(
             request,

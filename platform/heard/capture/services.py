@@ -158,27 +158,6 @@ def fields_from_json(instrument: surveys.Instrument, answers: Mapping[str, Any])
     return fields
 
 
-def flat(instrument: surveys.Instrument, answers: Mapping[str, surveys.Answer]) -> dict[str, AnswerValue]:
-    """Typed answers as stored: option id (or ids for several), text, number, or 'YYYY-MM'."""
-    stored: dict[str, AnswerValue] = {}
-    for key, answer in answers.items():
-        question = instrument.question(key)
-        if question.is_choice:
-            stored[key] = list(answer.choices) if question.type == "multiple_choice" else answer.choices[0]
-        elif answer.number is not None:
-            stored[key] = answer.number
-        else:
-            stored[key] = answer.text if answer.text is not None else answer.month_year
-    return stored
-
-
-def typed(instrument: surveys.Instrument, stored: Mapping[str, object], lang: str) -> dict[str, surveys.Answer]:
-    """Stored answers back as typed Answers, for exports and for showing a child what they sent."""
-    fields = {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in stored.items() if v is not None}
-    answers, _ = surveys.validate_answers(instrument, fields, lang)
-    return answers
-
-
 def validate(
     instrument: surveys.Instrument, fields: Fields, lang: str, words_nothing: str
 ) -> dict[str, surveys.Answer]:
@@ -231,7 +210,7 @@ def submission_in(sending: Sending, answers: Mapping[str, surveys.Answer]) -> Su
     return SubmissionIn(
         kind=instrument.kind,
         text=surveys.themed_text(instrument, answers),
-        answers=flat(instrument, answers),
+        answers=dict(surveys.store_answers(instrument, answers)),
         instrument=instrument.id,
         instrument_version=instrument.version,
         audience=[sending.audience],  # type: ignore[list-item]

@@ -8,6 +8,7 @@ from typing import Any
 import asyncpg
 import msgspec
 
+import surveys
 from heard.complaints.schemas import Case, CaseSummary, Clock, LearningAction
 
 
@@ -18,6 +19,7 @@ def reference(complaint_id: int) -> str:
 
 _CASE_SELECT = """
 select c.id, c.child_id, ch.reference as child_reference, c.submission_id, s.free_text, s.answers,
+       s.instrument, s.instrument_version,
        c.complainant, c.channel, c.received_on, c.events_on, c.summary, c.stage, c.status, c.tags,
        c.late_decision, c.late_reason, c.late_decided_on, c.advocacy_offered_on, c.advocacy_answer,
        c.closed_on, c.closed_note, c.ombudsman_signposted_on, c.ombudsman_referred_on, c.ombudsman_reference,
@@ -54,23 +56,13 @@ order by c.received_on desc, c.id desc
 )
 
 
-_ANSWER_LABELS = {"what_happened": "What happened", "put_right": "What would put it right"}
-
-
-def _statement(free_text: str | None, answers: dict[str, Any] | None) -> str | None:
-    """The child's own words: the free text and the complaint form's written answers (not its choices)."""
-    if free_text is None and answers is None:
-        return None
-    typed = [free_text or ""]
-    for key, value in (answers or {}).items():
-        if isinstance(value, str) and (key in _ANSWER_LABELS or " " in value.strip()):
-            typed.append(f"{_ANSWER_LABELS[key]}: {value}" if key in _ANSWER_LABELS else value)
-    return "\n\n".join(t.strip() for t in typed if t.strip())
-
-
 def _case(row: asyncpg.Record) -> Case:
     values = dict(row)
-    values["statement"] = _statement(values.pop("free_text"), values.pop("answers"))
+    free_text, answers = values.pop("free_text"), values.pop("answers")
+    instrument, version = values.pop("instrument"), values.pop("instrument_version")
+    shown = surveys.show_submission(instrument, version, answers, free_text, "en")
+    values["shown"] = shown if values["submission_id"] is not None else None
+    values["statement"] = (free_text or "").strip() or None
     values["reference"] = reference(values["id"])
     values["made_late"] = False
     return msgspec.convert(values, Case)

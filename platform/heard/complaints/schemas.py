@@ -7,6 +7,8 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from surveys import Shown
+
 Complainant = Literal["child", "parent", "carer", "advocate", "other"]
 Channel = Literal["heard", "phone", "letter", "email", "in_person"]
 StaffChannel = Literal["phone", "letter", "email", "in_person"]
@@ -231,6 +233,8 @@ class Case(msgspec.Struct, frozen=True, kw_only=True):
     child_reference: str | None
     submission_id: int | None
     statement: str | None
+    """The child's free text, once, exactly as written; with the form's answers by label in `shown`."""
+    shown: Shown | None = None
     complainant: Complainant
     channel: Channel
     received_on: date

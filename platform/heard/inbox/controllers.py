@@ -10,6 +10,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, JSONBody, URLEncodedBody
 from litestar.response import Redirect, Template
 
+import surveys
 from dashboards.schemas import SENTIMENTS as SENTIMENT_LABELS
 from dashboards.schemas import THEMES as THEME_LABELS
 from heard import errors, pdf, queue
@@ -181,8 +182,7 @@ class InboxPages(Controller):
             f"{KIND_LABELS.get(found.kind, found.kind)} H-{found.id:06d}",
             [
                 ("Sent", found.created_at.strftime("%d %B %Y, %H:%M")),
-                ("In their own words", found.text),
-                *[(key.replace("_", " ").capitalize(), _answer(value)) for key, value in found.answers.items()],
+                *surveys.shown_sections(_shown(found)),
                 *[(f"Reply from {r.from_name}, {r.created_at:%d %B %Y}", r.body) for r in found.replies],
             ],
             footer="Printed from Heard for the child's case record. Contains personal information: handle accordingly.",
@@ -194,8 +194,9 @@ class InboxPages(Controller):
         )
 
 
-def _answer(value: object) -> str:
-    return ", ".join(value) if isinstance(value, list) else "" if value is None else str(value)
+def _shown(found: Submission) -> surveys.Shown:
+    """The one way a submission is shown: questions, chosen options by label, the child's words once."""
+    return surveys.show_submission(found.instrument, found.instrument_version, found.answers, found.text, "en")
 
 
 def _list(user: Principal, items: list[InboxItem], title: str, notices: list[StaffNotice] | None = None) -> Template:
@@ -217,6 +218,7 @@ async def _page(
     context = {
         **session_context(user),
         "s": found,
+        "shown": _shown(found),
         "a": analysis,
         "chosen": form or analysis.current,
         "kinds": KIND_LABELS,

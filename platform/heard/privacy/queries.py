@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 import asyncpg
 import msgspec
 
+import surveys
 from heard.privacy.schemas import (
     Alert,
     Allocation,
@@ -35,7 +36,8 @@ where a.child_id = $1 order by a.starts_on, a.id
 """
 
 _SUBMISSIONS = """
-select s.id, s.kind, s.instrument, s.channel, s.answers, s.free_text, s.audience, s.language, s.created_at,
+select s.id, s.kind, s.instrument, s.instrument_version, s.channel, s.answers, s.free_text, s.audience, s.language,
+       s.created_at,
        coalesce((select json_agg(json_build_object(
                     'id', r.id, 'staff_name', st.name, 'body', r.body, 'created_at', r.created_at,
                     'read_by_child_at', r.read_by_child_at) order by r.id)
@@ -102,7 +104,14 @@ async def allocations(conn: asyncpg.Connection, child_id: int) -> list[Allocatio
 
 
 async def submissions(conn: asyncpg.Connection, child_id: int) -> list[Submission]:
-    return _structs(await conn.fetch(_SUBMISSIONS, child_id), Submission)
+    found = []
+    for row in await conn.fetch(_SUBMISSIONS, child_id):
+        values = dict(row)
+        values["shown"] = surveys.show_submission(
+            row["instrument"], row["instrument_version"], row["answers"], row["free_text"], row["language"] or "en"
+        )
+        found.append(msgspec.convert(values, Submission, from_attributes=True))
+    return found
 
 
 async def alerts(conn: asyncpg.Connection, child_id: int) -> list[Alert]:

@@ -7,6 +7,8 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from surveys import Shown
+
 RequestKind = Literal["access", "correction", "erasure"]
 Decision = Literal["approve", "refuse"]
 
@@ -68,14 +70,17 @@ class Submission(msgspec.Struct, frozen=True, kw_only=True):
     id: int
     kind: str
     instrument: str | None
+    instrument_version: int | None = None
     channel: str
     answers: dict[str, Any]
+    """As stored (see surveys/_stored.py); `shown` is the same read through surveys, in the child's language."""
     free_text: str
     audience: list[str]
     language: str
     created_at: datetime
     replies: list[Reply]
     analysis: Analysis | None
+    shown: Shown = msgspec.field(default_factory=Shown)
 
 
 class AlertEvent(msgspec.Struct, frozen=True, kw_only=True):

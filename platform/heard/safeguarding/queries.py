@@ -8,6 +8,7 @@ from typing import Any
 import asyncpg
 import msgspec
 
+import surveys
 from heard.safeguarding.schemas import AlertDetail, Oversight, QueuedAlert
 
 # Insert a new alert, or raise an existing open one (level up, categories and triggers added).
@@ -111,8 +112,7 @@ _DETAIL = """
 select a.id, a.level, a.categories, a.triggers, a.source, a.status, a.route, a.raised_at, a.due_at,
        a.escalation_level, a.acknowledged_at, ack.name as acknowledged_by, a.action, a.action_note, a.closed_at,
        s.id as submission_id,
-       s.free_text || coalesce((select string_agg(value, E'\\n') from jsonb_each_text(s.answers)
-                                where length(value) > 3), '') as text,
+       s.free_text as text, s.answers, s.instrument, s.instrument_version,
        c.id as child_id, c.reference as child_reference, c.known_as as child_name, c.placement_type,
        c.placement_contact,
        coalesce((select array_agg(st.name || ' (' || al.relation || ')' order by al.relation, st.name)
@@ -132,7 +132,13 @@ where a.id = $1 and a.council_id = $2
 
 async def detail(conn: asyncpg.Connection, alert_id: int, council_id: int) -> AlertDetail | None:
     row = await conn.fetchrow(_DETAIL, alert_id, council_id)
-    return None if row is None else msgspec.convert(dict(row), AlertDetail)
+    if row is None:
+        return None
+    values = dict(row)
+    values["shown"] = surveys.show_submission(
+        values.pop("instrument"), values.pop("instrument_version"), values.pop("answers"), values["text"], "en"
+    )
+    return msgspec.convert(values, AlertDetail, from_attributes=True)
 
 
 async def lock(conn: asyncpg.Connection, alert_id: int, council_id: int) -> asyncpg.Record | None:

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from surveys import Shown
+
 Level = Literal["concern", "urgent"]
 Action = Literal["spoke_to_child", "contacted_placement", "referred_mash", "referred_police", "no_further_action"]
 
@@ -64,6 +66,7 @@ class AlertDetail(msgspec.Struct, frozen=True, kw_only=True):
     closed_at: datetime | None
     submission_id: int
     text: str
+    """The child's free text, once, exactly as written; the answers (by label) are in `shown`."""
     child_id: int | None
     child_reference: str | None
     child_name: str | None
@@ -71,6 +74,8 @@ class AlertDetail(msgspec.Struct, frozen=True, kw_only=True):
     placement_contact: str | None
     workers: list[str]
     events: list[AlertEvent] = []
+    shown: Shown = msgspec.field(default_factory=Shown)
+    """What the child sent, as every page shows it: questions, chosen options by label, their words once."""
 
 
 class ActionIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
