@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from nlp._foreign import add_reading, read
 from nlp._matcher import Step, TokenMatcher, Tokens
 from nlp._normalise import Normalised, normalise
 from nlp._pipeline import LEMMATIZER, LookupLemmatizer, build_pipeline, load_pipeline
@@ -40,7 +41,12 @@ _CLAUSE_END = _SENTENCE_END | {
 _SENTENCE_END_IDS = frozenset(get_string_id(s) for s in _SENTENCE_END)
 _CLAUSE_END_IDS = frozenset(get_string_id(s) for s in _CLAUSE_END)
 _RANK = {level: i for i, level in enumerate(LEVELS)}
-_WARM_UP = "I used to cut myself but now my carer hits me and I don't feel safe tonight, not joking. Kerry said so."
+_WARM_UP = (
+    "I used to cut myself but now my carer hits me and I don't feel safe tonight, not joking. Kerry said so.",
+    # A sentence for each lexicon, so none is first compiled inside a request. The language identifier (for
+    # text in a language no lexicon reads) loads on first use: 0.5 s more here would be paid by every start.
+    "ما حدا بيضربني. ኣቦይ ይወቕዓኒ። Askush nuk më rrah. Không ai đánh em. Nikt mnie nie bije. mujhe koi nahi maarta.",
+)
 NONE = Safeguarding()
 
 
@@ -201,7 +207,8 @@ class RuleScreen:
         self.anchor_words = _surface_forms(self.matcher, self._lemmatizer.table)
         self._needs = _requirements(self.matcher, self._lemmatizer.table, _norm_forms(nlp))
         self._splits = _split_pieces(nlp, frozenset(self._needs))
-        self.screen(_WARM_UP)  # pay first-call costs (lazy tables, regex compiles) here, not in a request
+        for text in _WARM_UP:  # pay first-call costs (lazy tables, regex compiles, lexicons) here, not in a request
+            self.screen(text)
 
     def doc(self, text: str) -> Doc:
         """Tokenise and lemmatise a normalised text (the only pipeline steps the rules need)."""
@@ -268,11 +275,10 @@ class RuleScreen:
         )
 
     def screen(self, text: str) -> Safeguarding:
-        """Screen one raw text."""
+        """Screen one raw text: the English rules, and the lexicon of each sentence in another language."""
         norm = normalise(text)
-        if not self.could_hit(norm):
-            return NONE
-        return self.screen_doc(self.tokenise(norm.text), norm)
+        english = self.screen_doc(self.tokenise(norm.text), norm) if self.could_hit(norm) else NONE
+        return add_reading(english, read(text))
 
 
 _WORD = re.compile(r"[a-z0-9]+")
