@@ -80,7 +80,8 @@ def _errors(items: Sequence[dict[str, Any]], preds: Sequence[Analysis]) -> None:
         gold, got = item["safeguarding"]["level"], pred.safeguarding.level
         if (gold == "none") != (got == "none") or (gold == "urgent" and got != "urgent"):
             text = item.get("gloss") or item["text"]
-            print(f"  {item['id']:14} {item['subclass']:28} gold {gold:8} got {got:8} {text[:150]!r}")
+            why = "; ".join(pred.safeguarding.triggers)
+            print(f"  {item['id']:14} {item['subclass']:28} gold {gold:8} got {got:8} [{why}] {text[:150]!r}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

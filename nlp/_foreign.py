@@ -66,7 +66,7 @@ _LATIN_LETTERS = (
 )
 _SENTENCE = re.compile(r"[^.!?\n؟۔።;]+[.!?\n؟۔።;]*")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[\s,،:;\"()«»“”*]+")
 
 
 def _script(char: str) -> str:
@@ -86,18 +86,25 @@ def _bare(char: str) -> str:
     return "".join(d for d in unicodedata.normalize("NFD", char) if not unicodedata.combining(d))
 
 
-def fold(text: str) -> str:
-    """The form lexicon patterns are matched on (and written through): see resources/lexicons/README.md."""
+def fold_letters(text: str) -> str:
+    """Lower case, one form per letter, no marks (what lexicon patterns are written through)."""
     text = _DROP.sub("", text.lower().translate(_FOLD_ARABIC).translate(_LATIN_FOLD))
     if not text.isascii():
         text = "".join(c if _script(c) != "latin" else _bare(c) for c in text)
-    return _SPACE.sub(" ", text)
+    return text
+
+
+def fold(text: str) -> str:
+    """The form a sentence is matched in: :func:`fold_letters`, and commas, quotes and brackets as spaces (see
+    resources/lexicons/README.md)."""
+    return _SPACE.sub(" ", fold_letters(text))
 
 
 class _Rule(msgspec.Struct, frozen=True):
     category: str
     level: Level
     pattern: re.Pattern[str]
+    boost: bool = False  # a concern that is urgent when the text says it is now ("tonight")
 
 
 class Lexicon(msgspec.Struct, frozen=True):
@@ -108,8 +115,14 @@ class Lexicon(msgspec.Struct, frozen=True):
     cues: dict[str, re.Pattern[str]]
 
 
-def _compile(source: str) -> re.Pattern[str]:
-    return re.compile(fold(source))
+# WORDS whole: a hit starts and ends on word boundaries (Vietnamese syllables); WORDS start: it starts on one
+# (Polish, Albanian and Roman Urdu stems take endings); absent: anywhere (Arabic script and Ge'ez take prefixes).
+_BOUNDS = {"whole": (r"(?<!\w)(?:", r")(?!\w)"), "start": (r"(?<!\w)(?:", ")"), "none": ("(?:", ")")}
+
+
+def _compile(source: str, words: str = "none") -> re.Pattern[str]:
+    head, tail = _BOUNDS[words]
+    return re.compile(head + fold_letters(source) + tail)
 
 
 @cache
@@ -117,9 +130,13 @@ def lexicon(name: str) -> Lexicon:
     """Parse ``resources/lexicons/<name>.txt``."""
     rules: list[_Rule] = []
     cues: dict[str, list[str]] = {}
+    words = "none"
     for number, raw in enumerate((LEXICONS / f"{name}.txt").read_text(encoding="utf-8").splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
+            continue
+        if line.startswith("WORDS "):
+            words = line.split()[1]
             continue
         head, sep, pattern = line.partition(" : ")
         kind, *args = head.split()
@@ -128,10 +145,10 @@ def lexicon(name: str) -> Lexicon:
         if kind == "CUE":
             cues.setdefault(args[0], []).append(pattern.strip())
             continue
-        category, level = args
-        if category not in CATEGORIES or level not in ("concern", "urgent"):
-            raise ValueError(f"{name}.txt:{number}: unknown category or level: {line!r}")
-        rules.append(_Rule(category, level, _compile(pattern.strip())))  # type: ignore[arg-type]
+        category, level, *flags = args
+        if category not in CATEGORIES or level not in ("concern", "urgent") or set(flags) - {"boost"}:
+            raise ValueError(f"{name}.txt:{number}: unknown category, level or flag: {line!r}")
+        rules.append(_Rule(category, level, _compile(pattern.strip(), words), "boost" in flags))  # type: ignore[arg-type]
     return Lexicon(name, tuple(rules), {k: _compile("|".join(f"(?:{p})" for p in v)) for k, v in cues.items()})
 
 
@@ -285,7 +302,7 @@ def _negated(lex: Lexicon, folded: str, start: int, end: int) -> bool:
     return after is not None and bool(after.search(" ".join(folded[end:].split(" ")[:3])))
 
 
-def _read_hit(lex: Lexicon, rule: _Rule, folded: str, span: tuple[int, int], resolved: bool) -> Level | None:
+def _read_hit(lex: Lexicon, rule: _Rule, folded: str, span: tuple[int, int], text: _Text) -> Level | None:
     cues = lex.cues
     exclude = cues.get("exclude")
     if exclude is not None and any(m.start() < span[1] and span[0] < m.end() for m in exclude.finditer(folded)):
@@ -298,8 +315,15 @@ def _read_hit(lex: Lexicon, rule: _Rule, folded: str, span: tuple[int, int], res
             return None
     past = cues.get("past")
     if past is not None and past.search(folded):
-        return None if resolved else "concern"
-    return rule.level
+        return None if text.resolved else "concern"
+    return "urgent" if rule.boost and text.now else rule.level
+
+
+class _Text(msgspec.Struct, frozen=True):
+    """What the whole text says, read once: harm is over and dealt with; something happens now or tonight."""
+
+    resolved: bool
+    now: bool
 
 
 def _sentences(text: str) -> Iterator[str]:
@@ -308,8 +332,8 @@ def _sentences(text: str) -> Iterator[str]:
             yield m.group().strip()
 
 
-def _is_resolved(codes: tuple[str, ...], folded_text: str) -> bool:
-    return any((cue := lexicon(c).cues.get("resolved")) is not None and cue.search(folded_text) for c in codes)
+def _cue_anywhere(kind: str, codes: tuple[str, ...], folded_text: str) -> bool:
+    return any((cue := lexicon(c).cues.get(kind)) is not None and cue.search(folded_text) for c in codes)
 
 
 def needs_reading(text: str) -> bool:
@@ -355,13 +379,14 @@ def read(text: str) -> Reading:
         if codes:
             per_sentence.append((folded, codes))
     all_codes = tuple({c for _, codes in per_sentence for c in codes})
-    resolved = _is_resolved(all_codes, fold(text))
+    whole = fold(text)
+    context = _Text(_cue_anywhere("resolved", all_codes, whole), _cue_anywhere("now", all_codes, whole))
     for folded, codes in per_sentence:
         for code in codes:
             lex = lexicon(code)
             for rule in lex.rules:
                 for m in rule.pattern.finditer(folded):
-                    level = _read_hit(lex, rule, folded, m.span(), resolved)
+                    level = _read_hit(lex, rule, folded, m.span(), context)
                     if level is not None:
                         hits.append((level, rule.category, m.group().strip()))
     return _reading(hits, languages, readable)

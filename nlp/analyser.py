@@ -97,7 +97,10 @@ class Analyser:
             reading = read(text)
             rules = self._rules(norms[i], reading)
             safeguarding = rules
-            if model_flag[i] or rules.level != "none":
+            # The model learnt English only: on text with no English sentence its flag is noise, so it may not
+            # raise one there (the lexicons read it); it still asks a person to confirm.
+            english = reading is ENGLISH_ONLY or "en" in reading.languages
+            if (model_flag[i] and english) or rules.level != "none":
                 safeguarding = combine(
                     rules,
                     float(probs.flag[i]),
