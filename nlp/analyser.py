@@ -100,7 +100,10 @@ class Analyser:
             # The model learnt English only: on text with no English sentence its flag is noise, so it may not
             # raise one there (the lexicons read it); it still asks a person to confirm.
             english = reading is ENGLISH_ONLY or "en" in reading.languages
-            if (model_flag[i] and english) or rules.level != "none":
+            # Where the rules read the text as no disclosure (a denial, story, accident, joke, exaggeration, or
+            # harm past and dealt with), the model alone may not raise it: a person confirms instead.
+            held = model_flag[i] and rules.level == "none" and (not english or self._dismissed(norms[i]))
+            if (model_flag[i] and not held) or rules.level != "none":
                 safeguarding = combine(
                     rules,
                     float(probs.flag[i]),
@@ -120,10 +123,13 @@ class Analyser:
                     needs_translation=language != "en" or not rules.screened,
                     model_version=self.version,
                     screened=rules.screened,
-                    confirm=self._confirm(rules.level, float(probs.flag[i]), float(probs.urgent[i])),
+                    confirm=held or self._confirm(rules.level, float(probs.flag[i]), float(probs.urgent[i])),
                 )
             )
         return out
+
+    def _dismissed(self, norm: Normalised) -> bool:
+        return self.screen.read_hits(self.screen.doc(norm.text), always=True)[1]
 
     def _confirm(self, rule_level: str, p_flag: float, p_urgent: float) -> bool:
         """A second opinion: a person confirms when the rules and the model read the text differently (the higher
