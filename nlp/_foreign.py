@@ -182,7 +182,7 @@ def _markers() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _all_markers() -> frozenset[str]:
+def marker_words() -> frozenset[str]:
     return frozenset().union(*_markers().values())
 
 
@@ -341,13 +341,13 @@ def needs_reading(text: str) -> bool:
     if not text.isascii():
         return (
             any(c.isalpha() and _script(c) != "latin" for c in text)
-            or bool(set(_LETTERS.findall(fold(text))) & _all_markers())
+            or bool(set(_LETTERS.findall(fold(text))) & marker_words())
             or _foreign_latin(text)
         )
     words = _LETTERS.findall(text.lower())
     if not words:
         return False
-    if not _all_markers().isdisjoint(words):
+    if not marker_words().isdisjoint(words):
         return True
     known = _english()
     return len(words) >= 3 and sum(1 for w in words if w in known) < len(words) * 0.75
