@@ -47,7 +47,7 @@ _WARM_UP = (
     # A sentence for each lexicon, so none is first compiled inside a request. The language identifier (for
     # text in a language no lexicon reads) loads on first use: 0.5 s more here would be paid by every start.
     "ما حدا بيضربني. ኣቦይ ይወቕዓኒ። Askush nuk më rrah. Không ai đánh em. Nikt mnie nie bije. mujhe koi nahi maarta.",
-    "nobdy knws im sooo scareddd",  # builds the respelling tables (nlp/_respell.py)
+    "I love my carer, nobdy is sooo kind",  # builds the respelling tables (nlp/_respell.py)
 )
 NONE = Safeguarding()
 
