@@ -8,7 +8,9 @@ from functools import cache
 
 import msgspec
 
+from nlp._foreign import marker_words
 from nlp._resources import lower_set, mapping
+from nlp._respell import known, respell
 
 _FOLD = str.maketrans(
     {
@@ -136,10 +138,30 @@ def _speak(folded: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_TOKEN = re.compile(r"(?<![\w'])[a-z0-9]+(?![\w'])")
+
+
+def _respelled(folded: str, runs: set[str]) -> list[tuple[int, int, str]]:
+    """Words that are not English, a name or in the table, and what :func:`respell` reads them as. Text with
+    two words of another language read by the lexicons is left alone (its words are not misspelt English)."""
+    unknown = {r for r in runs if r not in known()}
+    if not unknown or len(runs & marker_words()) >= 2:
+        return []
+    found = []
+    for m in _TOKEN.finditer(folded):
+        token = m.group()
+        if token in unknown and token not in marker_words() and (word := respell(token)) is not None:
+            table = _table()
+            found.append((m.start(), m.end(), " ".join(table.get(w, w) for w in word.split())))
+    return found
+
+
 def _matches(folded: str) -> list[tuple[int, int, str | None]]:
-    """Text-speak words, emoji and stretched-letter runs (key None) in text order; a stretched run inside a
-    text-speak word is not one."""
+    """Text-speak words, emoji, respelled words (key: "\0" + the respelling) and stretched-letter runs (key
+    None) in text order; a stretched run inside a text-speak word is not one."""
     speak = _speak(folded)
+    speak += [(s, e, "\0" + w) for s, e, w in _respelled(folded, set(_RUN.findall(folded))) if not _inside(s, speak)]
+    speak.sort()
     stretched = [(m.start(), m.end(), None) for m in _STRETCH.finditer(folded)]
     if not stretched:
         return list(speak)
@@ -147,6 +169,10 @@ def _matches(folded: str) -> list[tuple[int, int, str | None]]:
     merged: list[tuple[int, int, str | None]] = [*speak]
     merged.extend(m for m in stretched if not any(s <= m[0] < e for s, e in taken))
     return sorted(merged, key=lambda m: m[0])
+
+
+def _inside(pos: int, spans: list[tuple[int, int, str]]) -> bool:
+    return any(s <= pos < e for s, e, _ in spans)
 
 
 def _squeeze(word: str) -> str:
@@ -193,6 +219,8 @@ def normalise(text: str) -> Normalised:
             start, end, repl = _stretched(folded, start, end)
             if start < pos:
                 continue
+        elif key.startswith("\0"):
+            repl = key[1:]
         else:
             repl = table[key]
             if key in EMOJI:

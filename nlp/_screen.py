@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from nlp._foreign import add_reading, read
 from nlp._matcher import Step, TokenMatcher, Tokens
 from nlp._normalise import Normalised, normalise
 from nlp._pipeline import LEMMATIZER, LookupLemmatizer, build_pipeline, load_pipeline
@@ -39,8 +40,15 @@ _CLAUSE_END = _SENTENCE_END | {
 }
 _SENTENCE_END_IDS = frozenset(get_string_id(s) for s in _SENTENCE_END)
 _CLAUSE_END_IDS = frozenset(get_string_id(s) for s in _CLAUSE_END)
+_LIST_IDS = frozenset(get_string_id(s) for s in ("or", "nor", ","))
 _RANK = {level: i for i, level in enumerate(LEVELS)}
-_WARM_UP = "I used to cut myself but now my carer hits me and I don't feel safe tonight, not joking. Kerry said so."
+_WARM_UP = (
+    "I used to cut myself but now my carer hits me and I don't feel safe tonight, not joking. Kerry said so.",
+    # A sentence for each lexicon, so none is first compiled inside a request. The language identifier (for
+    # text in a language no lexicon reads) loads on first use: 0.5 s more here would be paid by every start.
+    "ما حدا بيضربني. ኣቦይ ይወቕዓኒ። Askush nuk më rrah. Không ai đánh em. Nikt mnie nie bije. mujhe koi nahi maarta.",
+    "I love my carer, nobdy is sooo kind",  # builds the respelling tables (nlp/_respell.py)
+)
 NONE = Safeguarding()
 
 
@@ -74,18 +82,23 @@ class _Context:
         self.sentence_start: list[int] = []
         self.sentence_end: list[int] = [0] * n
         self.clause_start: list[int] = []
-        sent = clause = 0
+        self.list_start: list[int] = []  # clause start where 'or' and 'nor' join, not split ('hit me or touched me')
+        sent = clause = listed = 0
         for i, (norm, orth) in enumerate(zip(toks.norms, toks.orths, strict=True)):
             self.sentence_start.append(sent)
             self.clause_start.append(clause)
+            self.list_start.append(listed)
             if norm in _SENTENCE_END_IDS or "\n" in toks.strings[orth]:
                 self.sentence_end[sent : i + 1] = [i + 1] * (i + 1 - sent)
-                sent = clause = i + 1
+                sent = clause = listed = i + 1
             elif norm in _CLAUSE_END_IDS:
                 clause = i + 1
+                if norm not in _LIST_IDS:
+                    listed = i + 1
         self.sentence_end[sent:] = [n] * (n - sent)
         self.subjects = {s: "self" for s, _ in cues.get("subject_self", ())}
         self.subjects.update({s: "other" for s, _ in cues.get("subject_other", ())})
+        self.dismissed = False  # some hit was read as a denial, story, accident, joke or resolved past
         boosts = cues.get("boost", [])
         self.jokes = [(s, e) for s, e in cues.get("joke", []) if not any(bs <= s < be for bs, be in boosts)]
 
@@ -134,7 +147,9 @@ def _lowering_cues(rule: Rule, ctx: _Context, start: int, end: int, proxy: bool)
     sent_lo, sent_hi = ctx.sentence(start)
     clause = ctx.clause_start[start]
     found = []
-    if ctx.cue("negation", max(clause, start - 3), start, hit):
+    if ctx.cue("negation", max(clause, start - 3), start, hit) or ctx.cue(
+        "denial", max(ctx.list_start[start], start - 8), start, hit
+    ):
         found.append("negation")
     if ctx.cue("past", sent_lo, sent_hi, hit):
         found.append("past")
@@ -150,11 +165,17 @@ def _lowering_cues(rule: Rule, ctx: _Context, start: int, end: int, proxy: bool)
     return found
 
 
-def _not_a_disclosure(ctx: _Context, start: int, end: int, negated: bool) -> bool:
-    """A denial ('nobody hurts me', 'I don't feel unsafe'), a story, a lesson, play or an accident."""
+def _not_a_disclosure(rule: Rule, ctx: _Context, start: int, end: int, cues: list[str]) -> bool:
+    """A denial ('nobody hurts me', 'I don't feel unsafe'), a story, a lesson, play, an accident, a joke, or harm
+    that is past and dealt with ('he used to hit me; he went to prison and I'm safe now')."""
     hit = (start, end)
     sent_lo, sent_hi = ctx.sentence(start)
+    negated = "negation" in cues
     if ctx.cue("play", sent_lo, sent_hi, hit):
+        return True
+    if "past" in cues and ctx.anywhere("resolved"):
+        return True
+    if "joke" in cues and "self_harm" not in rule.categories and not ctx.anywhere("boost"):
         return True
     if ctx.cue("fiction", sent_lo, sent_hi, hit) and not ctx.about_writer(start, end):
         return True
@@ -164,7 +185,8 @@ def _not_a_disclosure(ctx: _Context, start: int, end: int, negated: bool) -> boo
 def _read(rule: Rule, ctx: _Context, start: int, end: int, proxy: bool) -> Hit | None:
     """A match read in context, or None when it is not a disclosure at all."""
     cues = _lowering_cues(rule, ctx, start, end, proxy)
-    if _not_a_disclosure(ctx, start, end, "negation" in cues):
+    if _not_a_disclosure(rule, ctx, start, end, cues):
+        ctx.dismissed = True
         return None
     if "other" in rule.flags and ctx.subject(start) in ("self", None):
         return None  # "I hit my head on the cupboard"
@@ -201,7 +223,8 @@ class RuleScreen:
         self.anchor_words = _surface_forms(self.matcher, self._lemmatizer.table)
         self._needs = _requirements(self.matcher, self._lemmatizer.table, _norm_forms(nlp))
         self._splits = _split_pieces(nlp, frozenset(self._needs))
-        self.screen(_WARM_UP)  # pay first-call costs (lazy tables, regex compiles) here, not in a request
+        for text in _WARM_UP:  # pay first-call costs (lazy tables, regex compiles, lexicons) here, not in a request
+            self.screen(text)
 
     def doc(self, text: str) -> Doc:
         """Tokenise and lemmatise a normalised text (the only pipeline steps the rules need)."""
@@ -214,10 +237,16 @@ class RuleScreen:
 
     def hits(self, doc: Doc) -> list[Hit]:
         """Every rule hit that survives its context, in text order."""
+        return self.read_hits(doc)[0]
+
+    def read_hits(self, doc: Doc, *, always: bool = False) -> tuple[list[Hit], bool]:
+        """Every surviving hit, and whether the text reads as not a disclosure: some hit or idiom was read as a
+        denial, story, accident, joke, exaggeration or harm past and dealt with. ``always`` reads the context even
+        when no rule matches (to hold back a model-only flag), which the fast screen never needs."""
         toks = Tokens.from_doc(doc, self._lemmatizer.ids)
         matches = self.matcher(toks)
-        if not matches:
-            return []
+        if not matches and not always:
+            return [], False
         cues: dict[str, list[tuple[int, int]]] = {}
         rule_matches, excluded = [], []
         for label, start, end in _dedupe(matches + self.context_matcher(toks)):
@@ -232,11 +261,13 @@ class RuleScreen:
         hits = []
         for rule, start, end in rule_matches:
             if any(s < end and start < e and (not cats or cats & set(rule.categories)) for cats, s, e in excluded):
+                ctx.dismissed = True
                 continue
             hit = _read(rule, ctx, start, end, proxy)
             if hit is not None:
                 hits.append(hit)
-        return _keep_weak(hits)
+        resolved_past = ctx.anywhere("resolved") and ctx.anywhere("past")
+        return _keep_weak(hits), ctx.dismissed or bool(excluded) or resolved_past
 
     def screen_doc(self, doc: Doc, norm: Normalised) -> Safeguarding:
         """Combine a doc's hits into one result, with the triggering phrases from the original text."""
@@ -268,11 +299,10 @@ class RuleScreen:
         )
 
     def screen(self, text: str) -> Safeguarding:
-        """Screen one raw text."""
+        """Screen one raw text: the English rules, and the lexicon of each sentence in another language."""
         norm = normalise(text)
-        if not self.could_hit(norm):
-            return NONE
-        return self.screen_doc(self.tokenise(norm.text), norm)
+        english = self.screen_doc(self.tokenise(norm.text), norm) if self.could_hit(norm) else NONE
+        return add_reading(english, read(text))
 
 
 _WORD = re.compile(r"[a-z0-9]+")

@@ -34,7 +34,7 @@ def code_version() -> str:
     """Hash of the package's code and resources (not its data or model)."""
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted([*root.glob("*.py"), *(root / "resources").glob("*")]):
+    for path in sorted([*root.glob("*.py"), *(p for p in (root / "resources").rglob("*") if p.is_file())]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

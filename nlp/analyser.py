@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from nlp._foreign import ENGLISH_ONLY, Reading, add_reading, read
 from nlp._language import detect_language
 from nlp._models import MODEL_FILE, Models, Thresholds
 from nlp._normalise import Normalised, normalise
@@ -79,10 +80,9 @@ class Analyser:
             out.extend(self._batch(texts[i : i + _BATCH]))
         return out
 
-    def _rules(self, norm: Normalised) -> Safeguarding:
-        if not self.screen.could_hit(norm):
-            return NONE
-        return self.screen.screen_doc(self.screen.tokenise(norm.text), norm)
+    def _rules(self, norm: Normalised, reading: Reading) -> Safeguarding:
+        english = self.screen.screen_doc(self.screen.tokenise(norm.text), norm) if self.screen.could_hit(norm) else NONE
+        return add_reading(english, reading)
 
     def _batch(self, texts: Sequence[str]) -> list[Analysis]:
         norms = [normalise(t) for t in texts]
@@ -94,17 +94,25 @@ class Analyser:
         model_flag = (probs.flag >= self.thresholds.flag).tolist()
         out = []
         for i, text in enumerate(texts):
-            safeguarding = self._rules(norms[i])
-            if model_flag[i] or safeguarding.level != "none":
+            reading = read(text)
+            rules = self._rules(norms[i], reading)
+            safeguarding = rules
+            # The model learnt English only: on text with no English sentence its flag is noise, so it may not
+            # raise one there (the lexicons read it); it still asks a person to confirm.
+            english = reading is ENGLISH_ONLY or "en" in reading.languages
+            # Where the rules read the text as no disclosure (a denial, story, accident, joke, exaggeration, or
+            # harm past and dealt with), the model alone may not raise it: a person confirms instead.
+            held = model_flag[i] and rules.level == "none" and (not english or self._dismissed(norms[i]))
+            if (model_flag[i] and not held) or rules.level != "none":
                 safeguarding = combine(
-                    safeguarding,
+                    rules,
                     float(probs.flag[i]),
                     float(probs.urgent[i]),
                     probs.categories[i],
                     self.thresholds,
                     partial(self._explain, feats[i]),
                 )
-            language = detect_language(text)
+            language = _language(text, reading)
             out.append(
                 Analysis(
                     themes=themes[i],
@@ -112,14 +120,35 @@ class Analyser:
                     safeguarding=safeguarding,
                     redacted=redacted[i],
                     language=language,
-                    needs_translation=language != "en",
+                    needs_translation=language != "en" or not rules.screened,
                     model_version=self.version,
+                    screened=rules.screened,
+                    confirm=held or self._confirm(rules.level, float(probs.flag[i]), float(probs.urgent[i])),
                 )
             )
         return out
+
+    def _dismissed(self, norm: Normalised) -> bool:
+        return self.screen.read_hits(self.screen.doc(norm.text), always=True)[1]
+
+    def _confirm(self, rule_level: str, p_flag: float, p_urgent: float) -> bool:
+        """A second opinion: a person confirms when the rules and the model read the text differently (the higher
+        reading already stands), or when the model is unsure (within a fifth of its flag threshold)."""
+        th = self.thresholds
+        model_level = "none" if p_flag < th.flag else ("urgent" if p_urgent >= th.urgent else "concern")
+        unsure = abs(p_flag - th.flag) < 0.2 * th.flag
+        return (rule_level == "none") != (model_level == "none") or (rule_level != "none" and unsure)
 
     def _explain(self, feats: str) -> tuple[str, ...]:
         """For a model-only flag: the words in the text that pushed the classifier most."""
         words = set(_WORD.findall(feats)) - self._stop_words
         scored = sorted(((self.models.word_weight(w), w) for w in words), reverse=True)
         return tuple(w for score, w in scored[:3] if score > 0)
+
+
+def _language(text: str, reading: Reading) -> str:
+    """The text's language: the first sentence language other than English the reader saw, else the identifier's."""
+    if reading is ENGLISH_ONLY:
+        return "en"
+    other = [lang for lang in reading.languages if lang != "en"]
+    return other[0] if other else detect_language(text)

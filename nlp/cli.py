@@ -23,6 +23,7 @@ class _Prediction(msgspec.Struct):
     safeguarding: dict[str, Any]
     redacted: str
     language: str
+    screened: bool
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,7 +74,9 @@ def _predict(args: argparse.Namespace, out: TextIO) -> int:
     analyser = Analyser.load(args.model)
     for item, result in zip(inputs, analyser.analyse_many([i.text for i in inputs]), strict=True):
         sg = {"level": result.safeguarding.level, "categories": list(result.safeguarding.categories)}
-        line = _Prediction(item.id, list(result.themes), result.sentiment, sg, result.redacted, result.language)
+        line = _Prediction(
+            item.id, list(result.themes), result.sentiment, sg, result.redacted, result.language, result.screened
+        )
         out.write(_JSON.encode(line).decode() + "\n")
     return 0
 

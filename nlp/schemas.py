@@ -32,6 +32,8 @@ class Safeguarding(msgspec.Struct, frozen=True):
     level: Level = "none"
     categories: tuple[str, ...] = ()
     triggers: tuple[str, ...] = ()
+    # False when some of the text is in a language the screen cannot read: a person must read it.
+    screened: bool = True
 
 
 # The in-request rule screen returns the same shape.
@@ -48,3 +50,5 @@ class Analysis(msgspec.Struct, frozen=True):
     language: str
     needs_translation: bool
     model_version: str
+    screened: bool = True  # False: part of the text is in a language nlp cannot read (a person must)
+    confirm: bool = False  # True: the rules and the model disagree, or the model is unsure: a person confirms

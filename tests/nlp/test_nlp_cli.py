@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PREDICT_KEYS = {"id", "themes", "sentiment", "safeguarding", "redacted", "language"}
+PREDICT_KEYS = {"id", "themes", "sentiment", "safeguarding", "redacted", "language", "screened"}
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,49 @@
+"""Kinds of disclosure and of false alarm, read as kinds: each case is written fresh for these tests, in words
+of its own (none comes from an evaluation set), so a rule fitted to one sentence would fail them."""
+
+import pytest
+
+from nlp import screen
+
+WORRIES = [
+    # hiding marks and cover stories
+    "I keep my cardigan on all day so nobody sees the bruises on my arms",
+    "She told me to say I fell down the stairs if the nurse asks",
+    "there are finger marks on my arm from last night",
+    # coercive control by a carer
+    "He listens outside my door whenever my social worker phones",
+    "If I tell anyone at school she says she'll send me somewhere worse",
+    # a child doing the caring, or left alone
+    "Mum hasn't come home since Friday and I'm looking after my brother",
+    "We've been on our own for three days now",
+    "I sort out mum's tablets every morning before school because she can't",
+    # thoughts of not being here, put sideways
+    "Everybody would be better off if I wasn't here",
+    "I've given away my games and written letters to my family",
+    # self-harm by its tools and habits
+    "relapsed last night after 30 days clean",
+    "I keep a blade hidden in my room just in case",
+    # pictures as a threat, being found
+    "he says he'll share the photos with my whole year unless I send more",
+    "someone messaged me saying they know where I live",
+    # debts and errands
+    "they said I have to work for them until my cousin's debt is paid back",
+]
+FALSE_ALARMS = [
+    "Nobody here has ever hurt me or threatened me, honestly",
+    "My dad used to hit me but he went to prison years ago and I'm safe and happy now",
+    "I used to self-harm when I was 13 but I had counselling and I haven't done it since",
+    "I'd die if anyone saw my baby photos",
+    "My sister is going to kill me when she finds out I borrowed her hoodie",
+    "we watched a film about a girl who runs away from home, it was sad",
+]
+
+
+@pytest.mark.parametrize("text", WORRIES)
+def test_a_disguised_worry_is_flagged(text):
+    assert screen(text).level != "none"
+
+
+@pytest.mark.parametrize("text", FALSE_ALARMS)
+def test_a_denial_exaggeration_story_or_resolved_past_is_not_flagged(text):
+    assert screen(text).level == "none"
