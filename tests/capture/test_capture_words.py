@@ -7,13 +7,13 @@ from types import SimpleNamespace
 
 import jinja2
 import pytest
+from heard.capture._words import languages
 
 import surveys
 from dashboards.schemas import THEMES
 from heard import i18n
 from heard.app import TEMPLATE_DIRS
 from heard.capture._pages import _complaint_cards
-from heard.capture._words import languages
 from heard.complaints._child import OMBUDSMAN, OUTCOME_WORDS, STAGE_WORDS
 from heard.complaints.schemas import ChildComplaint, ChildOutcome
 from heard.privacy.schemas import KIND_LABELS

@@ -13,12 +13,15 @@ from litestar.response import Redirect, Template
 
 from heard import errors, settings
 from heard.accounts import services as accounts
+from heard.accounts.access import require_child_access
 from heard.accounts.schemas import ROLES, Principal
 from heard.accounts.secrets import totp_uri
 from heard.council import services
 from heard.council.schemas import Comparison, CouncilSettings, Invite, StaffChange
-from heard.http import Conn, roles, staff_only
 from heard.pages import session_context
+from heard.web.dependencies import Conn
+from heard.web.errors import explain_validation
+from heard.web.guards import roles, staff_only
 
 ROLE_LABELS = {
     "worker": "Social worker or personal adviser",
@@ -60,8 +63,6 @@ def _roles(form: FormMultiDict) -> list[str]:
 
 def _convert(values: dict[str, Any], kind: type[Any], help_: dict[str, str]) -> Any:
     """The form's values as the Struct, or Invalid naming the field in plain words."""
-    from heard.http import explain_validation
-
     try:
         return msgspec.convert(values, kind, strict=False)
     except msgspec.ValidationError as exc:
@@ -362,8 +363,6 @@ class AccessCodePages(Controller):
 
     @get("/")
     async def confirm(self, request: Request[Principal, Any, Any], conn: Conn, child_id: FromPath[int]) -> Template:
-        from heard.accounts.access import require_child_access
-
         await require_child_access(conn, request.user, child_id, action="issue_access_code", relations=("worker",))
         child = await services.child_for_card(conn, request.user, child_id)
         return Template("council/access_code.html", context=_page(request.user, child=child, code=None))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -85,8 +86,6 @@ async def settings(conn: asyncpg.Connection, council_id: int, defaults: dict[str
 
 
 def _json(value: Any) -> list[dict[str, Any]]:
-    import json
-
     return json.loads(value) if isinstance(value, str) else list(value)
 
 

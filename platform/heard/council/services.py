@@ -15,6 +15,7 @@ import asyncpg
 import msgspec
 
 from heard import audit
+from heard.accounts import queries as account_queries
 from heard.accounts import secrets as account_secrets
 from heard.accounts.schemas import Principal
 from heard.council import queries
@@ -298,8 +299,13 @@ async def complete_set_up(conn: asyncpg.Connection, token: str, password: str, c
     _check_password(password, confirm)
     async with conn.transaction():
         pending = await open_link(conn, token, lock=True)
-        if pending.totp_secret is None or not account_secrets.verify_totp(pending.totp_secret, code):
+        secret = pending.totp_secret
+        step = account_secrets.totp_step(secret, code) if secret and code.isascii() else None
+        if secret is None or step is None:
             raise Invalid("That code is not right. Codes change every 30 seconds; try the newest one.", field="code")
+        if not await account_queries.use_totp_step(conn, pending.staff_id, step):
+            raise Invalid("That code has already been used. Wait for your app to show a new one, then type that.",
+                          field="code")  # fmt: skip
         await queries.set_password_hash(
             conn, pending.staff_id, await account_secrets.hash_secret_off_loop(password), chosen=True
         )
@@ -307,7 +313,7 @@ async def complete_set_up(conn: asyncpg.Connection, token: str, password: str, c
         await queries.end_sessions(conn, pending.staff_id)
         codes: list[str] = []
         if not pending.totp_enrolled:
-            await queries.set_totp(conn, pending.staff_id, pending.totp_secret, enabled=True)
+            await queries.set_totp(conn, pending.staff_id, secret, enabled=True)
             codes = await _replace_recovery_codes(conn, pending.staff_id)
         await audit.record(
             conn,
