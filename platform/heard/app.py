@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -23,19 +22,18 @@ from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 from litestar.types import PathType
 
+import dashboards
+import heard
+import surveys
 from heard import db, logs, queue, settings
 from heard.web import errors, headers, session
 from heard.web.dependencies import provide_connection
 from heard.web.guards import staff_only
 from heard.web.openapi import ClosedStructSchema, document_errors
 
-ROOT = Path(__file__).resolve().parents[2]
-TEMPLATE_DIRS: list[PathType] = [
-    Path(__file__).parent / "templates",
-    ROOT / "surveys" / "templates",
-    ROOT / "dashboards" / "templates",
-]
-STATIC_DIRS: list[PathType] = [Path(__file__).parent / "static", ROOT / "surveys" / "static"]
+# Each package exports where its files are, so the installed wheel serves what the checkout does.
+TEMPLATE_DIRS: list[PathType] = [heard.TEMPLATE_DIR, surveys.TEMPLATE_DIR, dashboards.TEMPLATE_DIR]
+STATIC_DIRS: list[PathType] = [heard.STATIC_DIR, surveys.STATIC_DIR]
 
 
 def _route_handlers() -> list[Any]:
