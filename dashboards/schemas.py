@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from heard.inbox.schemas import SENTIMENT_LABELS
+
 # ---- cohorts ------------------------------------------------------------------------------------
 
 AGE_BANDS = {
@@ -80,7 +82,7 @@ THEMES = {
     "friends_activities": "Friends and activities",
     "money": "Money",
 }
-SENTIMENTS = {"positive": "Positive", "negative": "Negative", "mixed": "Mixed", "neutral": "Neutral"}
+SENTIMENTS = SENTIMENT_LABELS
 YES_NO = {"yes": "Yes", "no": "No", "not_sure": "Not sure"}
 FACES = {"very_sad": "Very sad", "sad": "Sad", "ok": "OK", "happy": "Happy", "very_happy": "Very happy"}
 LIFE_SATISFACTION = {

@@ -12,6 +12,7 @@ from litestar.response import Redirect, Template
 
 from heard import errors, settings
 from heard.accounts import services
+from heard.accounts.queries import staff_email
 from heard.accounts.schemas import ChildSignIn, IssuedCode, Me, Principal, StaffSignIn, TotpCheck
 from heard.accounts.secrets import totp_uri
 from heard.web.dependencies import Conn
@@ -213,8 +214,6 @@ async def _totp_context(conn: asyncpg.Connection, user: Principal, error: str | 
     if user.totp_enrolled:
         return {"error": error, "enrol": False}
     secret = await services.start_totp_enrolment(conn, user)
-    from heard.accounts.queries import staff_email
-
     uri = totp_uri(secret, await staff_email(conn, user.id))
     qr = segno.make(uri, error="m").svg_inline(scale=4, title="QR code for your authenticator app")
     return {"error": error, "enrol": True, "secret": secret, "qr_svg": qr}

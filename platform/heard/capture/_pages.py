@@ -12,14 +12,12 @@ from litestar.exceptions import PermissionDeniedException
 from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect, Template
 
-import dashboards
 import surveys
 from heard import queue
 from heard.accounts.schemas import Principal
 from heard.capture import _openings, queries, services
 from heard.capture._context import HELD_COOKIE, answer_lines, key_from, new_key, safe_next
 from heard.capture.schemas import Fields
-from heard.complaints import services as complaint_services
 from heard.complaints.schemas import ChildComplaint
 from heard.errors import Conflict, NotFound
 from heard.submissions import services as submissions
@@ -242,26 +240,6 @@ class ChildPages(Controller):
             ),
         )
 
-    @get("/messages", guards=[child_only])
-    async def messages(self, request: User, conn: Conn) -> Template:
-        ui = language(request)
-        mine = await submissions.list_own(conn, request.user)
-        titles = {s.id: _title(s.instrument, s.kind, ui) for s in mine}
-        complaints = _complaint_cards(await complaint_services.child_view(conn, request.user.id), ui)
-        updates = await dashboards.published_updates(conn, request.user.council_id, ui.lang, limit=10)
-        themes = {u.id: ui.translate(u.theme_label) for u in updates}
-        context = child_page(
-            request,
-            request.user,
-            ui=ui,
-            items=mine,
-            titles=titles,
-            complaints=complaints,
-            updates=updates,
-            themes=themes,
-        )
-        return Template("capture/messages.html", context=context)
-
     @get("/messages/{submission_id:int}", guards=[child_only])
     async def message(self, request: User, conn: Conn, submission_id: FromPath[int]) -> Template:
         ui = language(request)
@@ -276,7 +254,7 @@ class ChildPages(Controller):
             request.user,
             ui=ui,
             s=found,
-            title=_title(found.instrument, found.kind, ui),
+            title=message_title(found.instrument, found.kind, ui),
             lines=lines,
             advocate_on=advocacy.get(found.id),
             who=[ui.gettext(_WHO[a]) for a in found.audience if a in _WHO],
@@ -305,7 +283,7 @@ def _long_date(day: date, ui: Words) -> str:
     return f"{day.day} {ui.gettext(f'month.{day.month}')} {day.year}"
 
 
-def _complaint_cards(complaints: list[ChildComplaint], ui: Words) -> list[dict[str, Any]]:
+def complaint_cards(complaints: list[ChildComplaint], ui: Words) -> list[dict[str, Any]]:
     """A child's complaints in their language.
 
     The complaints service words each stage, status and outcome in English; each of those
@@ -332,7 +310,7 @@ def _version(instrument_id: str | None, version: int | None) -> surveys.Instrume
     return surveys.builtin_instruments().get(instrument_id or "", {}).get(version or 0)
 
 
-def _title(instrument_id: str | None, kind: str, ui: Words) -> str:
+def message_title(instrument_id: str | None, kind: str, ui: Words) -> str:
     if instrument_id and instrument_id in surveys.builtin_instruments():
         instrument = surveys.latest(instrument_id)
         return instrument.wording(instrument.title, ui.lang).text

@@ -11,12 +11,11 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, JSONBody, URLEncodedBody
 from litestar.response import Template
 
-from dashboards.schemas import SENTIMENTS as SENTIMENT_LABELS
-from dashboards.schemas import THEMES as THEME_LABELS
 from heard import errors, pdf, queue
 from heard.accounts.schemas import Principal
+from heard.i18n import catalogue
 from heard.inbox import services
-from heard.inbox.schemas import AnalysisView, CorrectionIn, InboxItem, ReplyIn
+from heard.inbox.schemas import SENTIMENT_LABELS, AnalysisView, CorrectionIn, InboxItem, ReplyIn
 from heard.submissions.schemas import Submission
 from heard.web.dependencies import Conn, DbPool, Queue
 from heard.web.forms import first, read_form, step_or_page
@@ -32,6 +31,8 @@ KIND_LABELS = {
     "complaint": "Complaint",
     "feedback": "Feedback",
 }
+# Staff read English; the theme names are the catalogue's, the ones children see.
+THEME_LABELS = {theme: catalogue("en").gettext(f"theme.{theme}") for theme in THEMES}
 LEVEL_LABELS = {"none": "No safeguarding worry", "concern": "Concern", "urgent": "Urgent"}
 CATEGORY_LABELS = {
     "abuse": "Abuse",
