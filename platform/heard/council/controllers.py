@@ -18,10 +18,10 @@ from heard.accounts.schemas import ROLES, Principal
 from heard.accounts.secrets import totp_uri
 from heard.council import services
 from heard.council.schemas import Comparison, CouncilSettings, Invite, StaffChange
-from heard.pages import session_context
 from heard.web.dependencies import Conn
 from heard.web.errors import explain_validation
 from heard.web.guards import roles, staff_only
+from heard.web.pages import staff_page
 
 ROLE_LABELS = {
     "worker": "Social worker or personal adviser",
@@ -39,7 +39,7 @@ COMPARISON_ROWS = 3  # blank rows offered for new national figures
 
 
 def _page(user: Principal, **extra: Any) -> dict[str, Any]:
-    return {**session_context(user), "role_labels": ROLE_LABELS, **extra}
+    return {**staff_page(user), "role_labels": ROLE_LABELS, **extra}
 
 
 async def _form(request: Request[Any, Any, Any]) -> FormMultiDict:
@@ -344,7 +344,7 @@ class RecoveryPages(Controller):
     async def renew(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
         codes = await services.new_recovery_codes(conn, request.user)
         return Template(
-            "council/set_up_done.html", context={**session_context(request.user), "recovery": codes, "renewed": True}
+            "council/set_up_done.html", context={**staff_page(request.user), "recovery": codes, "renewed": True}
         )
 
 
