@@ -14,8 +14,8 @@ import asyncpg
 from routes import Route, app_routes
 from support import Client, Council
 
-from heard.complaints._report import THEME_NAMES
 from heard.documents import safe_cell, to_csv
+from nlp.schemas import THEMES as THEME_NAMES
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-1+1", "\t=1+1", "  =2+2", "\r=3"]
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
