@@ -13,11 +13,11 @@ from dashboards.schemas import THEMES
 from heard import i18n
 from heard.app import TEMPLATE_DIRS
 from heard.capture._pages import _complaint_cards
-from heard.capture._words import languages
 from heard.complaints._child import OMBUDSMAN, OUTCOME_WORDS, STAGE_WORDS
 from heard.complaints.schemas import ChildComplaint, ChildOutcome
 from heard.privacy.schemas import KIND_LABELS
 from heard.templating import FILTERS
+from heard.web.pages import languages
 
 NOW = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
 PLACEMENTS = ("foster", "kinship", "residential", "supported_lodgings", "semi_independent", "independent",

@@ -14,8 +14,11 @@ from heard import errors, settings
 from heard.accounts import services
 from heard.accounts.schemas import ChildSignIn, IssuedCode, Me, Principal, StaffSignIn, TotpCheck
 from heard.accounts.secrets import totp_uri
-from heard.http import SESSION_COOKIE, Conn, error_responses, signed_in, staff_only
-from heard.pages import child_context
+from heard.web.dependencies import Conn
+from heard.web.guards import signed_in, staff_only
+from heard.web.openapi import error_responses
+from heard.web.pages import child_page
+from heard.web.session import SESSION_COOKIE
 
 
 def _address(request: Request[Any, Any, Any]) -> str:
@@ -137,7 +140,7 @@ class SignInPages(Controller):
 
     @get("/sign-in")
     async def child_form(self, request: Request[Any, Any, Any]) -> Template:
-        return Template("sign_in_child.html", context=child_context(request, None, error=None, code=""))
+        return Template("sign_in_child.html", context=child_page(request, None, error=None, code=""))
 
     @post("/sign-in", status_code=303)
     async def child_submit(
@@ -147,10 +150,10 @@ class SignInPages(Controller):
         try:
             token, _ = await services.sign_in_child(conn, ChildSignIn(code=typed or " "), _address(request))
         except (errors.Invalid, errors.Unauthorised) as exc:
-            context = child_context(request, None, error=exc.message, code=typed)
+            context = child_page(request, None, error=exc.message, code=typed)
             return Template("sign_in_child.html", context=context, status_code=400)
         except errors.TooManyRequests as exc:
-            context = child_context(request, None, code=typed)
+            context = child_page(request, None, code=typed)
             context["error"] = services.too_many_tries(context["ui"], exc.retry_after)
             return Template("sign_in_child.html", context=context, status_code=429)
         return _with_session(Redirect(path="/home", status_code=303), token)

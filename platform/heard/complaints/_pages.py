@@ -18,8 +18,10 @@ from heard.complaints import _clock, _export, _rules, queries, services
 from heard.complaints._child import OUTCOME_WORDS
 from heard.complaints._report import view
 from heard.complaints.schemas import ComplaintIn
-from heard.http import Conn, explain_validation, roles
-from heard.pages import session_context
+from heard.web.dependencies import Conn
+from heard.web.errors import explain_validation
+from heard.web.guards import roles
+from heard.web.pages import staff_page
 
 STYLESHEET = (Path(__file__).parent / "static" / "complaints.css").read_bytes()
 Form = Body(media_type=RequestEncodingType.URL_ENCODED)
@@ -92,7 +94,7 @@ class ComplaintPages(Controller):
     async def open_cases(self, request: User, conn: Conn) -> Template:
         cases = await services.list_open(conn, request.user)
         stages = {stage: [c for c in cases if c.stage == stage] for stage in (1, 2, 3)}
-        context = {**session_context(request.user), "stages": stages, "labels": LABELS}
+        context = {**staff_page(request.user), "stages": stages, "labels": LABELS}
         return Template("complaints/list.html", context=context, media_type=MediaType.HTML)
 
     @get("/new")
@@ -137,7 +139,7 @@ class ComplaintPages(Controller):
         version: FromQuery[Literal["publication", "internal"]] = "publication",
         format_: Annotated[Literal["html", "csv", "pdf"], QueryParameter(name="format")] = "html",
     ) -> Any:
-        context = {**session_context(request.user), "years": _years(), "chosen": {
+        context = {**staff_page(request.user), "years": _years(), "chosen": {
             "kind": kind or "quarterly", "year": year, "quarter": quarter or 1, "version": version}}  # fmt: skip
         if kind is None or year is None:
             return Template("complaints/reports.html", context={**context, "report": None}, media_type=MediaType.HTML)
@@ -167,7 +169,7 @@ def _years() -> list[int]:
 
 def _new_page(user: Principal, values: dict[str, str], error: errors.HeardError | None) -> Template:
     context = {
-        **session_context(user),
+        **staff_page(user),
         "labels": LABELS,
         "values": values,
         "error": error.message if error else None,
@@ -191,7 +193,7 @@ async def _case_page(
     case = await services.get(conn, user, complaint_id)
     form, exc = error if error else ("", None)
     context = {
-        **session_context(user),
+        **staff_page(user),
         "case": case,
         "labels": LABELS,
         "done": done if done in services.ACTIONS or done == "opened" else "",
