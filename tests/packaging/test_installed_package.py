@@ -240,11 +240,6 @@ def _seeds(routes: list[str]) -> list[str]:
     return [path for path in routes if "{" not in path]
 
 
-@pytest.mark.xfail(
-    reason="app.py finds the surveys and dashboards templates through the checkout (parents[2]); the web "
-    "branch's fix makes them package paths: drop this mark when it is merged",
-    strict=True,
-)
 async def test_every_page_answers_every_visitor_without_a_server_error(
     served: tuple[Process, Council, list[str]],
 ) -> None:
