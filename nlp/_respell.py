@@ -42,8 +42,12 @@ def frequent() -> tuple[str, ...]:
 
 @cache
 def known() -> frozenset[str]:
-    """Words left as they are: English, names, and the text-speak table's keys."""
-    return lower_set("common_words.txt") | lower_set("first_names.txt") | frozenset(mapping("textspeak.tsv"))
+    """Words left as they are: English, names, the text-speak table's keys, and the words spaCy's English
+    tokenizer splits itself ("cannot", "gonna"), which the word lists leave out."""
+    from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+
+    split = frozenset(k.lower() for k in TOKENIZER_EXCEPTIONS if k.isalpha())
+    return lower_set("common_words.txt") | lower_set("first_names.txt") | frozenset(mapping("textspeak.tsv")) | split
 
 
 def skeleton(word: str) -> str:

@@ -266,8 +266,9 @@ class RuleScreen:
             hit = _read(rule, ctx, start, end, proxy)
             if hit is not None:
                 hits.append(hit)
-        resolved_past = ctx.anywhere("resolved") and ctx.anywhere("past")
-        return _keep_weak(hits), ctx.dismissed or bool(excluded) or resolved_past
+        # An accident or play ('fell off the climbing frame') counts only when asked for a model-only flag.
+        safe = (ctx.anywhere("resolved") and ctx.anywhere("past")) or (always and not hits and ctx.anywhere("play"))
+        return _keep_weak(hits), ctx.dismissed or bool(excluded) or safe
 
     def screen_doc(self, doc: Doc, norm: Normalised) -> Safeguarding:
         """Combine a doc's hits into one result, with the triggering phrases from the original text."""
