@@ -342,3 +342,37 @@ async def test_staff_pages_pass_axe(page, council: Council) -> None:  # type: ig
     await page.wait_for_selector(".error-summary")
     assert "last administrator" in await page.inner_text(".error-summary")
     assert await axe_violations(page) == []
+
+
+async def test_any_member_of_staff_may_enrol_an_authenticator_and_make_recovery_codes(
+    clients: Callable[[], Client], council: Council, db: asyncpg.Connection
+) -> None:
+    board = await clients().as_staff(council.staff["board_member"])  # a role no council requires it of
+    page = (await board.get("/staff/authenticator")).text
+    secret = re.search(r'id="totp-secret">([A-Z2-7]+)<', page).group(1)  # type: ignore[union-attr]
+    r = await board.post("/staff/totp", data={"code": pyotp.TOTP(secret).now()})
+    assert r.status_code == 303
+    assert await db.fetchval(
+        "select totp_enabled_at is not null from staff where id = $1", council.staff_ids["board_member"]
+    )
+    assert "Your authenticator app is set up" in (await board.get("/staff/authenticator")).text
+    made = await board.post("/staff/recovery-codes/")
+    assert len(re.findall(r"<li><code>[A-Z0-9]{5}-[A-Z0-9]{5}</code></li>", made.text)) == 10
+    assert "Your old codes no longer work" in made.text
+
+
+async def test_guessing_recovery_codes_is_stopped(
+    clients: Callable[[], Client], council: Council, db: asyncpg.Connection
+) -> None:
+    email = f"guess@{council.slug}.example"
+    url = await invite(await admin(clients, council), council, email)
+    _, page = await set_up(clients, url)
+    right = re.findall(r"<li><code>([A-Z0-9]{5}-[A-Z0-9]{5})</code></li>", page)[0]
+    person = await sign_in(clients, email, NEW_PASSWORD)
+    for _ in range(5):
+        r = await person.post("/staff/recovery-codes/use", data={"code": "AAAAA-BBBBB"})
+        assert "is not right" in r.text
+    r = await person.post("/staff/recovery-codes/use", data={"code": right})
+    assert r.status_code == 400
+    assert "Too many wrong codes. Try again in" in r.text
+    assert (await person.get("/api/session")).status_code == 401

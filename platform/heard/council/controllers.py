@@ -348,6 +348,17 @@ class RecoveryPages(Controller):
         )
 
 
+@get("/staff/authenticator", guards=[staff_only], include_in_schema=False)
+async def authenticator(request: Request[Principal, Any, Any], conn: Conn) -> Template:
+    """Any member of staff may set up an authenticator, whether or not their council requires it of their role."""
+    user = request.user
+    context = _page(user, enrolled=user.totp_enrolled, secret=None, qr_svg="")
+    if not user.totp_enrolled:
+        secret = await accounts.start_totp_enrolment(conn, user)
+        context |= {"secret": secret, "qr_svg": _qr(secret, await services.email_of(conn, user))}
+    return Template("council/authenticator.html", context=context)
+
+
 @get("/staff/children", guards=[staff_only], include_in_schema=False)
 async def my_children(request: Request[Principal, Any, Any], conn: Conn) -> Template:
     children = await services.my_children(conn, request.user)
@@ -374,4 +385,12 @@ class AccessCodePages(Controller):
         return Template("council/access_code.html", context=_page(request.user, child=child, code=issued.code))
 
 
-ROUTE_HANDLERS = [CouncilSettingsPages, StaffPages, SetUpPages, RecoveryPages, AccessCodePages, my_children]
+ROUTE_HANDLERS = [
+    CouncilSettingsPages,
+    StaffPages,
+    SetUpPages,
+    RecoveryPages,
+    AccessCodePages,
+    my_children,
+    authenticator,
+]

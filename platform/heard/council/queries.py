@@ -222,16 +222,21 @@ async def set_totp(conn: asyncpg.Connection, staff_id: int, secret: str, *, enab
     )
 
 
-async def replace_recovery_codes(conn: asyncpg.Connection, staff_id: int, hashes: list[str]) -> None:
+async def replace_recovery_codes(conn: asyncpg.Connection, staff_id: int, codes: list[tuple[str, str]]) -> None:
+    """`codes`: (lookup, hash) pairs."""
     await conn.execute("delete from staff_recovery_codes where staff_id = $1", staff_id)
     await conn.executemany(
-        "insert into staff_recovery_codes (staff_id, code_hash) values ($1, $2)", [(staff_id, h) for h in hashes]
+        "insert into staff_recovery_codes (staff_id, lookup, code_hash) values ($1, $2, $3)",
+        [(staff_id, lookup, code_hash) for lookup, code_hash in codes],
     )
 
 
-async def unused_recovery_codes(conn: asyncpg.Connection, staff_id: int) -> list[tuple[int, str]]:
+async def unused_recovery_codes(conn: asyncpg.Connection, staff_id: int, lookup: str) -> list[tuple[int, str]]:
     rows = await conn.fetch(
-        "select id, code_hash from staff_recovery_codes where staff_id = $1 and used_at is null for update", staff_id
+        """select id, code_hash from staff_recovery_codes where staff_id = $1 and lookup = $2 and used_at is null
+           for update""",
+        staff_id,
+        lookup,
     )
     return [(r["id"], r["code_hash"]) for r in rows]
 

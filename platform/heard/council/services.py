@@ -5,7 +5,6 @@ Every change is audited in the same transaction as the change itself, so nothing
 
 from __future__ import annotations
 
-import asyncio
 import re
 import secrets
 from datetime import UTC, datetime, timedelta
@@ -26,6 +25,8 @@ from heard.settings import SafeguardingSettings
 LINK_HOURS = 24
 MIN_PASSWORD = 12
 RECOVERY_CODES = 10
+RECOVERY_WINDOW = timedelta(minutes=15)
+RECOVERY_LIMIT = 5  # wrong recovery or authenticator codes per account in the window
 SLUG = re.compile(r"^[a-z0-9-]{2,40}$")
 LAST_ADMIN = (
     "{name} is this council's last administrator. Give another member of staff the administrator role first, "
@@ -334,8 +335,8 @@ def new_recovery_code() -> str:
 
 async def _replace_recovery_codes(conn: asyncpg.Connection, staff_id: int) -> list[str]:
     codes = [new_recovery_code() for _ in range(RECOVERY_CODES)]
-    hashes = await asyncio.gather(*(account_secrets.hash_secret_off_loop(c) for c in codes))
-    await queries.replace_recovery_codes(conn, staff_id, list(hashes))
+    hashes = [await account_secrets.hash_random_code_off_loop(c) for c in codes]  # one at a time: argon2 uses memory
+    await queries.replace_recovery_codes(conn, staff_id, [(c[:5], h) for c, h in zip(codes, hashes, strict=True)])
     return codes
 
 
@@ -348,18 +349,25 @@ async def new_recovery_codes(conn: asyncpg.Connection, principal: Principal) -> 
 
 
 async def use_recovery_code(conn: asyncpg.Connection, principal: Principal, typed: str) -> None:
-    """Pass this session's authenticator step with a recovery code, which then never works again."""
-    code = "".join(ch for ch in typed.upper() if ch.isalnum())
+    """Pass this session's authenticator step with a recovery code, which then never works again.
+
+    Tries count against the same per-account limit as authenticator codes, so codes cannot be guessed.
+    """
+    keys = [f"totp:{principal.id}"]
+    for count, retry_after in (await account_queries.recent_failures(conn, keys, RECOVERY_WINDOW)).values():
+        if count >= RECOVERY_LIMIT:
+            minutes = max(1, round(retry_after / 60))
+            raise Invalid(f"Too many wrong codes. Try again in {minutes} minutes.", field="code")
+    code = "".join(ch for ch in typed.upper() if ch.isalnum())[:10]
     code = f"{code[:5]}-{code[5:]}"
     async with conn.transaction():
-        for code_id, code_hash in await queries.unused_recovery_codes(conn, principal.id):
+        for code_id, code_hash in await queries.unused_recovery_codes(conn, principal.id, code[:5]):
             if await account_secrets.verify_secret(code_hash, code):
                 await queries.use_recovery_code(conn, code_id)
-                await conn.execute(
-                    "update sessions set totp_passed = true where token_hash = $1", principal.session_hash
-                )
+                await queries.pass_session_totp(conn, principal.session_hash)
                 await audit.record(conn, principal, "recovery_code_used", "staff", principal.id)
                 return
+    await account_queries.record_attempts(conn, keys, succeeded=False)
     raise Invalid("That recovery code is not right, or it has been used already. Each code works once.", field="code")
 
 
@@ -374,3 +382,7 @@ async def child_for_card(conn: asyncpg.Connection, principal: Principal, child_i
 async def my_children(conn: asyncpg.Connection, principal: Principal) -> list[dict[str, Any]]:
     """The children allocated to this worker: whose cards they may replace."""
     return await queries.my_children(conn, principal.id, principal.council_id)
+
+
+async def email_of(conn: asyncpg.Connection, principal: Principal) -> str:
+    return (await member(conn, principal, principal.id)).email

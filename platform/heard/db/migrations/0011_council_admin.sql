@@ -41,6 +41,7 @@ create index staff_setup_links_staff on staff_setup_links (staff_id);
 create table staff_recovery_codes (
     id bigint generated always as identity primary key,
     staff_id bigint not null references staff,
+    lookup text not null,                    -- the code's first group, so a try costs one hash check, not ten
     code_hash text not null,
     created_at timestamptz not null default now(),
     used_at timestamptz
