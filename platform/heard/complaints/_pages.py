@@ -18,7 +18,7 @@ from heard.complaints import _clock, _rules, queries, services
 from heard.complaints._child import OUTCOME_WORDS
 from heard.complaints.schemas import ComplaintIn
 from heard.web.dependencies import Conn
-from heard.web.errors import explain_validation
+from heard.web.forms import to_struct
 from heard.web.guards import roles
 from heard.web.pages import staff_page
 
@@ -58,12 +58,12 @@ def parse_form(kind: type[T], data: dict[str, str]) -> T:
         elif raw.strip():
             values[key] = raw if key in _VERBATIM else raw.strip()
     try:
-        return msgspec.convert(values, kind, strict=False)
-    except msgspec.ValidationError as exc:
-        field, message = explain_validation(str(exc))
+        return to_struct(kind, values)
+    except errors.Invalid as exc:
+        field, message = exc.field, exc.message
         if "RFC3339" in message or ("date" in message.lower() and field and field.endswith("_on")):
-            message = f"'{field}' should be a date, like 2026-03-31."
-        raise errors.Invalid(message, field=field) from exc
+            raise errors.Invalid(f"'{field}' should be a date, like 2026-03-31.", field=field) from exc
+        raise
 
 
 async def _child_id(conn: asyncpg.Connection, council_id: int, data: dict[str, str]) -> dict[str, str]:

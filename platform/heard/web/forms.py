@@ -5,12 +5,16 @@ show the page again with the error in plain words and what was typed.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypeVar
 
+import msgspec
 from litestar import Request, Response
 from litestar.response import Redirect, Template
 
 from heard import errors
+from heard.web.errors import explain_validation
+
+T = TypeVar("T")
 
 Fields = dict[str, list[str]]
 """A posted form: every value of each field (checkboxes repeat a name)."""
@@ -25,6 +29,16 @@ async def read_form(request: Request[Any, Any, Any]) -> Fields:
 def first(fields: Fields, name: str, default: str = "") -> str:
     """The first value of a field, or `default` when the form has none."""
     return (fields.get(name) or [default])[0]
+
+
+def to_struct(kind: type[T], values: dict[str, Any]) -> T:
+    """A form's values as the Struct a service takes; a wrong value is `Invalid` naming its field in plain words,
+    so the page can show it beside that field."""
+    try:
+        return msgspec.convert(values, kind, strict=False)
+    except msgspec.ValidationError as exc:
+        field, message = explain_validation(str(exc))
+        raise errors.Invalid(message, field=field) from exc
 
 
 def single(fields: Fields) -> dict[str, str]:
