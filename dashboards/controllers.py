@@ -37,7 +37,7 @@ class DashboardPages(Controller):
     async def cicc(self, request: User, conn: Conn) -> Template:
         found = await _cicc(request, conn)
         return page(
-            "cicc", request.user, p=found, quarters=quarters_back(services.this_quarter()), query=_query(request)
+            "cicc", request.user, p=found, quarters=quarters_back(found.quarter), query=_query(request)
         )
 
     @get("/cicc/export.csv", guards=[CICC])
@@ -53,7 +53,7 @@ class DashboardPages(Controller):
             "board",
             request.user,
             p=found,
-            quarters=quarters_back(services.this_quarter()),
+            quarters=quarters_back(found.quarter),
             query=_query(request),
             can_set=can_set,
             measures=services.HEADLINE_MEASURES,
@@ -78,7 +78,7 @@ class DashboardPages(Controller):
         quarter = await quarter_param(request, conn)
         found = await services.team_view(conn, request.user.council_id, quarter)
         return page(
-            "teams", request.user, p=found, quarters=quarters_back(services.this_quarter()), query=_query(request)
+            "teams", request.user, p=found, quarters=quarters_back(found.quarter), query=_query(request)
         )
 
     @get("/teams/export.csv", guards=[TEAMS])
