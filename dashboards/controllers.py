@@ -62,7 +62,8 @@ class DashboardPages(Controller):
     @get("/board/export.csv", guards=[BOARD])
     async def board_csv(self, request: User, conn: Conn) -> Response[bytes]:
         found = await _board(request, conn)
-        return csv_response(table_param(request, [found.comparisons, *found.tables]), f"board-{found.quarter.slug}")
+        tables = [found.comparisons, *found.tables, *(t.trend for t in found.tiles)]
+        return csv_response(table_param(request, tables), f"board-{found.quarter.slug}")
 
     @get("/board/report.pdf", guards=[BOARD])
     async def board_pdf(self, request: User, conn: Conn) -> Response[bytes]:
