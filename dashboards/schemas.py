@@ -286,6 +286,8 @@ class Action(msgspec.Struct, frozen=True, kw_only=True):
     decided_on: date | None
     done_on: date | None
     published_at: datetime | None
+    told: int = 0
+    """Children told of it in their messages: those whose words were counted in its theme."""
     texts: list[ChildText] = []
 
     @property

@@ -19,6 +19,7 @@ from dashboards._actions import (
     published_updates,
     record_done,
     set_text,
+    updates_for_child,
 )
 from dashboards._board import HEADLINE_MEASURES, BoardPage, board_view
 from dashboards._cicc import CiccPage, cicc_view
@@ -50,6 +51,7 @@ __all__ = [
     "set_national",
     "set_text",
     "team_view",
+    "updates_for_child",
 ]
 
 CANDIDATE_LIMIT = 50

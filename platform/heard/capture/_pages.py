@@ -254,7 +254,7 @@ class ChildPages(Controller):
         mine = await submissions.list_own(conn, request.user)
         titles = {s.id: _title(s.instrument, s.kind, ui) for s in mine}
         complaints = _complaint_cards(await complaint_services.child_view(conn, request.user.id), ui)
-        updates = await dashboards.published_updates(conn, request.user.council_id, ui.lang, limit=10)
+        updates = await dashboards.updates_for_child(conn, request.user.council_id, request.user.id, ui.lang, limit=10)
         themes = {u.id: ui.translate(u.theme_label) for u in updates}
         context = page(
             request, ui, request.user, items=mine, titles=titles, complaints=complaints, updates=updates, themes=themes

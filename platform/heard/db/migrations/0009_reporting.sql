@@ -22,3 +22,12 @@ create table board_measures (
 insert into board_measures (council_id, measure, national_percent, national_source)
 select council_id, measure, national_percent, source from dash_settings where measure ~ '^[a-z][a-z0-9_:]{0,62}$'
 on conflict do nothing;
+
+-- "You said, we did" reaches the children whose words were counted in the theme an update answers.
+create table action_recipients (
+    action_id bigint not null references actions on delete cascade,
+    child_id bigint not null references children,
+    told_at timestamptz not null default now(),
+    primary key (action_id, child_id)
+);
+create index action_recipients_child on action_recipients (child_id);
