@@ -5,8 +5,8 @@
 
 from pathlib import Path
 
-from dashboards._actions import published_updates
+from dashboards._actions import published_updates, updates_for_child
 
-__all__ = ["TEMPLATE_DIR", "published_updates"]
+__all__ = ["TEMPLATE_DIR", "published_updates", "updates_for_child"]
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"

@@ -7,6 +7,7 @@ from statistics import median
 
 import asyncpg
 
+import surveys
 from dashboards.schemas import (
     LANGUAGES,
     THEMES,
@@ -22,8 +23,11 @@ from dashboards.schemas import (
 from heard import audit, errors
 from heard.accounts.schemas import Principal
 
+# Instrument ids match surveys.ID_PATTERN, so they are safe as SQL literals.
+_ADULTS = "array[" + ", ".join(f"'{i}'" for i in surveys.adult_instruments()) + "]::text[]"
 _COLUMNS = """a.id, a.theme, a.said, a.proposal, a.decision, a.changed, a.owner, a.status, a.said_on, a.proposed_on,
        a.decided_on, a.done_on, a.published_at,
+       (select count(*) from action_recipients r where r.action_id = a.id)::int as told,
        coalesce((select json_agg(json_build_object('lang', t.lang, 'you_said', t.you_said, 'we_did', t.we_did)
                                  order by t.lang)
                  from action_texts t where t.action_id = a.id), '[]') as texts"""
@@ -44,6 +48,34 @@ insert into action_texts (action_id, lang, you_said, we_did) values ($1, $2, $3,
 on conflict (action_id, lang) do update set you_said = excluded.you_said, we_did = excluded.we_did, updated_at = now()
 """
 _PUBLISH = "update actions set published_at = $3 where council_id = $1 and id = $2"
+# The children whose words were counted in the update's theme: their statements and answers (never a parent's or
+# carer's) from the quarter it was said in and the quarter before, themed as the analysis or a correction says.
+_TELL = f"""
+insert into action_recipients (action_id, child_id)
+select distinct a.id, s.child_id
+from actions a
+join submissions s on s.council_id = a.council_id and s.child_id is not null
+join analyses an on an.submission_id = s.id
+left join lateral (
+    select c.themes from analysis_corrections c where c.submission_id = s.id order by c.id desc limit 1
+) cor on true
+where a.council_id = $1 and a.id = $2 and a.theme = any(coalesce(cor.themes, an.themes))
+  and s.kind <> 'feedback' and coalesce(s.instrument, '') <> all({_ADULTS})
+  and s.created_at >= (date_trunc('quarter', a.said_on) - interval '3 months') at time zone 'Europe/London'
+  and s.created_at < (date_trunc('quarter', a.said_on) + interval '3 months') at time zone 'Europe/London'
+on conflict do nothing
+"""  # noqa: S608
+_MINE = """
+select a.id, a.theme, a.done_on, a.published_at, coalesce(mine.lang, en.lang) as lang,
+       coalesce(mine.you_said, en.you_said) as you_said, coalesce(mine.we_did, en.we_did) as we_did
+from action_recipients r
+join actions a on a.id = r.action_id
+join action_texts en on en.action_id = a.id and en.lang = 'en'
+left join action_texts mine on mine.action_id = a.id and mine.lang = $3
+where a.council_id = $1 and r.child_id = $2 and a.published_at is not null
+order by a.published_at desc, a.id desc
+limit $4
+"""
 # Each published update in the reader's language where written, else in English.
 _PUBLISHED = """
 select a.id, a.theme, a.done_on, a.published_at, coalesce(mine.lang, en.lang) as lang,
@@ -137,6 +169,8 @@ async def publish(conn: asyncpg.Connection, user: Principal, action_id: int, *, 
         raise errors.Conflict("Write what children will read, in English at least, before publishing.")
     async with conn.transaction():
         await conn.execute(_PUBLISH, user.council_id, action_id, _now() if published else None)
+        if published:
+            await conn.execute(_TELL, user.council_id, action_id)
         await audit.record(conn, user, "dashboards.action_published", "action", action_id, published=published)
     return await action(conn, user.council_id, action_id)
 
@@ -149,7 +183,17 @@ async def published_updates(
     conn: asyncpg.Connection, council_id: int, lang: str = "en", *, limit: int = 50
 ) -> list[PublishedUpdate]:
     """Published "you said, we did" updates for a council, newest first, in `lang` where written, else English."""
-    rows = await conn.fetch(_PUBLISHED, council_id, lang, limit)
+    return _updates(await conn.fetch(_PUBLISHED, council_id, lang, limit))
+
+
+async def updates_for_child(
+    conn: asyncpg.Connection, council_id: int, child_id: int, lang: str = "en", *, limit: int = 50
+) -> list[PublishedUpdate]:
+    """The published updates that answer what this child said (their words were counted in its theme)."""
+    return _updates(await conn.fetch(_MINE, council_id, child_id, lang, limit))
+
+
+def _updates(rows: list[asyncpg.Record]) -> list[PublishedUpdate]:
     return [
         PublishedUpdate(
             id=r["id"],

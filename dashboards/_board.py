@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 import asyncpg
 import msgspec
@@ -21,6 +22,8 @@ from dashboards.schemas import (
     RESPONSE_BANDS,
     THEMES,
     YES_NO,
+    Bar,
+    Chart,
     Quarter,
     Row,
     Table,
@@ -100,12 +103,35 @@ WELLBEING = [
 ]
 
 
+TREND_QUARTERS = 8
+STATUS_TEXT = {
+    "green": "Green: on or above target",
+    "amber": "Amber: close to target",
+    "red": "Red: below target",
+    "none": "No status",
+}
+
+
+class Tile(msgspec.Struct, frozen=True, kw_only=True):
+    """One headline on the Board summary: this quarter's share, the council's target and status, and its trend."""
+
+    key: str
+    title: str
+    goal: str
+    value: str
+    target: str
+    status: Literal["green", "amber", "red", "none"]
+    status_text: str
+    trend: Table
+
+
 class BoardPage(msgspec.Struct, frozen=True, kw_only=True):
     council: str
     quarter: Quarter
     split: str | None
     comparisons: Table
     tables: list[Table]
+    tiles: list[Tile] = []
 
 
 async def board_view(conn: asyncpg.Connection, council_id: int, quarter: Quarter, split: str | None) -> BoardPage:
@@ -116,7 +142,9 @@ async def board_view(conn: asyncpg.Connection, council_id: int, quarter: Quarter
     cube = cubes(found)
     this = {k: cube.get((quarter.starts, k), EMPTY) for k in keys}
     last = {k: cube.get((quarter.previous().starts, k), EMPTY) for k in keys}
-    national = await queries.national(conn, council_id)
+    settings = await queries.board_settings(conn, council_id)
+    history = [quarter.previous(i) for i in reversed(range(TREND_QUARTERS))]
+    past = cubes(await queries.facts(conn, council_id, [m.key for m in MEASURES], [q.starts for q in history], ["*"]))
     groups = _groups(split)
     tables = [_months(quarter, this["statements"], groups)]
     tables += [
@@ -141,9 +169,52 @@ async def board_view(conn: asyncpg.Connection, council_id: int, quarter: Quarter
         council=await queries.council_name(conn, council_id),
         quarter=quarter,
         split=split,
-        comparisons=_comparisons(quarter, this, last, national),
+        comparisons=_comparisons(quarter, this, last, settings),
         tables=tables,
+        tiles=[_tile(m, settings.get(m.key, NO_SETTING), [(q, past.get((q.starts, m.key), EMPTY)) for q in history])
+               for m in MEASURES],
     )
+
+
+NO_SETTING = queries.BoardSetting()
+
+
+def _status(value: str, setting: queries.BoardSetting) -> Literal["green", "amber", "red", "none"]:
+    """Red, amber or green against the council's target; none without a target or a published figure."""
+    if setting.target is None or not value.endswith("%"):
+        return "none"
+    share = float(value.rstrip("%"))
+    if share >= setting.target:
+        return "green"
+    return "amber" if share >= setting.target - setting.amber_within else "red"
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:g}%"
+
+
+def _tile(m: Measure, setting: queries.BoardSetting, series: list[tuple[Quarter, Cube]]) -> Tile:
+    assert m.headline is not None
+    shares = [(q.short, c.share(ALL_GROUP, m.headline)) for q, c in series]
+    value = shares[-1][1]
+    status = _status(value, setting)
+    chart = Chart(
+        kind="line",
+        title=f"{m.title}: % {m.categories[m.headline].lower()}, last {len(series)} quarters",
+        description="Line chart of the share in each quarter. The same figures are in the table that follows; "
+        "'c' marks a share hidden to protect children's privacy and '–' a quarter with no figure.",
+        bars=[Bar(label, float(text.rstrip("%")) if text.endswith("%") else None, text) for label, text in shares],
+        unit="%",
+    )
+    trend = Table(
+        key=f"trend-{m.key}",
+        title=f"{m.title}: trend",
+        columns=["Quarter", f"% {m.categories[m.headline].lower()}"],
+        rows=[Row(label, [text]) for label, text in shares],
+        chart=chart,
+    )
+    return Tile(key=m.key, title=m.title, goal=setting.goal, value=value, target=_percent(setting.target),
+                status=status, status_text=STATUS_TEXT[status], trend=trend)
 
 
 def _adult_table(quarter: Quarter, cube: dict[str, Cube]) -> Table:
@@ -185,17 +256,27 @@ def _months(quarter: Quarter, cube: Cube, groups: list[str]) -> Table:
 
 
 def _comparisons(
-    quarter: Quarter, this: dict[str, Cube], last: dict[str, Cube], national: dict[str, tuple[float | None, str]]
+    quarter: Quarter, this: dict[str, Cube], last: dict[str, Cube], settings: dict[str, queries.BoardSetting]
 ) -> Table:
     rows = []
     for m in MEASURES:
         assert m.headline is not None
-        figure, source = national.get(m.key, (None, ""))
-        shown = "–" if figure is None else f"{figure:g}%" + (f" ({source})" if source else "")
+        setting = settings.get(m.key, NO_SETTING)
+        value = this[m.key].share(ALL_GROUP, m.headline)
+        national = _percent(setting.national)
+        if setting.national is not None and (setting.source or setting.year):
+            national += " (" + ", ".join(x for x in (setting.source, setting.year) if x) + ")"
         rows.append(
             Row(
                 f"{m.title}: % {m.categories[m.headline].lower()}",
-                [this[m.key].share(ALL_GROUP, m.headline), last[m.key].share(ALL_GROUP, m.headline), shown],
+                [
+                    setting.goal or "–",
+                    value,
+                    _percent(setting.target),
+                    STATUS_TEXT[_status(value, setting)],
+                    last[m.key].share(ALL_GROUP, m.headline),
+                    national,
+                ],
             )
         )
     return Table(
@@ -203,12 +284,16 @@ def _comparisons(
         title=f"At a glance, {quarter.label}",
         columns=[
             "Measure",
+            "Goal",
             f"This quarter ({quarter.short})",
+            "Target",
+            "Status",
             f"Last quarter ({quarter.previous().short})",
             "National figure",
         ],
         rows=rows,
-        note="National figures are those the council has recorded in Heard's settings, with their source.",
+        note="Goals, targets and national figures (with their source and year) are those the council has set in "
+        "Heard's settings. Status: green on or above target, amber within the council's margin below it, red below.",
     )
 
 

@@ -10,7 +10,7 @@ import msgspec
 
 from dashboards.schemas import THEMES
 from dashboards.suppression import suppress_row as suppress
-from heard.complaints import _clock
+from heard import quarters
 from heard.errors import Invalid
 
 ReportKind = Literal["quarterly", "annual"]
@@ -84,18 +84,25 @@ def _shown(table: Table, publication: bool) -> ShownTable:
     return ShownTable(key=table.key, title=table.title, rows=rows, total=total, note=table.note)
 
 
-def period(kind: ReportKind, year: int, quarter: int | None) -> tuple[date, date, str]:
-    """The financial year starting April `year`, or its quarter (1 is April to June); with a title."""
+def period(
+    kind: ReportKind, year: int, quarter: int | None, convention: quarters.Convention = quarters.DEFAULT
+) -> tuple[date, date, str]:
+    """The financial year starting April `year`, or its quarter numbered in the council's convention
+    (financial: 1 is April to June of `year`; calendar: 1 is January to March); with a title."""
     fy = f"{year}-{str(year + 1)[-2:]}"
     if kind == "annual":
         return date(year, 4, 1), date(year + 1, 3, 31), f"Complaints annual report {fy}"
     if quarter is None or not 1 <= quarter <= 4:
-        raise Invalid("Choose a quarter from 1 (April to June) to 4 (January to March).", field="quarter")
-    first = date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)
+        first_q, last_q = ("April to June", "January to March")
+        if convention == "calendar":
+            first_q, last_q = ("January to March", "October to December")
+        raise Invalid(f"Choose a quarter from 1 ({first_q}) to 4 ({last_q}).", field="quarter")
+    if convention == "financial":
+        first = date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)
+    else:
+        first = date(year, 3 * quarter - 2, 1)
     after = date(first.year + (first.month == 10), (first.month + 2) % 12 + 1, 1)
-    last = after - timedelta(days=1)
-    months = f"{_clock.month_name(first.month)} to {_clock.month_name(last.month)} {last.year}"
-    return first, last, f"Complaints learning report {fy}, quarter {quarter} ({months})"
+    return first, after - timedelta(days=1), f"Complaints learning report, {quarters.name(first, convention)}"
 
 
 _FIGURES = """
@@ -241,7 +248,7 @@ async def build(
     conn: asyncpg.Connection, council_id: int, kind: ReportKind, year: int, quarter: int | None, today: date
 ) -> Report:
     """The report for a financial year or quarter, from the council's complaints."""
-    starts_on, ends_on, title = period(kind, year, quarter)
+    starts_on, ends_on, title = period(kind, year, quarter, await quarters.convention(conn, council_id))
     counts: dict[str, Any] = await conn.fetchval(_FIGURES, council_id, starts_on, ends_on)
     actions = [ActionLine(**dict(r)) for r in await conn.fetch(_ACTIONS, council_id, starts_on, ends_on, today)]
     quotes = _quotes(await conn.fetch(_QUOTES, council_id, starts_on, ends_on))

@@ -183,7 +183,7 @@ class QuotePages(Controller):
         quarter = await quarter_param(request, conn)
         found = await services.candidates(conn, request.user, quarter)
         return page(
-            "quotes", request.user, candidates=found, quarter=quarter, quarters=quarters_back(services.this_quarter())
+            "quotes", request.user, candidates=found, quarter=quarter, quarters=quarters_back(quarter)
         )
 
     @post("/quotes/{submission_id:int}", status_code=303)

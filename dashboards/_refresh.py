@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -11,7 +12,7 @@ import asyncpg
 
 import surveys
 from dashboards.schemas import FACES, YES_NO, cohort_values
-from dashboards.suppression import Count, Key, lines_of, protect
+from dashboards.suppression import ALL, Count, Key, Line, lines_of, protect
 
 # Parents' and carers' feedback is never a child's: `subs` (everything children's figures count) leaves it out,
 # and `adults` counts it on its own. Instrument ids match surveys.ID_PATTERN, so they are safe as SQL literals.
@@ -275,6 +276,13 @@ def _columns(rows: list[tuple[str, str, int, int | None]]) -> list[list[object]]
     return [[row[i] for row in rows] for i in range(4)]
 
 
+# Measures that count the same things per group, published side by side: their totals are equal, so they are
+# protected as one set, or a total shown in one would give away a cell hidden in the other ("statements" by month
+# and "response" by band both count each statement of the quarter once).
+LINKED = (("statements", "response"),)
+_SEP = "\x1f"
+
+
 async def _suppress(
     conn: asyncpg.Connection,
     council_id: int,
@@ -283,20 +291,48 @@ async def _suppress(
     mark: str,
     attributes: Mapping[str, Iterable[str]] | None,
 ) -> None:
-    """Protect each measure's whole cube once, here, so every page, CSV and PDF shows the same hidden cells."""
+    """Protect each measure's whole cube (and linked measures together) once, here, so every page, CSV and PDF
+    shows the same hidden cells."""
     cells: dict[str, dict[Key, Count]] = defaultdict(dict)
     for r in await conn.fetch(read, council_id, quarter):
         cells[r["measure"]][(r["grp"], r["category"])] = Count(r["n"], r["people"])
     hide: list[tuple[str, str, str]] = []
-    for measure, cube in cells.items():
-        groups = attributes
-        if groups is None:
-            groups = {"team": sorted({g.removeprefix("team:") for g, _ in cube if g != "*"})}
-        for group, category in protect(cube, lines_of(cube, groups)):
+    for measures in _sets(cells):
+        joined: dict[Key, Count] = {}
+        lines: list[Line] = []
+        for measure in measures:
+            cube = cells[measure]
+            groups = attributes
+            if groups is None:
+                groups = {"team": sorted({g.removeprefix("team:") for g, _ in cube if g != "*"})}
+            joined.update({(g, measure + _SEP + c): count for (g, c), count in cube.items()})
+            lines += [
+                Line(_tag(line.total, measure), tuple(_tag(k, measure) for k in line.members))
+                for line in lines_of(cube, groups)
+            ]
+        for first, other in itertools.pairwise(measures):
+            for group in sorted({g for g, _ in joined}):
+                a, b = (group, first + _SEP + ALL), (group, other + _SEP + ALL)
+                if a in joined or b in joined:
+                    lines.append(Line(a, (b,)))
+        for group, tagged in protect(joined, lines):
+            measure, _, category = tagged.partition(_SEP)
             hide.append((measure, category, group))
     if hide:
-        measures, categories, groups_ = (list(column) for column in zip(*hide, strict=True))
-        await conn.execute(mark, council_id, quarter, measures, categories, groups_)
+        measures_, categories, groups_ = (list(column) for column in zip(*hide, strict=True))
+        await conn.execute(mark, council_id, quarter, measures_, categories, groups_)
+
+
+def _tag(key: Key, measure: str) -> Key:
+    return (key[0], measure + _SEP + key[1])
+
+
+def _sets(cells: Mapping[str, object]) -> list[tuple[str, ...]]:
+    """The measures to protect together: each linked set present, then every other measure alone."""
+    linked = [tuple(m for m in group if m in cells) for group in LINKED]
+    linked = [group for group in linked if group]
+    taken = {m for group in linked for m in group}
+    return linked + [(m,) for m in sorted(cells) if m not in taken]
 
 
 async def due_quarters(conn: asyncpg.Connection, *, everything: bool = False) -> list[tuple[int, date]]:

@@ -70,12 +70,13 @@ def _line(chart: Chart) -> str:
     for i, bar in enumerate(chart.bars):
         x = left + i * step
         parts.append(
-            f'<text x="{x:.0f}" y="{bottom_y + 20}" text-anchor="middle" fill="{INK}" font-size="12">'
+            f'<text x="{x:.0f}" y="{bottom_y + 20}" text-anchor="middle" fill="{INK}" font-size="14">'
             f"{escape(_clip(bar.label, 10))}</text>"
         )
         if bar.value is None:
             parts.append(
-                f'<text x="{x:.0f}" y="{bottom_y - 6}" text-anchor="middle" fill="{INK}" font-size="13">c</text>'
+                f'<text x="{x:.0f}" y="{bottom_y - 6}" text-anchor="middle" fill="{INK}" font-size="14">'
+                f"{escape(bar.text)}</text>"
             )
             points.append((x, -1))
             continue
@@ -83,7 +84,7 @@ def _line(chart: Chart) -> str:
         points.append((x, y))
         parts.append(f'<circle cx="{x:.0f}" cy="{y:.0f}" r="4" fill="{OKABE_ITO[1]}"/>')
         parts.append(
-            f'<text x="{x:.0f}" y="{y - 9:.0f}" text-anchor="middle" fill="{INK}" font-size="13">'
+            f'<text x="{x:.0f}" y="{y - 9:.0f}" text-anchor="middle" fill="{INK}" font-size="14">'
             f"{escape(bar.text)}</text>"
         )
     parts.extend(_segments(points))

@@ -41,7 +41,7 @@ class DashboardPages(Controller):
     async def cicc(self, request: User, conn: Conn) -> Template:
         found = await _cicc(request, conn)
         return page(
-            "cicc", request.user, p=found, quarters=quarters_back(services.this_quarter()), query=_query(request)
+            "cicc", request.user, p=found, quarters=quarters_back(found.quarter), query=_query(request)
         )
 
     @get("/cicc/export.csv", guards=[CICC])
@@ -57,7 +57,7 @@ class DashboardPages(Controller):
             "board",
             request.user,
             p=found,
-            quarters=quarters_back(services.this_quarter()),
+            quarters=quarters_back(found.quarter),
             query=_query(request),
             can_set=can_set,
             measures=services.HEADLINE_MEASURES,
@@ -66,7 +66,8 @@ class DashboardPages(Controller):
     @get("/board/export.csv", guards=[BOARD])
     async def board_csv(self, request: User, conn: Conn) -> Response[bytes]:
         found = await _board(request, conn)
-        return csv_response(table_param(request, [found.comparisons, *found.tables]), f"board-{found.quarter.slug}")
+        tables = [found.comparisons, *found.tables, *(t.trend for t in found.tiles)]
+        return csv_response(table_param(request, tables), f"board-{found.quarter.slug}")
 
     @get("/board/report.pdf", guards=[BOARD])
     async def board_pdf(self, request: User, conn: Conn) -> Response[bytes]:
@@ -82,7 +83,7 @@ class DashboardPages(Controller):
         quarter = await quarter_param(request, conn)
         found = await services.team_view(conn, request.user.council_id, quarter)
         return page(
-            "teams", request.user, p=found, quarters=quarters_back(services.this_quarter()), query=_query(request)
+            "teams", request.user, p=found, quarters=quarters_back(found.quarter), query=_query(request)
         )
 
     @get("/teams/export.csv", guards=[TEAMS])

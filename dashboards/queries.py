@@ -11,16 +11,17 @@ import surveys
 from dashboards._refresh import due_quarters, refresh_quarter
 
 __all__ = [
+    "BoardSetting",
     "Candidate",
     "Fact",
     "StoredTopic",
     "approved_quotes",
+    "board_settings",
     "council_name",
     "decide_quote",
     "due_quarters",
     "facts",
     "latest_quarter",
-    "national",
     "quote_candidates",
     "redacted_texts",
     "refresh_quarter",
@@ -221,17 +222,32 @@ async def decide_quote(
 
 # ---- comparison figures -------------------------------------------------------------------------
 
-_NATIONAL = "select measure, national_percent::float8 as p, source from dash_settings where council_id = $1"
+class BoardSetting(msgspec.Struct, frozen=True):
+    """What the council set for one Board measure (edited on the council settings page)."""
+
+    goal: str = ""
+    target: float | None = None
+    amber_within: float = 5.0
+    national: float | None = None
+    source: str = ""
+    year: str = ""
 
 
-async def national(conn: asyncpg.Connection, council_id: int) -> dict[str, tuple[float | None, str]]:
-    return {r["measure"]: (r["p"], r["source"]) for r in await conn.fetch(_NATIONAL, council_id)}
+_BOARD_SETTINGS = """
+select measure, goal, target_percent::float8, amber_within::float8, national_percent::float8, national_source,
+       national_year
+from board_measures where council_id = $1
+"""
+
+
+async def board_settings(conn: asyncpg.Connection, council_id: int) -> dict[str, BoardSetting]:
+    return {r["measure"]: BoardSetting(*list(r.values())[1:]) for r in await conn.fetch(_BOARD_SETTINGS, council_id)}
 
 
 _SET_NATIONAL = """
-insert into dash_settings (council_id, measure, national_percent, source) values ($1, $2, $3, $4)
+insert into board_measures (council_id, measure, national_percent, national_source) values ($1, $2, $3, $4)
 on conflict (council_id, measure) do update set national_percent = excluded.national_percent,
-    source = excluded.source, updated_at = now()
+    national_source = excluded.national_source, updated_at = now()
 """
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from heard import quarters
 from heard.i18n import catalogue
 from heard.inbox.schemas import SENTIMENT_LABELS
 from nlp import schemas as nlp_schemas
@@ -112,14 +113,16 @@ LANGUAGES = {
 
 
 class Quarter(msgspec.Struct, frozen=True, order=True):
-    """A calendar quarter, named '2025-Q2' in links and 'April to June 2025' on pages."""
+    """Three months starting January, April, July or October: '2025-Q2' in links (calendar numbering, stable),
+    named on pages in the council's convention: 'April to June 2025 (quarter 1, 2025-26)'."""
 
     year: int
     number: int
+    convention: quarters.Convention = quarters.DEFAULT
 
     @classmethod
-    def of(cls, day: date) -> Quarter:
-        return cls(day.year, (day.month - 1) // 3 + 1)
+    def of(cls, day: date, convention: quarters.Convention = quarters.DEFAULT) -> Quarter:
+        return cls(day.year, (day.month - 1) // 3 + 1, convention)
 
     @property
     def starts(self) -> date:
@@ -131,17 +134,18 @@ class Quarter(msgspec.Struct, frozen=True, order=True):
 
     @property
     def label(self) -> str:
-        first = ("January", "April", "July", "October")[self.number - 1]
-        last = ("March", "June", "September", "December")[self.number - 1]
-        return f"{first} to {last} {self.year}"
+        return quarters.name(self.starts, self.convention)
 
     @property
     def short(self) -> str:
-        return f"Q{self.number} {self.year}"
+        return quarters.short(self.starts, self.convention)
+
+    def using(self, convention: quarters.Convention) -> Quarter:
+        return Quarter(self.year, self.number, convention)
 
     def previous(self, steps: int = 1) -> Quarter:
         index = self.year * 4 + self.number - 1 - steps
-        return Quarter(index // 4, index % 4 + 1)
+        return Quarter(index // 4, index % 4 + 1, self.convention)
 
 
 # ---- published figures --------------------------------------------------------------------------
@@ -262,6 +266,8 @@ class Action(msgspec.Struct, frozen=True, kw_only=True):
     decided_on: date | None
     done_on: date | None
     published_at: datetime | None
+    told: int = 0
+    """Children told of it in their messages: those whose words were counted in its theme."""
     texts: list[ChildText] = []
 
     @property

@@ -19,12 +19,13 @@ from dashboards._actions import (
     published_updates,
     record_done,
     set_text,
+    updates_for_child,
 )
 from dashboards._board import HEADLINE_MEASURES, BoardPage, board_view
 from dashboards._cicc import CiccPage, cicc_view
 from dashboards._teams import TeamPage, team_view
 from dashboards.schemas import ComparisonIn, Quarter
-from heard import audit, errors
+from heard import audit, errors, quarters
 from heard.accounts.schemas import Principal
 from heard.complaints import _clock
 
@@ -51,20 +52,21 @@ __all__ = [
     "set_national",
     "set_text",
     "team_view",
+    "updates_for_child",
 ]
 
 CANDIDATE_LIMIT = 50
 
 
-def this_quarter() -> Quarter:
-    return Quarter.of(datetime.now(UTC).date())
+def this_quarter(convention: quarters.Convention = quarters.DEFAULT) -> Quarter:
+    return Quarter.of(datetime.now(UTC).date(), convention)
 
 
 async def default_quarter(conn: asyncpg.Connection, council_id: int) -> Quarter:
-    """The quarter a page opens on: the latest with figures, else this one."""
+    """The quarter a page opens on: the latest with figures, else this one, named in the council's convention."""
     latest = await queries.latest_quarter(conn, council_id)
-    current = this_quarter()
-    return min(Quarter.of(latest), current) if latest else current
+    current = this_quarter(await quarters.convention(conn, council_id))
+    return min(Quarter.of(latest, current.convention), current) if latest else current
 
 
 async def candidates(conn: asyncpg.Connection, user: Principal, quarter: Quarter) -> list[queries.Candidate]:

@@ -34,7 +34,7 @@ class ChildMessagesPage(Controller):
         ui = language(request)
         mine = await submissions.list_own(conn, request.user)
         complaints = await complaint_services.child_view(conn, request.user.id)
-        updates = await dashboards.published_updates(conn, request.user.council_id, ui.lang, limit=10)
+        updates = await dashboards.updates_for_child(conn, request.user.council_id, request.user.id, ui.lang, limit=10)
         context = child_page(
             request,
             request.user,

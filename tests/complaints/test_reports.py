@@ -174,7 +174,7 @@ def figures(report: Report, key: str) -> tuple[dict[str, int], int | None]:
 
 async def test_every_figure_of_the_quarterly_report_matches_the_seed(db: asyncpg.Connection, seeded: Council) -> None:
     report = await complaints_report(db, officer(seeded), "quarterly", 2025, 3, today=date(2026, 11, 23))
-    assert report.title == "Complaints learning report 2025-26, quarter 3 (October to December 2025)"
+    assert report.title == "Complaints learning report, October to December 2025 (quarter 3, 2025-26)"
     assert (report.starts_on, report.ends_on) == (date(2025, 10, 1), date(2025, 12, 31))
     assert figures(report, "stages") == (
         {"Stage 1 complaints received": 5, "Stage 2 investigations started": 2, "Stage 3 panels requested": 1},

@@ -78,3 +78,38 @@ async def test_team_and_public_pages_pass_axe(page, db, council: Council):
     await _check(page, "/you-said-we-did")
     await _sign_in(page, council.staff["head_of_service"])
     await _check(page, f"/dashboards/teams?quarter={Q}")
+
+
+_LAYOUT = """() => {
+  const problems = [];
+  if (document.documentElement.scrollWidth > window.innerWidth + 1) problems.push('the page scrolls sideways');
+  for (const cell of document.querySelectorAll('.figure th, .figure td')) {
+    if (cell.scrollWidth > cell.clientWidth + 1) problems.push('clipped cell: ' + cell.textContent.trim());
+  }
+  for (const wrap of document.querySelectorAll('.table-wrap, .chart-scroll')) {
+    const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    const style = getComputedStyle(wrap);
+    if (scrolls && (style.overflowX !== 'auto' || wrap.tabIndex !== 0 || !style.backgroundImage.includes('gradient')))
+      problems.push('content cut off without a scroll cue: ' + (wrap.getAttribute('aria-label') || wrap.textContent.slice(0, 40)));
+  }
+  for (const svg of document.querySelectorAll('svg.chart')) {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    for (const t of svg.querySelectorAll('text')) {
+      const px = parseFloat(t.getAttribute('font-size')) * scale;
+      if (px < 13.9) { problems.push('chart label at ' + px.toFixed(1) + ' px'); break; }
+    }
+  }
+  return problems;
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1366])
+async def test_board_and_cicc_fit_a_phone_and_a_laptop_without_clipping(page, db, council: Council, width: int):
+    await _seed(db, council)
+    await page.set_viewport_size({"width": width, "height": 900})
+    await _sign_in(page, council.staff["participation_officer"])
+    for path in [f"/dashboards/board?quarter={Q}&split=age", f"/dashboards/board?quarter={Q}",
+                 f"/dashboards/cicc?quarter={Q}"]:
+        await _check(page, path)
+        await page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        assert await page.evaluate(_LAYOUT) == [], f"{path} at {width} px"

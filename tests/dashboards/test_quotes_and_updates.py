@@ -157,3 +157,39 @@ async def test_the_approver_takes_more_out_before_approving(db, clients, council
     cicc = await clients().as_staff(council.staff["cicc_member"])
     page = (await cicc.get("/dashboards/cicc", params={"quarter": Q})).text
     assert _quotes_on(page) == ["I hate moving from [place] every year"] and "Hilltop" not in page
+
+
+async def test_an_update_reaches_the_children_whose_words_it_answers_in_their_language(
+    db, clients, council: Council
+):
+    from datetime import UTC, datetime
+
+    said = datetime(2025, 5, 2, 10, 0, tzinfo=UTC)
+    await add_submission(db, council, council.children["Ava"], themes=("family_contact",), at=said)
+    await add_submission(db, council, council.children["Ben"], themes=("money",), at=said)
+    long_ago = datetime(2024, 5, 2, 10, 0, tzinfo=UTC)
+    await add_submission(db, council, council.children["Dee"], themes=("family_contact",), at=long_ago)
+    officer = await clients().as_staff(council.staff["participation_officer"])
+    r = await officer.post("/dashboards/you-said-we-did/", data={
+        "theme": "family_contact", "said": "More time with brothers and sisters", "said_on": "2025-04-10"},
+        follow_redirects=False)
+    item = r.headers["location"]
+    board = await clients().as_staff(council.staff["board_member"])
+    await board.post(item, data={"step": "decide", "decision": "Agreed", "owner": "Fostering",
+                                 "decided_on": "2025-05-01", "taken_forward": "true"})
+    await board.post(item, data={"step": "done", "changed": "Sibling weekends", "done_on": "2025-06-20"})
+    await officer.post(item, data={"step": "text", "lang": "en", "you_said": "You said you miss your brothers.",
+                                   "we_did": "We started sibling weekends."})
+    await officer.post(item, data={"step": "text", "lang": "ar", "you_said": "قلتم إنكم تفتقدون إخوتكم.",
+                                   "we_did": "بدأنا عطلات نهاية الأسبوع للإخوة."})
+    assert (await officer.post(item, data={"step": "publish"})).status_code == 303
+
+    ava = await clients().as_child(council.codes["Ava"])
+    ava.cookies.set("lang", "ar")
+    ava_page = (await ava.get("/messages", headers={"accept-language": "ar"})).text
+    assert "بدأنا عطلات نهاية الأسبوع للإخوة." in ava_page, "in her language"
+    for name in ("Ben", "Dee"):  # words about something else, or from long before
+        other = await clients().as_child(council.codes[name])
+        assert "sibling weekends" not in (await other.get("/messages")).text
+    tracker = (await officer.get("/dashboards/you-said-we-did/")).text
+    assert re.search(r'<td class="num">1</td></tr>', tracker), "the tracker counts one child told"

@@ -136,6 +136,7 @@ async def test_a_day_in_the_life(  # type: ignore[no-untyped-def]
     assert f"H-{worry_id:06d}" in receipt
     await ava.goto("/send/something_good")
     await ava.fill("#hq-what_good", GOOD)
+    await ava.check("#audience-council")  # only words sent to the council can become a quote
     await ava.click("form.hq-survey button[type=submit]")
     await ava.locator(".receipt__reference").wait_for()
     good_id = await db.fetchval("select max(id) from submissions where child_id = $1", ava_id)

@@ -354,9 +354,9 @@ async def use_recovery_code(conn: asyncpg.Connection, principal: Principal, type
     Tries count against the same per-account limit as authenticator codes, so codes cannot be guessed.
     """
     keys = [f"totp:{principal.id}"]
-    for count, retry_after in (await account_queries.recent_failures(conn, keys, RECOVERY_WINDOW)).values():
-        if count >= RECOVERY_LIMIT:
-            minutes = max(1, round(retry_after / 60))
+    for failures in (await account_queries.recent_failures(conn, keys, RECOVERY_WINDOW)).values():
+        if failures.count >= RECOVERY_LIMIT:
+            minutes = max(1, round(failures.block_left / 60))
             raise Invalid(f"Too many wrong codes. Try again in {minutes} minutes.", field="code")
     code = "".join(ch for ch in typed.upper() if ch.isalnum())[:10]
     code = f"{code[:5]}-{code[5:]}"
