@@ -12,11 +12,13 @@ from litestar.response import Redirect, Template
 
 from heard.accounts.schemas import Principal
 from heard.capture import _openings
-from heard.capture._context import posted
 from heard.capture.schemas import OpeningIn
 from heard.errors import HeardError
-from heard.http import Conn, explain_validation, roles
-from heard.pages import session_context
+from heard.web.dependencies import Conn
+from heard.web.errors import explain_validation
+from heard.web.forms import read_form
+from heard.web.guards import roles
+from heard.web.pages import staff_page
 
 User = Request[Principal, Any, Any]
 _LABELS = {"child_in_care": "Children in care", "care_leaver": "Care leavers"}
@@ -43,7 +45,7 @@ async def _page(
     status: int = 200,
 ) -> Template:
     context = {
-        **session_context(request.user),
+        **staff_page(request.user),
         "openings": await _openings.list_openings(conn, request.user),
         "choices": _openings.surveys_to_open(),
         "labels": _LABELS,
@@ -69,7 +71,7 @@ class SurveyPages(Controller):
 
     @post("/", guards=[roles("admin")], status_code=303)
     async def open_page(self, request: User, conn: Conn) -> Response[Any]:
-        fields = await posted(request)
+        fields = await read_form(request)
         try:
             await _openings.open_survey(conn, request.user, _opening_in(fields))
         except msgspec.ValidationError as exc:

@@ -14,9 +14,12 @@ from litestar.response import Template
 
 from heard import errors
 from heard.accounts.schemas import Principal
-from heard.http import Conn, error_responses, roles
 from heard.onboarding import _csv, services
 from heard.onboarding.schemas import CodesIn, Counts, ImportFiles, ImportReport, IssuedCodeRow, Problem
+from heard.web.dependencies import Conn
+from heard.web.guards import roles
+from heard.web.openapi import error_responses
+from heard.web.pages import staff_page
 
 SAMPLES = Path(__file__).parent / "samples"
 FILES = ("children", "staff", "allocations")
@@ -50,9 +53,7 @@ class OnboardingApi(Controller):
 
 
 def _context(user: Principal, **extra: Any) -> dict[str, Any]:
-    from heard.pages import session_context
-
-    return {**session_context(user), "columns": _csv.COLUMNS, "placements": _csv.PLACEMENT_TYPES, **extra}
+    return {**staff_page(user), "columns": _csv.COLUMNS, "placements": _csv.PLACEMENT_TYPES, **extra}
 
 
 async def _uploaded(data: dict[str, Any]) -> tuple[ImportFiles, list[Problem]]:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from dashboards._complaints import Report, ShownTable
 from heard import documents
-from heard.complaints._report import Report, ShownTable
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 SUPPRESSION_NOTE = (
