@@ -68,7 +68,8 @@ async def test_a_worker_refused_a_role_they_do_not_hold_is_audited(
     ava = await clients().as_child(council.codes["Ava"])
     views = await _sent(ava, "review", "I want to see my brother", ["worker", "iro"])
     worker = await clients().as_staff(council.staff["worker"])
-    assert (await worker.post(f"/api/inbox/{views}/used-in-review")).status_code == 403
+    r = await worker.post(f"/staff/submissions/{views}", data={"step": "used_in_review"})
+    assert r.status_code == 403
     row = await _refusal(db, council.staff_ids["worker"], "submission", views)
     assert row["reason"] == "not_their_iro"
 
