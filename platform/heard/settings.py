@@ -125,6 +125,9 @@ class AppSettings(msgspec.Struct, frozen=True, kw_only=True):
     secure_cookies: bool = True
     session_idle_minutes: Minutes = 30
     session_warning_minutes: Minutes = 2
+    # However active, a session ends this long after signing in (a shared or lost device is not signed in forever).
+    session_staff_hours: Annotated[int, msgspec.Meta(ge=1, le=168)] = 12
+    session_child_hours: Annotated[int, msgspec.Meta(ge=1, le=168)] = 8
     data_dir: str = ".heard"
     model_dir: str = ""  # the trained theming model; empty means the one `heard nlp train` builds in nlp/model
     log_level: str = "INFO"
@@ -190,6 +193,8 @@ _VARIABLES: dict[str, tuple[str, str]] = {
     "HEARD_SECURE_COOKIES": ("app", "secure_cookies"),
     "HEARD_SESSION_IDLE_MINUTES": ("app", "session_idle_minutes"),
     "HEARD_SESSION_WARNING_MINUTES": ("app", "session_warning_minutes"),
+    "HEARD_SESSION_STAFF_HOURS": ("app", "session_staff_hours"),
+    "HEARD_SESSION_CHILD_HOURS": ("app", "session_child_hours"),
     "HEARD_DATA_DIR": ("app", "data_dir"),
     "HEARD_MODEL_DIR": ("app", "model_dir"),
     "HEARD_LOG_LEVEL": ("app", "log_level"),

@@ -15,7 +15,7 @@ from routes import Route, app_routes
 from support import Client, Council
 
 from heard.documents import safe_cell, to_csv
-from nlp.schemas import THEMES as THEME_NAMES
+from nlp.schemas import THEMES
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-1+1", "\t=1+1", "  =2+2", "\r=3"]
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -44,7 +44,7 @@ async def _hostile_data(council: Council, clients: Callable[[], Client], db: asy
     """Ava's complaints (quotable, each on its own theme) and her survey answers, all in hostile words."""
     await db.execute("update children set share_quotes = true where id = $1", council.children["Ava"])
     ava = await clients().as_child(council.codes["Ava"])
-    for text, theme in zip(HOSTILE, THEME_NAMES, strict=False):
+    for text, theme in zip(HOSTILE, THEMES, strict=False):
         body = {"kind": "complaint", "text": text, "audience": ["complaints"]}
         r = await ava.post("/api/submissions", json=body, headers={"Idempotency-Key": uuid.uuid4().hex})
         assert r.status_code == 201, r.text

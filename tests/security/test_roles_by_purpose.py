@@ -26,7 +26,7 @@ async def test_only_the_iro_marks_views_as_used_in_review(
     submission_id = await _views(council, clients)
     worker = await clients().as_staff(council.staff["worker"])
     r = await worker.post(f"/api/inbox/{submission_id}/used-in-review")
-    assert r.status_code == 403 and r.json()["detail"] == ONLY_IRO
+    assert r.status_code == 403 and r.json()["detail"] == "Your role does not include this."
     page = await worker.get(f"/staff/submissions/{submission_id}")
     assert page.status_code == 200 and "Mark as used in review" not in page.text
     r = await worker.post(f"/staff/submissions/{submission_id}", data={"step": "used_in_review"})

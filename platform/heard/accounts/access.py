@@ -46,5 +46,5 @@ async def require_child_access(
             return
     elif principal.is_staff and await is_allocated(conn, principal, child_id, relations):
         return
-    await audit.record(conn, principal, "denied", "child", child_id, child_id=child_id, reason=action)
+    await audit.refused(conn, principal, "child", child_id, child_id=child_id, why=action)
     raise NotFound(CHILD_NOT_FOUND)

@@ -12,7 +12,7 @@ from litestar.response import Redirect, Template
 
 from heard import errors, settings
 from heard.accounts import secrets, services
-from heard.accounts.queries import staff_email
+from heard.accounts.queries import session_lifetime, staff_email
 from heard.accounts.schemas import ChildSignIn, IssuedCode, Me, Principal, StaffSignIn, TotpCheck
 from heard.accounts.secrets import totp_uri
 from heard.web.dependencies import Conn
@@ -30,9 +30,14 @@ def _address(request: Request[Any, Any, Any]) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def _known(request: Request[Any, Any, Any]) -> list[str]:
-    """The accounts this browser signed in to before, from its signed device cookie."""
-    return secrets.known_accounts(request.cookies.get(DEVICE_COOKIE), settings.get().app.secret_key)
+def _browser(request: Request[Any, Any, Any]) -> dict[str, Any]:
+    """What a sign-in needs to know of the browser: its address, the accounts its signed device cookie says signed
+    in here before, and its current session (which the new one replaces)."""
+    return {
+        "address": _address(request),
+        "known": secrets.known_accounts(request.cookies.get(DEVICE_COOKIE), settings.get().app.secret_key),
+        "replacing": request.cookies.get(SESSION_COOKIE),
+    }
 
 
 def _with_session(
@@ -40,6 +45,7 @@ def _with_session(
 ) -> Response[Any]:
     """Set the session cookie; after a sign-in, also remember on this device that the account signed in here."""
     app = settings.get().app
+    lifetime = session_lifetime(user.kind if user is not None else "staff")
     response.set_cookie(
         SESSION_COOKIE,
         token,
@@ -47,7 +53,7 @@ def _with_session(
         secure=app.secure_cookies,
         samesite="lax",
         path="/",
-        max_age=12 * 3600,
+        max_age=int(lifetime.total_seconds()),
     )
     if request is not None and user is not None:
         remembered = secrets.device_cookie(request.cookies.get(DEVICE_COOKIE), app.secret_key, f"{user.kind}:{user.id}")
@@ -64,7 +70,10 @@ def _with_session(
 
 
 def _cleared(response: Response[Any]) -> Response[Any]:
+    """Signed out: the cookie goes, and the browser is told to drop what it cached and stored of the session (a
+    shared computer in a children's home must not show the next person the last one's pages)."""
     response.delete_cookie(SESSION_COOKIE, path="/")
+    response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     return response
 
 
@@ -86,7 +95,7 @@ class SessionApi(Controller):
     async def sign_in_child(
         self, request: Request[Any, Any, Any], conn: Conn, data: JSONBody[ChildSignIn]
     ) -> Response[Me]:
-        token, user = await services.sign_in_child(conn, data, _address(request), _known(request))
+        token, user = await services.sign_in_child(conn, data, **_browser(request))
         me = Me(kind="child", id=user.id, name="", roles=[], totp_required=False)
         return _with_session(Response(me, status_code=201), token, request, user)
 
@@ -94,7 +103,7 @@ class SessionApi(Controller):
     async def sign_in_staff(
         self, request: Request[Any, Any, Any], conn: Conn, data: JSONBody[StaffSignIn]
     ) -> Response[Me]:
-        token, user = await services.sign_in_staff(conn, data, _address(request), _known(request))
+        token, user = await services.sign_in_staff(conn, data, **_browser(request))
         me = Me(kind="staff", id=user.id, name="", roles=[], totp_required=True)
         return _with_session(Response(me, status_code=201), token, request, user)
 
@@ -171,7 +180,7 @@ class SignInPages(Controller):
         typed = data.get("code", "")[:40]
         try:
             signing_in = ChildSignIn(code=typed or " ")
-            token, user = await services.sign_in_child(conn, signing_in, _address(request), _known(request))
+            token, user = await services.sign_in_child(conn, signing_in, **_browser(request))
         except (errors.Invalid, errors.Unauthorised) as exc:
             context = child_page(request, None, error=exc.message, code=typed)
             return Template("sign_in_child.html", context=context, status_code=400)
@@ -192,7 +201,7 @@ class SignInPages(Controller):
         email = data.get("email", "")[:254]
         try:
             creds = StaffSignIn(email=email.strip() or "-", password=data.get("password", "")[:1000] or " ")
-            token, user = await services.sign_in_staff(conn, creds, _address(request), _known(request))
+            token, user = await services.sign_in_staff(conn, creds, **_browser(request))
         except (errors.Invalid, errors.Unauthorised, errors.TooManyRequests) as exc:
             status = 429 if isinstance(exc, errors.TooManyRequests) else 400
             context = {"error": exc.message, "email": email, "sso_enabled": _sso()}

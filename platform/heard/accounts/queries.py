@@ -7,11 +7,13 @@ from datetime import timedelta
 import asyncpg
 import msgspec
 
+from heard import settings
 from heard.accounts.schemas import Principal, StaffNotice
 
 _RESOLVE_SESSION = """
 with s as (
     select * from sessions where token_hash = $1 and last_seen_at > now() - $2::interval
+      and created_at > now() - case when staff_id is not null then $3::interval else $4::interval end
 ),
 touched as (  -- a write at most once a minute per session, not on every request
     update sessions set last_seen_at = now()
@@ -28,9 +30,18 @@ left join council_settings cs on cs.council_id = s.council_id and s.staff_id is 
 """
 
 
+def session_lifetime(kind: str) -> timedelta:
+    """How long after signing in a session ends, however active: HEARD_SESSION_STAFF_HOURS / _CHILD_HOURS."""
+    app = settings.get().app
+    return timedelta(hours=app.session_staff_hours if kind == "staff" else app.session_child_hours)
+
+
 async def resolve_session(conn: asyncpg.Connection, token_hash: bytes, idle: timedelta) -> Principal | None:
-    """The principal for a live session, touching it; None when unknown, idle too long or disabled."""
-    row = await conn.fetchrow(_RESOLVE_SESSION, token_hash, idle)
+    """The principal for a live session, touching it; None when unknown, idle too long, past its lifetime (see
+    `session_lifetime`) or disabled."""
+    row = await conn.fetchrow(
+        _RESOLVE_SESSION, token_hash, idle, session_lifetime("staff"), session_lifetime("child")
+    )
     if row is None or row["disabled_at"] is not None or row["archived_at"] is not None:
         return None
     if row["staff_id"] is not None:

@@ -69,12 +69,17 @@ def too_many_tries(words: i18n.Catalogue, retry_after: int) -> str:
 
 
 async def sign_in_staff(
-    conn: asyncpg.Connection, data: StaffSignIn, address: str, known: Sequence[str] = ()
+    conn: asyncpg.Connection,
+    data: StaffSignIn,
+    address: str,
+    known: Sequence[str] = (),
+    replacing: str | None = None,
 ) -> tuple[str, Principal]:
     """Check email and password; returns the session token. TOTP, when due, is checked next.
 
     `known` is the accounts this browser signed in to before: a right password from it gets through the limits
-    a guesser has run up on the account or the address.
+    a guesser has run up on the account or the address. `replacing` is the browser's session before this sign-in:
+    it ends, so a shared computer never keeps the last person's session alive behind the new one.
     """
     email = data.email.strip().lower()
     keys = [f"account:{email}", f"ip:{address}"]
@@ -89,6 +94,8 @@ async def sign_in_staff(
     if not trusted:  # the holder's own success on their device leaves a guesser's count where it is
         await queries.record_attempts(conn, keys[:1], succeeded=True)
     token, token_hash = secrets.new_session_token()
+    if replacing:
+        await queries.delete_session(conn, secrets.token_hash(replacing))
     await queries.insert_session(conn, token_hash, account.council_id, staff_id=account.id)
     principal = Principal(kind="staff", id=account.id, council_id=account.council_id, name="", session_hash=token_hash)
     await audit.record(conn, principal, "signed_in", "staff", account.id)
@@ -96,12 +103,15 @@ async def sign_in_staff(
 
 
 async def sign_in_child(
-    conn: asyncpg.Connection, data: ChildSignIn, address: str, known: Sequence[str] = ()
+    conn: asyncpg.Connection,
+    data: ChildSignIn,
+    address: str,
+    known: Sequence[str] = (),
+    replacing: str | None = None,
 ) -> tuple[str, Principal]:
     """Check a child's access code; returns the session token.
 
-    `known` is the accounts this browser signed in to before (see `sign_in_staff`). Wrong tries against a
-    child's code tell their worker.
+    `known` and `replacing` are as for `sign_in_staff`. Wrong tries against a child's code tell their worker.
     """
     code = secrets.normalise_code(data.code)
     lookup = code[:4]
@@ -123,6 +133,8 @@ async def sign_in_child(
     if not trusted:
         await queries.record_attempts(conn, keys[:1], succeeded=True)
     token, token_hash = secrets.new_session_token()
+    if replacing:
+        await queries.delete_session(conn, secrets.token_hash(replacing))
     await queries.insert_session(conn, token_hash, child.council_id, child_id=child.id)
     principal = Principal(kind="child", id=child.id, council_id=child.council_id, name="", session_hash=token_hash)
     await audit.record(conn, principal, "signed_in", "child", child.id, child_id=child.id)

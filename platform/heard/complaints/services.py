@@ -120,8 +120,12 @@ async def list_open(conn: asyncpg.Connection, principal: Principal, today: date 
 
 
 async def get(conn: asyncpg.Connection, principal: Principal, complaint_id: int) -> Case:
-    """One case with its timeline; the read is audited (it may hold a child's own words)."""
-    case = await load(conn, principal.council_id, complaint_id)
+    """One case with its timeline; the read is audited (it may hold a child's own words), and so is a refusal."""
+    try:
+        case = await load(conn, principal.council_id, complaint_id)
+    except NotFound:
+        await audit.refused(conn, principal, "complaint", complaint_id, why="not_in_their_council")
+        raise
     await audit.record(conn, principal, "read", "complaint", complaint_id, child_id=case.child_id, reason="complaints")
     return case
 

@@ -80,7 +80,7 @@ class InboxApi(Controller):
     async def read(self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int]) -> None:
         await services.mark_read(conn, request.user, submission_id)
 
-    @post("/{submission_id:int}/used-in-review", status_code=204)
+    @post("/{submission_id:int}/used-in-review", status_code=204, guards=[roles("iro")])
     async def used(self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int]) -> None:
         await services.mark_used_in_review(conn, request.user, submission_id)
 

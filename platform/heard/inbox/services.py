@@ -67,6 +67,7 @@ async def mark_used_in_review(conn: asyncpg.Connection, principal: Principal, su
     """Only the child's reviewing officer says their views were used in the review: it is the IRO's review."""
     found = await submissions.get(conn, principal, submission_id)
     if not await chairs_review(conn, principal, found.child_id):
+        await audit.refused(conn, principal, "submission", submission_id, child_id=found.child_id, why="not_their_iro")
         raise Forbidden("Only the reviewing officer who chairs this child's reviews marks views as used in review.")
     await queries.mark_used_in_review(conn, submission_id)
     await audit.record(conn, principal, "used_in_review", "submission", submission_id, child_id=found.child_id)

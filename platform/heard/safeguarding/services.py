@@ -115,6 +115,7 @@ async def view(conn: asyncpg.Connection, principal: Principal, alert_id: int) ->
     """One alert with the child's words; the read is audited."""
     found = await queries.detail(conn, alert_id, principal.council_id)
     if found is None:
+        await audit.refused(conn, principal, "alert", alert_id, why="not_in_their_council")
         raise NotFound("No alert with that number.")
     await audit.record(conn, principal, "read", "alert", alert_id, child_id=found.child_id, reason="safeguarding")
     return found

@@ -172,11 +172,12 @@ async def get(conn: asyncpg.Connection, principal: Principal, submission_id: int
     if principal.kind == "child":
         found = await queries.get_own(conn, submission_id, principal.id)
         if found is None:
+            await audit.refused(conn, principal, "submission", submission_id, why="not_their_own_message")
             raise NotFound("No message with that number.")
         return found
     found = await queries.get_for_staff(conn, submission_id, principal.id, principal.council_id)
     if found is None:
-        await audit.record(conn, principal, "denied", "submission", submission_id, reason="read_submission")
+        await audit.refused(conn, principal, "submission", submission_id, why="read_submission")
         raise NotFound("No submission with that number is shared with you.")
     await audit.record(
         conn, principal, "read", "submission", submission_id, child_id=found.child_id, reason="allocated"

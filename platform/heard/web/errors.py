@@ -26,10 +26,11 @@ from typing import Any
 import asyncpg
 import msgspec
 from litestar import Request, Response
+from litestar.background_tasks import BackgroundTask
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.response import Redirect
 
-from heard import db, errors
+from heard import audit, db, errors
 
 log = logging.getLogger(__name__)
 
@@ -159,9 +160,26 @@ def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[
     detail = exc.detail
     if "JSON is malformed" in detail or "Malformed" in detail or "truncated" in detail:
         detail = "The request body is not valid JSON."
+    refusal = None
+    if exc.status_code == 403:
+        why = "csrf" if "CSRF" in detail else "cross_site" if "another website" in detail else "role"
+        refusal = BackgroundTask(_audit_refusal, request, why)
     if exc.status_code == 403 and "CSRF" in detail:
         detail = "This form has expired or was not sent from Heard. Go back, reload the page and try again."
-    return Response(_body(exc.status_code, detail), status_code=exc.status_code, headers=exc.headers)
+    return Response(
+        _body(exc.status_code, detail), status_code=exc.status_code, headers=exc.headers, background=refusal
+    )
+
+
+async def _audit_refusal(request: Request[Any, Any, Any], why: str) -> None:
+    """A guard's or the CSRF check's refusal, in the audit log after the answer went (capped per minute)."""
+    try:
+        async with db.acquire(request.app.state.db_pool) as conn:
+            await audit.refused(
+                conn, request.scope.get("user"), "route", None, why=why, method=request.method, path=request.url.path
+            )
+    except Exception:  # the refusal stands whether or not it could be written down
+        log.warning("could not audit a refusal: %s", why)
 
 
 def database_down(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import asyncpg
 from litestar import Request
 from litestar.enums import ScopeType
+from litestar.exceptions import PermissionDeniedException
 from litestar.types import ASGIApp, Receive, Scope, Send
 
 from heard import db, errors, settings
@@ -42,6 +44,8 @@ class SessionMiddleware:
                 words = {name: [str(v) for v in form.getall(name) if isinstance(v, str)] for name in form}
                 await unavailable_page(request, words).to_asgi_response(app=None, request=request)(scope, receive, send)
                 return
+            if _cross_site(scope):
+                raise PermissionDeniedException(CROSS_SITE)
         await self.app(scope, receive, send)
 
     async def _principal(self, scope: Scope) -> Principal | None:
@@ -52,6 +56,30 @@ class SessionMiddleware:
         idle = timedelta(minutes=settings.get().app.session_idle_minutes)
         async with db.acquire(pool) as conn:
             return await account_queries.resolve_session(conn, token_hash(token), idle)
+
+
+CROSS_SITE = "This request came from another website, so Heard refused it. Go back to Heard and try again."
+_UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def _cross_site(scope: Scope) -> bool:
+    """A state-changing request a browser says came from another site (Sec-Fetch-Site, else Origin).
+
+    This is on top of the CSRF token: a browser sends these headers on every such request and a page on another
+    site cannot change them. A client that sends neither (an app, a script) is left to the token.
+    """
+    if scope.get("method") not in _UNSAFE:
+        return False
+    headers = dict(scope.get("headers", []))
+    fetch_site = headers.get(b"sec-fetch-site", b"").decode("latin-1").strip().lower()
+    if fetch_site:
+        return fetch_site not in ("same-origin", "none")
+    origin = headers.get(b"origin", b"").decode("latin-1").strip().lower()
+    if not origin:
+        return False
+    host = headers.get(b"host", b"").decode("latin-1").strip().lower()
+    allowed = {urlsplit(settings.get().app.base_url.lower()).netloc, host}
+    return origin == "null" or urlsplit(origin).netloc not in allowed
 
 
 def _is_page_form(scope: Scope) -> bool:
