@@ -27,8 +27,9 @@ from dashboards.schemas import (
     Table,
 )
 from heard import errors
-from heard.http import Conn, roles, staff_only
-from heard.http import explain_validation as explain
+from heard.web.dependencies import Conn
+from heard.web.errors import explain_validation as explain
+from heard.web.guards import roles, staff_only
 
 Form = Body(media_type=RequestEncodingType.URL_ENCODED)
 TRACKER_ROLES = ("participation_officer", "cicc_member", "board_member", "head_of_service")

@@ -15,8 +15,8 @@ from dashboards import _export, services
 from dashboards.charts import svg
 from dashboards.schemas import ATTRIBUTES, THEMES, Quarter, Table, cohort_label
 from heard.accounts.schemas import Principal
-from heard.http import roles
 from heard.pages import session_context
+from heard.web.guards import roles
 
 User = Request[Principal, Any, Any]
 CICC = roles("participation_officer", "cicc_member")

@@ -23,7 +23,9 @@ from dashboards._web import (
     table_param,
     theme_param,
 )
-from heard.http import Conn, error_responses, roles, staff_only
+from heard.web.dependencies import Conn
+from heard.web.guards import roles, staff_only
+from heard.web.openapi import error_responses
 
 
 class DashboardPages(Controller):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -23,15 +22,18 @@ from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 from litestar.types import PathType
 
-from heard import db, http, logs, queue, settings
+import dashboards
+import heard
+import surveys
+from heard import db, logs, queue, settings
+from heard.web import errors, headers, session
+from heard.web.dependencies import provide_connection
+from heard.web.guards import staff_only
+from heard.web.openapi import ClosedStructSchema, document_errors
 
-ROOT = Path(__file__).resolve().parents[2]
-TEMPLATE_DIRS: list[PathType] = [
-    Path(__file__).parent / "templates",
-    ROOT / "surveys" / "templates",
-    ROOT / "dashboards" / "templates",
-]
-STATIC_DIRS: list[PathType] = [Path(__file__).parent / "static", ROOT / "surveys" / "static"]
+# Each package exports where its files are, so the installed wheel serves what the checkout does.
+TEMPLATE_DIRS: list[PathType] = [heard.TEMPLATE_DIR, surveys.TEMPLATE_DIR, dashboards.TEMPLATE_DIR]
+STATIC_DIRS: list[PathType] = [heard.STATIC_DIR, surveys.STATIC_DIR]
 
 
 def _route_handlers() -> list[Any]:
@@ -99,7 +101,7 @@ class HeardPlugin(InitPluginProtocol, ReceiveRoutePlugin):
     """Routes, dependencies, error handling and security for the whole service, and its errors in the schema."""
 
     def receive_route(self, route: BaseRoute) -> None:
-        http.document_errors(route)
+        document_errors(route)
 
     def on_app_init(self, app_config: AppConfig) -> AppConfig:
         config = settings.get()
@@ -110,12 +112,12 @@ class HeardPlugin(InitPluginProtocol, ReceiveRoutePlugin):
             {
                 "db_pool": Provide(_db_pool, sync_to_thread=False),
                 "redis": Provide(_redis, sync_to_thread=False),
-                "conn": Provide(http.provide_connection),
+                "conn": Provide(provide_connection),
             }
         )
-        app_config.exception_handlers.update(http.EXCEPTION_HANDLERS)
-        app_config.middleware.insert(0, http.SessionMiddleware)
-        app_config.before_send.append(http.add_security_headers)
+        app_config.exception_handlers.update(errors.EXCEPTION_HANDLERS)
+        app_config.middleware.insert(0, session.SessionMiddleware)
+        app_config.before_send.append(headers.add_security_headers)
         app_config.csrf_config = CSRFConfig(
             secret=config.app.secret_key,
             cookie_secure=config.app.secure_cookies,
@@ -129,7 +131,7 @@ class HeardPlugin(InitPluginProtocol, ReceiveRoutePlugin):
             title="Heard",
             version="1",
             render_plugins=[JsonRenderPlugin()],
-            openapi_router=Router(path="/schema", route_handlers=[], guards=[http.staff_only], include_in_schema=False),
+            openapi_router=Router(path="/schema", route_handlers=[], guards=[staff_only], include_in_schema=False),
         )
         app_config.request_max_body_size = 1024 * 1024
         return app_config
@@ -138,4 +140,4 @@ class HeardPlugin(InitPluginProtocol, ReceiveRoutePlugin):
 def create_app() -> Litestar:
     """The ASGI app; `uvicorn --factory heard.app:create_app`."""
     logs.configure(settings.get().app.log_level)
-    return Litestar(plugins=[HeardPlugin(), http.ClosedStructSchema()], logging_config=None)
+    return Litestar(plugins=[HeardPlugin(), ClosedStructSchema()], logging_config=None)

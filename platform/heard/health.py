@@ -8,7 +8,7 @@ import asyncpg
 from arq.connections import ArqRedis
 from litestar import Response, get
 
-from heard.http import DbPool, Queue
+from heard.web.dependencies import DbPool, Queue
 
 
 @get("/health/live", include_in_schema=False)

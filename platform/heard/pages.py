@@ -9,7 +9,7 @@ from litestar.response import Template
 
 from heard import settings
 from heard.accounts.schemas import Principal
-from heard.http import roles, signed_in
+from heard.web.guards import roles, signed_in
 
 # Each staff role's starting points; the pages themselves belong to their domains.
 STAFF_LINKS: dict[str, list[tuple[str, str]]] = {

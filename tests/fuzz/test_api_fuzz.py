@@ -3,7 +3,7 @@ violations.
 
 The app is built with heard.app.create_app and driven through schemathesis' ASGI transport, on the session's real
 PostgreSQL and Redis. Every check schemathesis has is on, with nothing relaxed: every error an operation can answer
-with is declared in the schema with its body (heard.http.ErrorBody), and input objects say `additionalProperties:
+with is declared in the schema with its body (heard.web.errors.ErrorBody), and input objects say `additionalProperties:
 false` because the app refuses unknown fields. Each operation gets a few positive and a few negative examples
 (bounded and derandomised). Anything a check finds fails the test with schemathesis' report and a curl line to
 reproduce it.

@@ -50,12 +50,12 @@ async def test_an_api_client_gets_json_and_the_log_names_the_route_not_the_words
     client: AsyncTestClient,  # type: ignore[type-arg]
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    with caplog.at_level(logging.ERROR, logger="heard.http"):
+    with caplog.at_level(logging.ERROR, logger="heard.web.errors"):
         r = await client.get("/api/boom-for-test")
     assert r.status_code == 500
     assert r.json()["detail"].startswith("Something went wrong on our side")
     assert SECRET_WORDS not in r.text
-    logged = [rec for rec in caplog.records if rec.name == "heard.http"]
+    logged = [rec for rec in caplog.records if rec.name == "heard.web.errors"]
     assert logged and "RuntimeError on GET /api/boom-for-test" in logged[0].getMessage()
     assert "boom_api" in logged[0].stack  # type: ignore[attr-defined]
     assert all(SECRET_WORDS not in rec.getMessage() + str(vars(rec)) for rec in caplog.records)

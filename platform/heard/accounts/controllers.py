@@ -14,8 +14,11 @@ from heard import errors, settings
 from heard.accounts import services
 from heard.accounts.schemas import ChildSignIn, IssuedCode, Me, Principal, StaffSignIn, TotpCheck
 from heard.accounts.secrets import totp_uri
-from heard.http import SESSION_COOKIE, Conn, error_responses, signed_in, staff_only
 from heard.pages import child_context
+from heard.web.dependencies import Conn
+from heard.web.guards import signed_in, staff_only
+from heard.web.openapi import error_responses
+from heard.web.session import SESSION_COOKIE
 
 
 def _address(request: Request[Any, Any, Any]) -> str:

@@ -10,7 +10,8 @@ from litestar.response import Redirect, Template
 
 from heard import errors, settings
 from heard.accounts import _oidc
-from heard.http import SESSION_COOKIE, Conn
+from heard.web.dependencies import Conn
+from heard.web.session import SESSION_COOKIE
 
 STATE_COOKIE = "heard_sso_state"
 _PATH = "/staff/sso"

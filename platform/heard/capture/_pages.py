@@ -33,10 +33,11 @@ from heard.capture.schemas import Fields
 from heard.complaints import services as complaint_services
 from heard.complaints.schemas import ChildComplaint
 from heard.errors import Conflict, NotFound
-from heard.http import Conn, DbPool, Queue, child_only
 from heard.submissions import services as submissions
 from heard.submissions.controllers import screen_text
 from heard.submissions.schemas import Receipt
+from heard.web.dependencies import Conn, DbPool, Queue
+from heard.web.guards import child_only
 
 User = Request[Principal, Any, Any]
 

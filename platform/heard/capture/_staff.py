@@ -15,8 +15,10 @@ from heard.capture import _openings
 from heard.capture._context import posted
 from heard.capture.schemas import OpeningIn
 from heard.errors import HeardError
-from heard.http import Conn, explain_validation, roles
 from heard.pages import session_context
+from heard.web.dependencies import Conn
+from heard.web.errors import explain_validation
+from heard.web.guards import roles
 
 User = Request[Principal, Any, Any]
 _LABELS = {"child_in_care": "Children in care", "care_leaver": "Care leavers"}

@@ -26,9 +26,10 @@ from heard.capture.schemas import (
     ResponseIn,
 )
 from heard.errors import NotFound
-from heard.http import IDEMPOTENCY_KEY, Conn, DbPool, Queue, child_only, roles
 from heard.submissions.controllers import screen_text
 from heard.submissions.schemas import Receipt
+from heard.web.dependencies import IDEMPOTENCY_KEY, Conn, DbPool, Queue
+from heard.web.guards import child_only, roles
 
 User = Request[Principal, Any, Any]
 

@@ -18,8 +18,10 @@ from heard.complaints import _clock, _export, _rules, queries, services
 from heard.complaints._child import OUTCOME_WORDS
 from heard.complaints._report import view
 from heard.complaints.schemas import ComplaintIn
-from heard.http import Conn, explain_validation, roles
 from heard.pages import session_context
+from heard.web.dependencies import Conn
+from heard.web.errors import explain_validation
+from heard.web.guards import roles
 
 STYLESHEET = (Path(__file__).parent / "static" / "complaints.css").read_bytes()
 Form = Body(media_type=RequestEncodingType.URL_ENCODED)

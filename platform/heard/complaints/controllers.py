@@ -32,7 +32,9 @@ from heard.complaints.schemas import (
     TagsIn,
     WithdrawIn,
 )
-from heard.http import Conn, child_only, error_responses, roles
+from heard.web.dependencies import Conn
+from heard.web.guards import child_only, roles
+from heard.web.openapi import error_responses
 
 OFFICER = roles("complaints_officer")
 User = Request[Principal, Any, Any]

@@ -14,11 +14,13 @@ from dashboards.schemas import SENTIMENTS as SENTIMENT_LABELS
 from dashboards.schemas import THEMES as THEME_LABELS
 from heard import errors, pdf, queue
 from heard.accounts.schemas import Principal
-from heard.http import Conn, DbPool, Queue, error_responses, roles
 from heard.inbox import services
 from heard.inbox.schemas import AnalysisView, CorrectionIn, InboxItem, ReplyIn
 from heard.pages import session_context
 from heard.submissions.schemas import Submission
+from heard.web.dependencies import Conn, DbPool, Queue
+from heard.web.guards import roles
+from heard.web.openapi import error_responses
 from nlp.schemas import CATEGORIES, LEVELS, SENTIMENTS, THEMES
 
 KIND_LABELS = {

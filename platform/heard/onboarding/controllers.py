@@ -14,9 +14,11 @@ from litestar.response import Template
 
 from heard import errors
 from heard.accounts.schemas import Principal
-from heard.http import Conn, error_responses, roles
 from heard.onboarding import _csv, services
 from heard.onboarding.schemas import CodesIn, Counts, ImportFiles, ImportReport, IssuedCodeRow, Problem
+from heard.web.dependencies import Conn
+from heard.web.guards import roles
+from heard.web.openapi import error_responses
 
 SAMPLES = Path(__file__).parent / "samples"
 FILES = ("children", "staff", "allocations")

@@ -11,7 +11,6 @@ from litestar.response import Redirect, Template
 
 from heard import errors, settings
 from heard.accounts.schemas import Principal
-from heard.http import Conn, child_only, error_responses, roles
 from heard.pages import child_context, session_context
 from heard.privacy import _audit, services
 from heard.privacy.schemas import (
@@ -25,6 +24,9 @@ from heard.privacy.schemas import (
     StaffRequestIn,
     SubjectAccess,
 )
+from heard.web.dependencies import Conn
+from heard.web.guards import child_only, roles
+from heard.web.openapi import error_responses
 
 ADMIN = roles("admin")
 

@@ -11,10 +11,12 @@ from litestar.response import Redirect, Template
 
 from heard import errors, settings
 from heard.accounts.schemas import Principal
-from heard.http import Conn, error_responses, roles
 from heard.pages import session_context
 from heard.safeguarding import services
 from heard.safeguarding.schemas import ACTION_LABELS, ActionIn, AlertDetail, LevelIn, Oversight, QueuedAlert
+from heard.web.dependencies import Conn
+from heard.web.guards import roles
+from heard.web.openapi import error_responses
 
 DUTY = ("duty_officer", "duty_manager", "head_of_service")
 

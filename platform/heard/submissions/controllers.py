@@ -10,9 +10,11 @@ from litestar.params import FromPath, JSONBody
 import nlp
 from heard import db, queue
 from heard.accounts.schemas import Principal
-from heard.http import IDEMPOTENCY_KEY, Conn, child_only, error_responses, roles, signed_in
 from heard.submissions import services
 from heard.submissions.schemas import Receipt, Submission, SubmissionIn
+from heard.web.dependencies import IDEMPOTENCY_KEY, Conn
+from heard.web.guards import child_only, roles, signed_in
+from heard.web.openapi import error_responses
 
 
 def screen_text(data: JSONBody[SubmissionIn]) -> services.ScreenResult:

@@ -1,0 +1,234 @@
+"""Domain errors and validation failures to one error body, with the status the HTTP edge answers each with.
+
+HeardError (heard.errors)                    ErrorBody, status
+├── Invalid                                  422  (a rule the schema cannot express)
+├── Unauthorised                             401  (a page redirects to sign in)
+├── Forbidden                                403
+├── NotFound                                 404
+├── Conflict                                 409
+├── TooManyRequests                          429  + Retry-After
+└── Unavailable                              503  + Retry-After (a page: nothing was sent, here is what you wrote)
+ValidationException (litestar)               400  each field named as the person filled it in
+HTTPException (litestar)                     its own status; CSRF and malformed JSON reworded
+asyncpg.DataError                            404  (a number too big for the database matches nothing)
+asyncpg connection errors, ConnectionError,  503  the database cannot be reached
+TimeoutError
+Exception                                    500  logged with where it happened, never with what was sent
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import traceback
+from typing import Any
+
+import asyncpg
+import msgspec
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.response import Redirect
+
+from heard import db, errors
+
+log = logging.getLogger(__name__)
+
+STATUS: dict[type[errors.HeardError], int] = {
+    errors.Invalid: 422,
+    errors.Unauthorised: 401,
+    errors.Forbidden: 403,
+    errors.NotFound: 404,
+    errors.Conflict: 409,
+    errors.TooManyRequests: 429,
+    errors.Unavailable: 503,
+}
+
+
+class FieldProblem(msgspec.Struct, frozen=True, omit_defaults=True):
+    """One field that is wrong, named as the person filled it in, and what to do about it."""
+
+    field: str
+    message: str
+    code: str | None = None  # a machine-readable reason, where the form has one (answers to a survey)
+
+
+class ErrorBody(msgspec.Struct, frozen=True):
+    """The body of every error response: the status, a sentence a person can act on, and the fields concerned."""
+
+    status_code: int
+    detail: str
+    errors: list[FieldProblem]
+
+
+def _body(status: int, detail: str, field: str | None = None, extra: list[dict[str, str]] | None = None) -> ErrorBody:
+    problems = extra if extra is not None else ([{"field": field, "message": detail}] if field else [])
+    return ErrorBody(status_code=status, detail=detail, errors=[FieldProblem(**p) for p in problems])
+
+
+def domain_error(request: Request[Any, Any, Any], exc: errors.HeardError) -> Response[Any]:
+    status = next((code for kind, code in STATUS.items() if isinstance(exc, kind)), 400)
+    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, errors.TooManyRequests) else None
+    if isinstance(exc, errors.Unavailable):
+        log.error("a dependency is unavailable: %s", type(exc.__cause__).__name__)
+        if _wants_html(request):
+            return unavailable_page(request, {})
+        headers = {"Retry-After": "30"}
+    if status == 401 and _wants_html(request):
+        return Redirect(path=_sign_in_path(request))
+    return Response(_body(status, exc.message, exc.field), status_code=status, headers=headers)
+
+
+def _wants_html(request: Request[Any, Any, Any]) -> bool:
+    return not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
+
+
+def _sign_in_path(request: Request[Any, Any, Any]) -> str:
+    return "/staff/sign-in" if request.url.path.startswith("/staff") else "/sign-in"
+
+
+_MSGSPEC_AT = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$")
+_UNKNOWN = re.compile(r"Object contains unknown field `(?P<name>[^`]+)`")
+_MISSING = re.compile(r"Object missing required field `(?P<name>[^`]+)`")
+_TOO_LONG = re.compile(r"Expected `(str|array)` of length <= (?P<n>\d+)")
+_TOO_SHORT = re.compile(r"Expected `(str|array)` of length >= (?P<n>\d+)")
+_EXPECTED = re.compile(r"Expected `(?P<want>[^`]+)`, got `(?P<got>[^`]+)`")
+
+
+def explain_validation(message: str) -> tuple[str | None, str]:
+    """Turn msgspec's message into (field, a sentence a person can act on)."""
+    match = _MSGSPEC_AT.match(message.strip())
+    raw = match.group("message") if match else message
+    path = (match.group("path") or "") if match else ""
+    field = path.lstrip(".").replace("[", ".").replace("]", "") or None
+    if m := _UNKNOWN.search(raw):
+        name = ".".join(p for p in (field, m.group("name")) if p)
+        return name, f"'{name}' is not a field we accept; remove it."
+    if m := _MISSING.search(raw):
+        name = ".".join(p for p in (field, m.group("name")) if p)
+        return name, f"'{name}' is required."
+    if m := _TOO_LONG.search(raw):
+        return field, f"'{field}' is too long: the most is {int(m.group('n')):,}" + (
+            " characters." if m.group(1) == "str" else " items."
+        )
+    if m := _TOO_SHORT.search(raw):
+        return field, f"'{field}' is too short: it needs at least {int(m.group('n')):,}."
+    if m := _EXPECTED.search(raw):
+        return field, f"'{field}' should be {m.group('want')}, not {m.group('got')}."
+    if "malformed" in raw.lower() or "JSON is malformed" in raw or "truncated" in raw.lower():
+        return None, "The request body is not valid JSON."
+    return field, (f"'{field}': {raw}" if field else raw)
+
+
+_MISSING_PARAM = re.compile(r"Missing required (?P<source>\w+) parameter '(?P<key>[^']+)'")
+
+
+def validation_error(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
+    details = [_detail(item) for item in exc.extra if isinstance(item, dict)] if isinstance(exc.extra, list) else []
+    if not details and (m := _MISSING_PARAM.search(exc.detail)):
+        details = [{"field": m.group("key"), "message": f"The {m.group('key')} {m.group('source')} is required."}]
+    if not details:
+        field, message = explain_validation(exc.detail)
+        details = [{"field": field or "", "message": message}]
+    return Response(_body(400, details[0]["message"], extra=details), status_code=400)
+
+
+def _detail(item: dict[str, Any]) -> dict[str, str]:
+    """One validation failure: the field it concerns and a sentence about it."""
+    key, source = item.get("key"), getattr(item.get("source"), "value", item.get("source"))
+    message = str(item.get("message", ""))
+    if source == "header":  # the handler's parameter is named like the header: idempotency_key
+        key = "-".join(part.capitalize() for part in str(key).split("_"))
+    if source in {"header", "query", "path", "cookie"}:
+        return {"field": str(key), "message": f"The {key} {source} is not valid: {message}"}
+    field, sentence = explain_validation(message if "- at `" in message or not key else f"{message} - at `$.{key}`")
+    field = _field_name(field or str(key or ""))
+    return {"field": field, "message": sentence.replace(f"'data.{field}'", f"'{field}'")}
+
+
+def _field_name(path: str) -> str:
+    """'data.audience.0' -> 'audience': the name a person filled in, not the decoder's path."""
+    parts = [p for p in path.split(".") if p and not p.isdigit()]
+    if parts and parts[0] == "data":
+        parts = parts[1:]
+    return ".".join(parts)
+
+
+def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    if exc.status_code == 401 and _wants_html(request):
+        return Redirect(path=_sign_in_path(request))
+    detail = exc.detail
+    if "JSON is malformed" in detail or "Malformed" in detail or "truncated" in detail:
+        detail = "The request body is not valid JSON."
+    if exc.status_code == 403 and "CSRF" in detail:
+        detail = "This form has expired or was not sent from Heard. Go back, reload the page and try again."
+    return Response(_body(exc.status_code, detail), status_code=exc.status_code, headers=exc.headers)
+
+
+def database_down(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    log.error("database unavailable: %s", type(exc).__name__)
+    if _wants_html(request):
+        return unavailable_page(request, {})
+    return Response(_body(503, db.DATABASE_DOWN), status_code=503, headers={"Retry-After": "30"})
+
+
+PAGE_DOWN = "Heard cannot open this page right now. Please try again in a few minutes."
+
+
+def unavailable_page(request: Request[Any, Any, Any], form: dict[str, list[str]]) -> Response[Any]:
+    """A 503 page for a person: nothing was sent, and whatever their form carried is on the page to send again."""
+    sending = request.method != "GET"
+    heading = "Nothing was sent" if sending else "Heard is not available just now"
+    message = db.DATABASE_DOWN if sending else PAGE_DOWN
+    return _person_page(request, 503, heading, message, form, headers={"Retry-After": "30"})
+
+
+def _person_page(
+    request: Request[Any, Any, Any],
+    status: int,
+    heading: str,
+    message: str,
+    form: dict[str, list[str]],
+    headers: dict[str, str] | None = None,
+) -> Response[Any]:
+    """An error page in plain words, with what the person's form carried (if anything) to send again."""
+    engine = request.app.template_engine.engine  # type: ignore[union-attr]
+    fields = [(name, value) for name, values in form.items() for value in values]
+    context = {
+        "heading": heading,
+        "message": message,
+        "sending": request.method != "GET",
+        "action": request.url.path,
+        "fields": fields,
+        "kept": [value for name, value in fields if value.strip() and not name.startswith("_")],
+    }
+    html = engine.get_template("person_error.html").render(context)
+    return Response(html, media_type="text/html", status_code=status, headers=headers)
+
+
+def out_of_range(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """A number too big for the database (an id from nowhere): nothing can match it."""
+    return Response(_body(404, "No such record."), status_code=404)
+
+
+def server_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """Anything unexpected: logged with where it happened (never its message, which may quote what was sent)."""
+    where = "".join(traceback.format_tb(exc.__traceback__)[-8:])
+    log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path, extra={"stack": where})
+    sorry = "Something went wrong on our side and we have recorded it. Please go back and try again."
+    if _wants_html(request):
+        return _person_page(request, 500, "Something went wrong", sorry, {})
+    return Response(_body(500, sorry), status_code=500)
+
+
+EXCEPTION_HANDLERS: dict[Any, Any] = {
+    Exception: server_error,
+    asyncpg.DataError: out_of_range,
+    errors.HeardError: domain_error,
+    ValidationException: validation_error,
+    HTTPException: http_error,
+    asyncpg.PostgresConnectionError: database_down,
+    asyncpg.CannotConnectNowError: database_down,
+    asyncpg.InterfaceError: database_down,
+    ConnectionError: database_down,
+    TimeoutError: database_down,
+}

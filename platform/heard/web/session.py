@@ -1,0 +1,71 @@
+"""The session cookie to a Principal in scope["user"], before any handler runs."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import asyncpg
+from litestar import Request
+from litestar.enums import ScopeType
+from litestar.types import ASGIApp, Receive, Scope, Send
+
+from heard import db, errors, settings
+from heard.accounts import queries as account_queries
+from heard.accounts.schemas import Principal
+from heard.accounts.secrets import token_hash
+from heard.web.errors import unavailable_page
+
+SESSION_COOKIE = "heard_session"
+
+
+class SessionMiddleware:
+    """Resolve the session cookie to a Principal in scope["user"] (None when signed out).
+
+    The connection is returned to the pool before the handler runs: a request that held it through its
+    handler and after-response work while asking for another could exhaust the pool.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == ScopeType.HTTP:
+            try:
+                scope["user"] = await self._principal(scope)
+            except errors.Unavailable:
+                if not _is_page_form(scope):
+                    raise
+                # A person's form post while the database is down: give their words back rather than lose them.
+                request: Request[Any, Any, Any] = Request(scope, receive)
+                form = await request.form()
+                words = {name: [str(v) for v in form.getall(name) if isinstance(v, str)] for name in form}
+                await unavailable_page(request, words).to_asgi_response(app=None, request=request)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+    async def _principal(self, scope: Scope) -> Principal | None:
+        token = _cookie(scope, SESSION_COOKIE)
+        if not token or scope["path"].startswith(("/static/", "/health/")):
+            return None
+        pool: asyncpg.Pool = scope["litestar_app"].state.db_pool
+        idle = timedelta(minutes=settings.get().app.session_idle_minutes)
+        async with db.acquire(pool) as conn:
+            return await account_queries.resolve_session(conn, token_hash(token), idle)
+
+
+def _is_page_form(scope: Scope) -> bool:
+    """A form a person posted from a page (file uploads excluded: a page cannot hand a file back)."""
+    if scope.get("method") != "POST" or scope["path"].startswith("/api/"):
+        return False
+    return dict(scope.get("headers", [])).get(b"content-type", b"").startswith(b"application/x-www-form-urlencoded")
+
+
+def _cookie(scope: Scope, name: str) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == b"cookie":
+            for part in value.decode("latin-1").split(";"):
+                k, _, v = part.strip().partition("=")
+                if k == name:
+                    return v
+    return None
