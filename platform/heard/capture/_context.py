@@ -15,6 +15,7 @@ from heard.capture._words import Words, languages, words
 from heard.capture.schemas import Fields
 from heard.i18n import negotiate
 from heard.templating import when
+from heard.web.bodies import form_problems
 
 LANG_COOKIE = "heard_lang"
 HELD_COOKIE = "heard_held"
@@ -62,6 +63,20 @@ async def posted(request: Request[Any, Any, Any]) -> Fields:
     """The posted form with every value of a repeated field (checkboxes)."""
     form = await request.form()
     return {name: [str(v) for v in form.getall(name)] for name in form}
+
+
+def unreadable(request: Request[Any, Any, Any], instrument: surveys.Instrument, ui: Words) -> list[surveys.FieldError]:
+    """A problem for each answer the edge could not keep as sent (a NUL, bytes that are not UTF-8), in the child's
+    language; the form shows their words again with the problem beside the question."""
+    found: list[surveys.FieldError] = []
+    for name, code in form_problems(request):
+        question = next((q for q in instrument.questions if name == q.id or name.startswith(f"{q.id}-")), None)
+        if question is not None and all(e.question != question.id for e in found):
+            message = ui.gettext(f"error.{code}")
+            found.append(
+                surveys.FieldError(question=question.id, field=question.field_id(), code=code, message=message)  # type: ignore[arg-type]
+            )
+    return found
 
 
 def key_from(fields: Fields) -> str:

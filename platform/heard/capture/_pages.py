@@ -27,6 +27,7 @@ from heard.capture._context import (
     page,
     posted,
     safe_next,
+    unreadable,
 )
 from heard.capture._words import Words
 from heard.capture.schemas import Fields
@@ -36,6 +37,7 @@ from heard.errors import Conflict, NotFound
 from heard.submissions import services as submissions
 from heard.submissions.controllers import screen_text
 from heard.submissions.schemas import Receipt
+from heard.web.bodies import KEEPS_WORDS
 from heard.web.dependencies import Conn, DbPool, Queue
 from heard.web.guards import child_only
 
@@ -148,7 +150,7 @@ class ChildPages(Controller):
             easy_read=_easy(instrument, draft),
         )
 
-    @post("/send/{instrument_id:str}", status_code=303)
+    @post("/send/{instrument_id:str}", status_code=303, opt={KEEPS_WORDS: True})
     async def send(
         self,
         request: Request[Any, Any, Any],
@@ -171,7 +173,8 @@ class ChildPages(Controller):
         choices = services.audience_choices(child.relations) if instrument.kind != "survey" else []
         default = services.default_audience(instrument, child.relations)
         audience = (fields.get("_audience") or [default])[0]
-        if _switching(fields):
+        if _switching(fields) or (problems := unreadable(request, instrument, ui)):
+            switching = _switching(fields)
             return _form(
                 request,
                 ui,
@@ -179,10 +182,12 @@ class ChildPages(Controller):
                 action=f"/send/{instrument.id}",
                 user=user,
                 values=fields,
+                errors=[] if switching else problems,
                 key=key_from(fields),
                 audiences=choices,
                 audience=audience,
-                easy_read=not _easy(instrument, fields),
+                easy_read=_easy(instrument, fields) != switching,
+                status=200 if switching else 422,
             )
         sending = services.Sending(
             instrument=instrument,
@@ -317,14 +322,16 @@ def _complaint_cards(complaints: list[ChildComplaint], ui: Words) -> list[dict[s
         status = ui.translate(c.status_words)
         if status == c.status_words and ui.lang != "en" and c.due_on is not None:
             status = ui.gettext("complaint.status.due", date=_long_date(c.due_on, ui))
-        cards.append({
-            "reference": c.reference,
-            "stage": ui.translate(c.stage_words),
-            "status": status,
-            "outcomes": [(o.about, ui.translate(o.words)) for o in c.outcomes],
-            "letter": c.letter,
-            "ombudsman": ui.translate(c.ombudsman) if c.ombudsman else None,
-        })
+        cards.append(
+            {
+                "reference": c.reference,
+                "stage": ui.translate(c.stage_words),
+                "status": status,
+                "outcomes": [(o.about, ui.translate(o.words)) for o in c.outcomes],
+                "letter": c.letter,
+                "ombudsman": ui.translate(c.ombudsman) if c.ombudsman else None,
+            }
+        )
     return cards
 
 
@@ -353,7 +360,7 @@ class AnonymousPages(Controller):
             return _closed(request, ui)
         return _form(request, ui, instrument, action=f"/s/{token}", easy_read=_easy(instrument, None))
 
-    @post("/s/{token:str}", status_code=200)
+    @post("/s/{token:str}", status_code=200, opt={KEEPS_WORDS: True})
     async def send(
         self,
         request: Request[Any, Any, Any],
@@ -371,6 +378,19 @@ class AnonymousPages(Controller):
         if _switching(fields):
             easy = not _easy(instrument, fields)
             return _form(request, ui, instrument, action=f"/s/{token}", values=fields, key=key, easy_read=easy)
+        if problems := unreadable(request, instrument, ui):
+            easy = _easy(instrument, fields)
+            return _form(
+                request,
+                ui,
+                instrument,
+                action=f"/s/{token}",
+                values=fields,
+                errors=problems,
+                key=key,
+                easy_read=easy,
+                status=422,
+            )
         try:
             receipt, _, work = await _openings.send_anonymous(
                 conn, token, services.clean_fields(fields), ui.lang, key, screen_text, ui.gettext("form.nothing")
