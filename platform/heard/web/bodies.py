@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import unquote_to_bytes
 
 import msgspec
+import numpy as np
 from litestar import Request
 from litestar.datastructures import FormMultiDict
 from litestar.enums import RequestEncodingType
@@ -33,9 +34,8 @@ MAX_KEYS = 2_000
 KEEPS_WORDS = "keeps_words"
 _JSON = re.compile(r"^application/([a-z0-9.+-]*\+)?json$")
 _FORMS = frozenset({RequestEncodingType.URL_ENCODED.value, RequestEncodingType.MULTI_PART.value})
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_STRING = re.compile(rb'"[^"]*"')  # once escapes are gone
 _STRUCTURE = bytes(range(256)).translate(None, b"[]{}:")  # every byte but these, to delete
-_EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
 _NUL_ESCAPE = "\\u0000"
 
 NOT_UTF8 = "not_utf8"
@@ -137,20 +137,25 @@ def decode_json(body: bytes) -> Any:
 
 
 def check_shape(body: bytes) -> None:
-    """Refuse JSON nested deeper than MAX_DEPTH or holding more than MAX_KEYS keys, without decoding it."""
-    structure = _STRING.sub(b'""', body).translate(None, _STRUCTURE)
+    """Refuse JSON nested deeper than MAX_DEPTH or holding more than MAX_KEYS keys, without decoding it.
+
+    Strings go first (their escapes, then their contents), so a child's "[[[" is not nesting; what is left of a
+    megabyte is measured in tens of milliseconds.
+    """
+    unescaped = body.replace(b"\\\\", b"").replace(b'\\"', b"")
+    structure = _STRING.sub(b"", unescaped).translate(None, _STRUCTURE)
     if structure.count(b":") > MAX_KEYS:
         raise BadBody(400, f"The request body has too many keys: at most {MAX_KEYS:,}.")
     brackets = structure.replace(b":", b"")
-    if len(brackets) <= 2 * MAX_DEPTH:
-        return
-    for _ in range(MAX_DEPTH):  # each pass takes away exactly the innermost level
-        brackets = _EMPTY_PAIR.sub(b"", brackets)
-    while brackets and (fewer := _EMPTY_PAIR.sub(b"", brackets)) != brackets:
-        brackets = fewer
-    if not brackets:
+    if len(brackets) > 2 * MAX_DEPTH and _depth(brackets) > MAX_DEPTH:
         raise BadBody(400, f"The request body is nested too deeply: at most {MAX_DEPTH} levels.")
-    # unbalanced brackets: not JSON, which the decoder says
+
+
+def _depth(brackets: bytes) -> int:
+    """The deepest nesting of a run of brackets: a running sum in numpy (a Python loop over a megabyte of brackets
+    took 0.6 s of the event loop; this takes milliseconds)."""
+    steps = np.frombuffer(brackets, dtype=np.uint8)
+    return int(np.cumsum(np.where((steps == ord("[")) | (steps == ord("{")), 1, -1), dtype=np.int64).max())
 
 
 def _nul_path(value: Any, path: tuple[str, ...] = ()) -> str | None:
