@@ -18,6 +18,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/bandit -q -r platform nlp surveys dashboards -ll --skip B608,B704
+	$(BIN)/lint-imports
 
 install: $(STAMP)
 

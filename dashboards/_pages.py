@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import asyncpg
-import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.enums import MediaType, RequestEncodingType
 from litestar.params import Body, FromPath, URLEncodedBody
@@ -28,7 +27,7 @@ from dashboards.schemas import (
 )
 from heard import errors
 from heard.web.dependencies import Conn
-from heard.web.errors import explain_validation as explain
+from heard.web.forms import to_struct
 from heard.web.guards import roles, staff_only
 
 Form = Body(media_type=RequestEncodingType.URL_ENCODED)
@@ -42,11 +41,7 @@ STEP_ROLES = {"decide": DECIDERS, "done": DECIDERS, "text": PUBLISHERS, "publish
 def _convert(data: dict[str, str], kind: type[Any]) -> Any:
     """A form as a Struct; a bad field becomes Invalid naming it, so the page can point at it."""
     clean = {k: v for k, v in data.items() if k not in {"step", "_csrf_token"} and v != ""}
-    try:
-        return msgspec.convert(clean, kind, strict=False)
-    except msgspec.ValidationError as exc:
-        field, message = explain(str(exc))
-        raise errors.Invalid(message, field=field) from exc
+    return to_struct(kind, clean)
 
 
 def tracker_table(found: list[Action]) -> Table:

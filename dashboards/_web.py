@@ -15,8 +15,8 @@ from dashboards import _export, services
 from dashboards.charts import svg
 from dashboards.schemas import ATTRIBUTES, THEMES, Quarter, Table, cohort_label
 from heard.accounts.schemas import Principal
-from heard.pages import session_context
 from heard.web.guards import roles
+from heard.web.pages import staff_page
 
 User = Request[Principal, Any, Any]
 CICC = roles("participation_officer", "cicc_member")
@@ -99,7 +99,7 @@ def page(name: str, user: Principal, **context: Any) -> Template:
     return Template(
         f"dashboards/{name}.html",
         context={
-            **session_context(user),
+            **staff_page(user),
             "svg": svg,
             "attributes": ATTRIBUTES,
             "themes": THEMES,

@@ -6,6 +6,7 @@ import asyncpg
 from litestar import Controller, Response, get, post
 from litestar.response import Template
 
+from dashboards import _complaints_pages as complaint_reports
 from dashboards import _export, services
 from dashboards._pages import ActionPages, PublicPages, QuotePages
 from dashboards._web import (
@@ -23,6 +24,7 @@ from dashboards._web import (
     table_param,
     theme_param,
 )
+from dashboards.jobs import refresh
 from heard.web.dependencies import Conn
 from heard.web.guards import roles, staff_only
 from heard.web.openapi import error_responses
@@ -142,9 +144,15 @@ class DashboardsApi(Controller):
     @post("/refresh", guards=[roles("admin")], status_code=200)
     async def refresh(self, conn: Conn) -> dict[str, int]:
         """Recompute this quarter's and last quarter's rollups now, rather than at the next cron run."""
-        from dashboards.jobs import refresh
-
         return {"quarters": await refresh(conn)}
 
 
-ROUTE_HANDLERS = [Stylesheet, DashboardPages, DashboardsApi, ActionPages, QuotePages, PublicPages]
+ROUTE_HANDLERS = [
+    Stylesheet,
+    DashboardPages,
+    DashboardsApi,
+    ActionPages,
+    QuotePages,
+    PublicPages,
+    *complaint_reports.ROUTE_HANDLERS,
+]

@@ -7,6 +7,10 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from heard.i18n import catalogue
+from heard.inbox.schemas import SENTIMENT_LABELS
+from nlp import schemas as nlp_schemas
+
 # ---- cohorts ------------------------------------------------------------------------------------
 
 AGE_BANDS = {
@@ -67,20 +71,9 @@ def cohort_label(group: str) -> str:
 
 # ---- themes and measures ------------------------------------------------------------------------
 
-THEMES = {
-    "family_contact": "Family and contact",
-    "placement": "Where I live",
-    "social_worker": "My social worker",
-    "education_work": "School, college and work",
-    "health_wellbeing": "Health and wellbeing",
-    "safety": "Feeling safe",
-    "leaving_care": "Leaving care",
-    "being_heard": "Being heard",
-    "identity": "Identity",
-    "friends_activities": "Friends and activities",
-    "money": "Money",
-}
-SENTIMENTS = {"positive": "Positive", "negative": "Negative", "mixed": "Mixed", "neutral": "Neutral"}
+# Theme ids are nlp's; their names are the message catalogue's (English on staff pages and in reports).
+THEMES: dict[str, str] = {theme: catalogue("en").gettext(f"theme.{theme}") for theme in nlp_schemas.THEMES}
+SENTIMENTS = SENTIMENT_LABELS
 YES_NO = {"yes": "Yes", "no": "No", "not_sure": "Not sure"}
 FACES = {"very_sad": "Very sad", "sad": "Sad", "ok": "OK", "happy": "Happy", "very_happy": "Very happy"}
 LIFE_SATISFACTION = {
@@ -211,19 +204,7 @@ class Comparison(msgspec.Struct, frozen=True, kw_only=True):
 
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
 ShortText = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-ThemeId = Literal[
-    "family_contact",
-    "placement",
-    "social_worker",
-    "education_work",
-    "health_wellbeing",
-    "safety",
-    "leaving_care",
-    "being_heard",
-    "identity",
-    "friends_activities",
-    "money",
-]
+ThemeId = nlp_schemas.Theme
 Lang = Literal["en", "ar", "fa", "ps", "ti"]
 Status = Literal["said", "proposed", "decided", "done", "not_taken_forward"]
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import asyncpg
 
-from dashboards import queries
+from dashboards import _complaints, queries
 from dashboards._actions import (
     action,
     actions,
@@ -26,6 +26,7 @@ from dashboards._teams import TeamPage, team_view
 from dashboards.schemas import ComparisonIn, Quarter
 from heard import audit, errors
 from heard.accounts.schemas import Principal
+from heard.complaints import _clock
 
 __all__ = [
     "HEADLINE_MEASURES",
@@ -89,3 +90,18 @@ async def set_national(conn: asyncpg.Connection, user: Principal, data: Comparis
     async with conn.transaction():
         await queries.set_national(conn, user.council_id, data.measure, data.national_percent, data.source)
         await audit.record(conn, user, "dashboards.national_set", "setting", None, measure=data.measure)
+
+
+async def complaints_report(
+    conn: asyncpg.Connection,
+    principal: Principal,
+    kind: _complaints.ReportKind,
+    year: int,
+    quarter: int | None = None,
+    *,
+    today: date | None = None,
+) -> _complaints.Report:
+    """The quarterly learning report or the annual report for a financial year; the read is audited."""
+    found = await _complaints.build(conn, principal.council_id, kind, year, quarter, today or _clock.today())
+    await audit.record(conn, principal, "read", "complaints_report", None, kind=kind, year=year, quarter=quarter)
+    return found

@@ -1,14 +1,16 @@
-"""The Structs nlp returns: Safeguarding (also the fast Screen's result) and Analysis."""
+"""The Structs nlp returns: Safeguarding (also the fast Screen's result) and Analysis.
+
+The one vocabulary of analysis: theme, sentiment, level and category ids are written here and nowhere else (their
+names for people are the message catalogues' ``theme.<id>`` entries).
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 import msgspec
 
-Level = Literal["none", "concern", "urgent"]
-
-THEMES = (
+Theme = Literal[
     "family_contact",
     "placement",
     "social_worker",
@@ -20,9 +22,13 @@ THEMES = (
     "identity",
     "friends_activities",
     "money",
-)
-SENTIMENTS = ("positive", "negative", "mixed", "neutral")
-LEVELS: tuple[Level, ...] = ("none", "concern", "urgent")
+]
+Sentiment = Literal["positive", "negative", "mixed", "neutral"]
+Level = Literal["none", "concern", "urgent"]
+
+THEMES: tuple[str, ...] = get_args(Theme)
+SENTIMENTS: tuple[str, ...] = get_args(Sentiment)
+LEVELS: tuple[Level, ...] = get_args(Level)
 CATEGORIES = ("abuse", "self_harm", "exploitation", "missing", "neglect", "violence")
 
 

@@ -24,8 +24,20 @@ from litestar.types import PathType
 
 import dashboards
 import heard
+import nlp
 import surveys
-from heard import db, logs, queue, settings
+from dashboards import controllers as reporting
+from heard import composite, db, health, logs, pages, queue, settings
+from heard.accounts import controllers as accounts
+from heard.accounts import sso
+from heard.capture import controllers as capture
+from heard.complaints import controllers as complaints
+from heard.inbox import controllers as inbox
+from heard.onboarding import controllers as onboarding
+from heard.privacy import controllers as privacy
+from heard.safeguarding import controllers as safeguarding
+from heard.submissions import controllers as submissions
+from heard.templating import FILTERS
 from heard.web import bodies, errors, headers, session
 from heard.web.dependencies import provide_connection
 from heard.web.guards import staff_only
@@ -37,18 +49,6 @@ STATIC_DIRS: list[PathType] = [heard.STATIC_DIR, surveys.STATIC_DIR]
 
 
 def _route_handlers() -> list[Any]:
-    from dashboards import controllers as dashboards
-    from heard import health, pages
-    from heard.accounts import controllers as accounts
-    from heard.accounts import sso
-    from heard.capture import controllers as capture
-    from heard.complaints import controllers as complaints
-    from heard.inbox import controllers as inbox
-    from heard.onboarding import controllers as onboarding
-    from heard.privacy import controllers as privacy
-    from heard.safeguarding import controllers as safeguarding
-    from heard.submissions import controllers as submissions
-
     return [
         *health.ROUTE_HANDLERS,
         *pages.ROUTE_HANDLERS,
@@ -58,8 +58,9 @@ def _route_handlers() -> list[Any]:
         *safeguarding.ROUTE_HANDLERS,
         *inbox.ROUTE_HANDLERS,
         *capture.ROUTE_HANDLERS,
+        *composite.ROUTE_HANDLERS,
         *complaints.ROUTE_HANDLERS,
-        *dashboards.ROUTE_HANDLERS,
+        *reporting.ROUTE_HANDLERS,
         *privacy.ROUTE_HANDLERS,
         *onboarding.ROUTE_HANDLERS,
     ]
@@ -68,8 +69,6 @@ def _route_handlers() -> list[Any]:
 @asynccontextmanager
 async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
     """One pool and one Redis client per process."""
-    import nlp
-
     config = settings.get()
     nlp.screen("warm up")  # load the screen's patterns now, not during a child's first request
     app.state.db_pool = await db.create_pool(config.db)
@@ -91,8 +90,6 @@ def _redis(state: State) -> ArqRedis:
 
 
 def _register_filters(engine: JinjaTemplateEngine) -> None:
-    from heard.templating import FILTERS
-
     engine.engine.filters.update(FILTERS)
     engine.engine.autoescape = True
 

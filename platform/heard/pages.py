@@ -7,9 +7,9 @@ from typing import Any
 from litestar import Request, get
 from litestar.response import Template
 
-from heard import settings
 from heard.accounts.schemas import Principal
 from heard.web.guards import roles, signed_in
+from heard.web.pages import child_page, staff_page
 
 # Each staff role's starting points; the pages themselves belong to their domains.
 STAFF_LINKS: dict[str, list[tuple[str, str]]] = {
@@ -29,26 +29,14 @@ STAFF_LINKS: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def session_context(user: Principal) -> dict[str, Any]:
-    app = settings.get().app
-    return {"user": user, "idle_minutes": app.session_idle_minutes, "warning_minutes": app.session_warning_minutes}
-
-
-def child_context(request: Request[Any, Any, Any], user: Principal | None, **extra: Any) -> dict[str, Any]:
-    """Context of a page a child reads: their language (``ui``), its direction and switcher, and the session."""
-    from heard.capture import language, page  # capture uses session_context from here
-
-    return page(request, language(request), user, **extra)
-
-
 @get("/home", guards=[signed_in], include_in_schema=False)
 async def home(request: Request[Principal, Any, Any]) -> Template:
     user = request.user
     links = [link for role in user.roles for link in STAFF_LINKS.get(role, [])]
     unique = list(dict.fromkeys(links))
     if not user.is_staff:
-        return Template("home_child.html", context=child_context(request, user))
-    return Template("home_staff.html", context={**session_context(user), "links": unique})
+        return Template("home_child.html", context=child_page(request, user))
+    return Template("home_staff.html", context={**staff_page(user), "links": unique})
 
 
 ADMIN_LINKS = [
@@ -62,7 +50,7 @@ ADMIN_LINKS = [
 
 @get("/admin", guards=[roles("admin")], include_in_schema=False)
 async def admin(request: Request[Principal, Any, Any]) -> Template:
-    return Template("admin.html", context={**session_context(request.user), "links": ADMIN_LINKS})
+    return Template("admin.html", context={**staff_page(request.user), "links": ADMIN_LINKS})
 
 
 @get("/help", include_in_schema=False)

@@ -12,12 +12,12 @@ import surveys
 from dashboards.schemas import THEMES
 from heard import i18n
 from heard.app import TEMPLATE_DIRS
-from heard.capture._pages import _complaint_cards
-from heard.capture._words import languages
+from heard.capture import complaint_cards
 from heard.complaints._child import OMBUDSMAN, OUTCOME_WORDS, STAGE_WORDS
 from heard.complaints.schemas import ChildComplaint, ChildOutcome
 from heard.privacy.schemas import KIND_LABELS
 from heard.templating import FILTERS
+from heard.web.pages import languages
 
 NOW = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
 PLACEMENTS = ("foster", "kinship", "residential", "supported_lodgings", "semi_independent", "independent",
@@ -147,9 +147,9 @@ def test_a_childs_complaint_cards_are_in_their_language():
         status_words="We will answer by 24 March 2026.", due_on=date(2026, 3, 24),
         outcomes=[ChildOutcome(point=1, about="Moves", words=OUTCOME_WORDS["upheld"])], letter=None, ombudsman=None,
     )
-    english = _complaint_cards([answered], i18n.catalogue("en"))[0]
+    english = complaint_cards([answered], i18n.catalogue("en"))[0]
     assert english["stage"] == STAGE_WORDS[1] and english["status"] == "We will answer by 24 March 2026."
-    arabic = _complaint_cards([answered], i18n.catalogue("ar"))[0]
+    arabic = complaint_cards([answered], i18n.catalogue("ar"))[0]
     assert arabic["stage"] == i18n.catalogue("ar").gettext("complaint.stage.1")
     assert arabic["status"] == "سنجيب بحلول 24 مارس 2026."
     assert arabic["outcomes"] == [("Moves", "اتفقنا معك.")]

@@ -12,9 +12,10 @@ import pytest
 from complaint_seed import decide_all, escalate, new_case, officer, respond
 from support import Council, make_council
 
+from dashboards._complaints import Report, period
+from dashboards._complaints_export import to_csv, to_pdf
+from dashboards.services import complaints_report
 from heard.complaints import services
-from heard.complaints._export import to_csv, to_pdf
-from heard.complaints._report import Report, period
 from heard.complaints.schemas import (
     ActionIn,
     ActionUpdate,
@@ -172,7 +173,7 @@ def figures(report: Report, key: str) -> tuple[dict[str, int], int | None]:
 
 
 async def test_every_figure_of_the_quarterly_report_matches_the_seed(db: asyncpg.Connection, seeded: Council) -> None:
-    report = await services.report(db, officer(seeded), "quarterly", 2025, 3, today=date(2026, 11, 23))
+    report = await complaints_report(db, officer(seeded), "quarterly", 2025, 3, today=date(2026, 11, 23))
     assert report.title == "Complaints learning report 2025-26, quarter 3 (October to December 2025)"
     assert (report.starts_on, report.ends_on) == (date(2025, 10, 1), date(2025, 12, 31))
     assert figures(report, "stages") == (
@@ -229,7 +230,7 @@ async def test_every_figure_of_the_quarterly_report_matches_the_seed(db: asyncpg
 
 
 async def test_the_annual_report_covers_the_financial_year(db: asyncpg.Connection, seeded: Council) -> None:
-    report = await services.report(db, officer(seeded), "annual", 2025, today=date(2026, 11, 23))
+    report = await complaints_report(db, officer(seeded), "annual", 2025, today=date(2026, 11, 23))
     assert report.title == "Complaints annual report 2025-26"
     stages, _ = figures(report, "stages")
     # D (September) and the January case now count as well.
@@ -243,7 +244,7 @@ async def test_the_annual_report_covers_the_financial_year(db: asyncpg.Connectio
 
 
 async def test_the_published_report_suppresses_small_numbers(db: asyncpg.Connection, seeded: Council) -> None:
-    report = await services.report(db, officer(seeded), "quarterly", 2025, 3, today=date(2026, 11, 23))
+    report = await complaints_report(db, officer(seeded), "quarterly", 2025, 3, today=date(2026, 11, 23))
     shown = {t.key: t for t in report.shown(publication=True)}
     assert shown["complainants"].rows == [
         ("Child or young person", "c"),

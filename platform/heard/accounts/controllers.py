@@ -12,12 +12,13 @@ from litestar.response import Redirect, Template
 
 from heard import errors, settings
 from heard.accounts import services
+from heard.accounts.queries import staff_email
 from heard.accounts.schemas import ChildSignIn, IssuedCode, Me, Principal, StaffSignIn, TotpCheck
 from heard.accounts.secrets import totp_uri
-from heard.pages import child_context
 from heard.web.dependencies import Conn
 from heard.web.guards import signed_in, staff_only
 from heard.web.openapi import error_responses
+from heard.web.pages import child_page
 from heard.web.session import SESSION_COOKIE
 
 
@@ -140,7 +141,7 @@ class SignInPages(Controller):
 
     @get("/sign-in")
     async def child_form(self, request: Request[Any, Any, Any]) -> Template:
-        return Template("sign_in_child.html", context=child_context(request, None, error=None, code=""))
+        return Template("sign_in_child.html", context=child_page(request, None, error=None, code=""))
 
     @post("/sign-in", status_code=303)
     async def child_submit(
@@ -150,10 +151,10 @@ class SignInPages(Controller):
         try:
             token, _ = await services.sign_in_child(conn, ChildSignIn(code=typed or " "), _address(request))
         except (errors.Invalid, errors.Unauthorised) as exc:
-            context = child_context(request, None, error=exc.message, code=typed)
+            context = child_page(request, None, error=exc.message, code=typed)
             return Template("sign_in_child.html", context=context, status_code=400)
         except errors.TooManyRequests as exc:
-            context = child_context(request, None, code=typed)
+            context = child_page(request, None, code=typed)
             context["error"] = services.too_many_tries(context["ui"], exc.retry_after)
             return Template("sign_in_child.html", context=context, status_code=429)
         return _with_session(Redirect(path="/home", status_code=303), token)
@@ -213,8 +214,6 @@ async def _totp_context(conn: asyncpg.Connection, user: Principal, error: str | 
     if user.totp_enrolled:
         return {"error": error, "enrol": False}
     secret = await services.start_totp_enrolment(conn, user)
-    from heard.accounts.queries import staff_email
-
     uri = totp_uri(secret, await staff_email(conn, user.id))
     qr = segno.make(uri, error="m").svg_inline(scale=4, title="QR code for your authenticator app")
     return {"error": error, "enrol": True, "secret": secret, "qr_svg": qr}

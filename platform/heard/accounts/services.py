@@ -8,6 +8,7 @@ import asyncpg
 
 from heard import audit, i18n
 from heard.accounts import queries, secrets
+from heard.accounts.access import require_child_access
 from heard.accounts.schemas import ChildSignIn, IssuedCode, Principal, StaffSignIn
 from heard.errors import Forbidden, Invalid, NotFound, TooManyRequests, Unauthorised
 
@@ -115,8 +116,6 @@ async def sign_out(conn: asyncpg.Connection, principal: Principal, *, everywhere
 
 async def issue_access_code(conn: asyncpg.Connection, principal: Principal, child_id: int) -> IssuedCode:
     """A new code for a child, replacing the old one and ending the child's sessions."""
-    from heard.accounts.access import require_child_access
-
     await require_child_access(conn, principal, child_id, action="issue_access_code", relations=("worker",))
     async with conn.transaction():
         for _ in range(10):

@@ -1,9 +1,9 @@
 """Capture over HTTP: children's statements and surveys, drafts, messages, anonymous links, survey openings.
 
-``language`` and ``page`` give any page a child reads their language, the language switcher and
-the unchecked-translation notice (the home, sign-in and privacy pages use them too).
+``complaint_cards``, ``message_title`` and ``not_found_page`` word a child's things for the composite My messages
+page (heard.composite), which also shows reporting's published updates.
 """
 
-from heard.capture._context import language, page
+from heard.capture._pages import complaint_cards, message_title, not_found_page
 
-__all__ = ["language", "page"]
+__all__ = ["complaint_cards", "message_title", "not_found_page"]

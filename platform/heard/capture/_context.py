@@ -1,68 +1,26 @@
-"""What every capture page shares: the child's language, the language switcher, form fields and idempotency keys."""
+"""What capture's pages share beyond the page context: held drafts, idempotency keys, safe return paths, answers."""
 
 from __future__ import annotations
 
 import re
 import secrets
-from datetime import datetime
 from typing import Any
 
 from litestar import Request
 
 import surveys
-from heard.accounts.schemas import Principal
-from heard.capture._words import Words, languages, words
 from heard.capture.schemas import Fields
-from heard.i18n import negotiate
-from heard.templating import when
 from heard.web.bodies import form_problems
+from heard.web.pages import Words
 
-LANG_COOKIE = "heard_lang"
 HELD_COOKIE = "heard_held"
 _KEY = re.compile(r"^[A-Za-z0-9._:-]{8,200}$")
 _LOCAL = re.compile(r"^/[A-Za-z0-9/_.?=&%-]*$")
 
 
-def language(request: Request[Any, Any, Any]) -> Words:
-    """The child's chosen language (cookie), else their browser's best supported one, else English."""
-    return words(negotiate(request.headers.get("accept-language"), request.cookies.get(LANG_COOKIE)))
-
-
-def page(request: Request[Any, Any, Any], ui: Words, user: Principal | None = None, **extra: Any) -> dict[str, Any]:
-    """Template context: language and direction, the switcher, the unchecked-translation notice, the session."""
-    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    context: dict[str, Any] = {
-        "lang": ui.lang,
-        "dir": ui.direction,
-        "ui": ui,
-        "languages": languages(),
-        "here": here,
-        "translation_notice": not ui.reviewed,
-        "date": lambda moment: dated(moment, ui.lang),
-    }
-    if user is not None:
-        from heard.pages import session_context  # heard.pages uses this module for the child's home page
-
-        context.update(session_context(user))
-    return {**context, **extra}
-
-
-def dated(moment: datetime | None, lang: str) -> str:
-    """A date and time: '23 Nov 2026, 14:05' in English, digits only in other languages."""
-    if moment is None:
-        return ""
-    return when(moment) if lang == "en" else moment.astimezone().strftime("%d/%m/%Y %H:%M")
-
-
 def safe_next(path: str | None) -> str:
     """Only a path on this site, never another site's address."""
     return path if path and _LOCAL.match(path) and not path.startswith("//") else "/home"
-
-
-async def posted(request: Request[Any, Any, Any]) -> Fields:
-    """The posted form with every value of a repeated field (checkboxes)."""
-    form = await request.form()
-    return {name: [str(v) for v in form.getall(name)] for name in form}
 
 
 def unreadable(request: Request[Any, Any, Any], instrument: surveys.Instrument, ui: Words) -> list[surveys.FieldError]:

@@ -12,26 +12,12 @@ from litestar.exceptions import PermissionDeniedException
 from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect, Template
 
-import dashboards
 import surveys
 from heard import queue
 from heard.accounts.schemas import Principal
 from heard.capture import _openings, queries, services
-from heard.capture._context import (
-    HELD_COOKIE,
-    LANG_COOKIE,
-    answer_lines,
-    key_from,
-    language,
-    new_key,
-    page,
-    posted,
-    safe_next,
-    unreadable,
-)
-from heard.capture._words import Words
+from heard.capture._context import HELD_COOKIE, answer_lines, key_from, new_key, safe_next, unreadable
 from heard.capture.schemas import Fields
-from heard.complaints import services as complaint_services
 from heard.complaints.schemas import ChildComplaint
 from heard.errors import Conflict, NotFound
 from heard.submissions import services as submissions
@@ -39,7 +25,9 @@ from heard.submissions.controllers import screen_text
 from heard.submissions.schemas import Receipt
 from heard.web.bodies import KEEPS_WORDS
 from heard.web.dependencies import Conn, DbPool, Queue
+from heard.web.forms import read_form
 from heard.web.guards import child_only
+from heard.web.pages import LANG_COOKIE, Words, child_page, language
 
 User = Request[Principal, Any, Any]
 
@@ -60,10 +48,10 @@ def _form(
     easy_read: bool = False,
     status: int = 200,
 ) -> Template:
-    context = page(
+    context = child_page(
         request,
-        ui,
         user,
+        ui=ui,
         instrument=instrument,
         title=instrument.wording(instrument.title, ui.lang),
         action=action,
@@ -114,7 +102,7 @@ def not_found_page(request: Request[Any, Any, Any], exc: NotFound) -> Response[A
     """A page, in the child's language, rather than a JSON error, for a form or message that is not there."""
     ui = language(request)
     body = exc.message if ui.lang == "en" else ""
-    context = page(request, ui, request.scope.get("user"), heading=ui.gettext("survey.not_found"), body=body)
+    context = child_page(request, request.scope.get("user"), ui=ui, heading=ui.gettext("survey.not_found"), body=body)
     return Template("capture/closed.html", context=context, status_code=404)
 
 
@@ -129,7 +117,7 @@ class ChildPages(Controller):
         ui = language(request)
         child = await services.profile(conn, request.user)
         groups = services.offered(child, ui.lang)
-        return Template("capture/send.html", context=page(request, ui, request.user, **groups))
+        return Template("capture/send.html", context=child_page(request, request.user, ui=ui, **groups))
 
     @get("/send/{instrument_id:str}", guards=[child_only])
     async def form(self, request: User, conn: Conn, instrument_id: FromPath[str]) -> Template:
@@ -159,7 +147,7 @@ class ChildPages(Controller):
         redis: Queue,
         instrument_id: FromPath[str],
     ) -> Response[Any]:
-        fields = await posted(request)
+        fields = await read_form(request)
         user = request.scope.get("user")
         if user is None:
             token = request.cookies.get(HELD_COOKIE) or secrets.token_urlsafe(24)
@@ -222,7 +210,7 @@ class ChildPages(Controller):
     async def save_draft(
         self, request: Request[Any, Any, Any], conn: Conn, instrument_id: FromPath[str]
     ) -> Response[None]:
-        fields = await posted(request)
+        fields = await read_form(request)
         user = request.scope.get("user")
         if user is None:
             token = request.cookies.get(HELD_COOKIE) or secrets.token_urlsafe(24)
@@ -251,21 +239,10 @@ class ChildPages(Controller):
             raise NotFound(ui.gettext("survey.not_found"))
         return Template(
             "capture/receipt.html",
-            context=page(request, ui, request.user, sent=found, reference=f"H-{found.id:06d}", anonymous=False),
+            context=child_page(
+                request, request.user, ui=ui, sent=found, reference=f"H-{found.id:06d}", anonymous=False
+            ),
         )
-
-    @get("/messages", guards=[child_only])
-    async def messages(self, request: User, conn: Conn) -> Template:
-        ui = language(request)
-        mine = await submissions.list_own(conn, request.user)
-        titles = {s.id: _title(s.instrument, s.kind, ui) for s in mine}
-        complaints = _complaint_cards(await complaint_services.child_view(conn, request.user.id), ui)
-        updates = await dashboards.published_updates(conn, request.user.council_id, ui.lang, limit=10)
-        themes = {u.id: ui.translate(u.theme_label) for u in updates}
-        context = page(
-            request, ui, request.user, items=mine, titles=titles, complaints=complaints, updates=updates, themes=themes
-        )
-        return Template("capture/messages.html", context=context)
 
     @get("/messages/{submission_id:int}", guards=[child_only])
     async def message(self, request: User, conn: Conn, submission_id: FromPath[int]) -> Template:
@@ -276,12 +253,12 @@ class ChildPages(Controller):
         instrument = _version(found.instrument, found.instrument_version)
         typed = services.typed(instrument, found.answers, ui.lang) if instrument else {}
         lines = answer_lines(instrument, typed, ui.lang) if instrument else []
-        context = page(
+        context = child_page(
             request,
-            ui,
             request.user,
+            ui=ui,
             s=found,
-            title=_title(found.instrument, found.kind, ui),
+            title=message_title(found.instrument, found.kind, ui),
             lines=lines,
             advocate_on=advocacy.get(found.id),
             who=[ui.gettext(_WHO[a]) for a in found.audience if a in _WHO],
@@ -310,7 +287,7 @@ def _long_date(day: date, ui: Words) -> str:
     return f"{day.day} {ui.gettext(f'month.{day.month}')} {day.year}"
 
 
-def _complaint_cards(complaints: list[ChildComplaint], ui: Words) -> list[dict[str, Any]]:
+def complaint_cards(complaints: list[ChildComplaint], ui: Words) -> list[dict[str, Any]]:
     """A child's complaints in their language.
 
     The complaints service words each stage, status and outcome in English; each of those
@@ -339,7 +316,7 @@ def _version(instrument_id: str | None, version: int | None) -> surveys.Instrume
     return surveys.builtin_instruments().get(instrument_id or "", {}).get(version or 0)
 
 
-def _title(instrument_id: str | None, kind: str, ui: Words) -> str:
+def message_title(instrument_id: str | None, kind: str, ui: Words) -> str:
     if instrument_id and instrument_id in surveys.builtin_instruments():
         instrument = surveys.latest(instrument_id)
         return instrument.wording(instrument.title, ui.lang).text
@@ -370,7 +347,7 @@ class AnonymousPages(Controller):
         token: FromPath[str],
     ) -> Template:
         ui = language(request)
-        fields = await posted(request)
+        fields = await read_form(request)
         opening, instrument = await _openings.by_link(conn, token)
         if not opening.is_open:
             return _closed(request, ui)
@@ -407,11 +384,12 @@ class AnonymousPages(Controller):
                 easy_read=_easy(instrument, fields),
                 status=400,
             )
-        context = page(request, ui, None, sent=receipt, reference=receipt.reference, anonymous=True)
+        context = child_page(request, ui=ui, sent=receipt, reference=receipt.reference, anonymous=True)
         queue.dispatch_soon(db_pool, redis, work)
         return Template("capture/receipt.html", context=context)
 
 
 def _closed(request: Request[Any, Any, Any], ui: Words) -> Template:
-    context = page(request, ui, heading=ui.gettext("survey.closed_title"), body=ui.gettext("survey.closed_body"))
+    heading, body = ui.gettext("survey.closed_title"), ui.gettext("survey.closed_body")
+    context = child_page(request, ui=ui, heading=heading, body=body)
     return Template("capture/closed.html", context=context, status_code=410)

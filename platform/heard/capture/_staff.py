@@ -5,20 +5,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from heard.accounts.schemas import Principal
 from heard.capture import _openings
-from heard.capture._context import posted
 from heard.capture.schemas import OpeningIn
 from heard.errors import HeardError
-from heard.pages import session_context
 from heard.web.dependencies import Conn
-from heard.web.errors import explain_validation
+from heard.web.forms import read_form, to_struct
 from heard.web.guards import roles
+from heard.web.pages import staff_page
 
 User = Request[Principal, Any, Any]
 _LABELS = {"child_in_care": "Children in care", "care_leaver": "Care leavers"}
@@ -32,7 +30,7 @@ def _opening_in(fields: dict[str, list[str]]) -> OpeningIn:
     for name in ("age_min", "age_max"):
         if name in one:
             raw[name] = int(one[name]) if one[name].isdigit() else one[name]
-    return msgspec.convert(raw, OpeningIn, strict=False)
+    return to_struct(OpeningIn, raw)
 
 
 async def _page(
@@ -45,7 +43,7 @@ async def _page(
     status: int = 200,
 ) -> Template:
     context = {
-        **session_context(request.user),
+        **staff_page(request.user),
         "openings": await _openings.list_openings(conn, request.user),
         "choices": _openings.surveys_to_open(),
         "labels": _LABELS,
@@ -71,12 +69,9 @@ class SurveyPages(Controller):
 
     @post("/", guards=[roles("admin")], status_code=303)
     async def open_page(self, request: User, conn: Conn) -> Response[Any]:
-        fields = await posted(request)
+        fields = await read_form(request)
         try:
             await _openings.open_survey(conn, request.user, _opening_in(fields))
-        except msgspec.ValidationError as exc:
-            field, message = explain_validation(str(exc))
-            return await _page(request, conn, error=message, field=field, form=fields, status=400)
         except HeardError as exc:
             return await _page(request, conn, error=exc.message, field=exc.field, form=fields, status=400)
         return Redirect(path="/staff/surveys", status_code=303)

@@ -14,7 +14,6 @@ from heard.accounts.schemas import Principal
 from heard.capture import _openings, services
 from heard.capture._pages import AnonymousPages, ChildPages
 from heard.capture._staff import SurveyPages, _csv
-from heard.capture._words import words
 from heard.capture.schemas import (
     AnonymousResponseIn,
     AnonymousSurvey,
@@ -30,6 +29,7 @@ from heard.submissions.controllers import screen_text
 from heard.submissions.schemas import Receipt
 from heard.web.dependencies import IDEMPOTENCY_KEY, Conn, DbPool, Queue
 from heard.web.guards import child_only, roles
+from heard.web.pages import words
 
 User = Request[Principal, Any, Any]
 

@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import asyncpg
 import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.enums import MediaType, RequestEncodingType
-from litestar.params import Body, FromPath, FromQuery, Parameter, QueryParameter, URLEncodedBody
+from litestar.params import Body, FromPath, FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 
 from heard import errors
 from heard.accounts.schemas import Principal
-from heard.complaints import _clock, _export, _rules, queries, services
+from heard.complaints import _clock, _rules, queries, services
 from heard.complaints._child import OUTCOME_WORDS
-from heard.complaints._report import view
 from heard.complaints.schemas import ComplaintIn
-from heard.pages import session_context
 from heard.web.dependencies import Conn
-from heard.web.errors import explain_validation
+from heard.web.forms import to_struct
 from heard.web.guards import roles
+from heard.web.pages import staff_page
 
 STYLESHEET = (Path(__file__).parent / "static" / "complaints.css").read_bytes()
 Form = Body(media_type=RequestEncodingType.URL_ENCODED)
@@ -59,12 +58,12 @@ def parse_form(kind: type[T], data: dict[str, str]) -> T:
         elif raw.strip():
             values[key] = raw if key in _VERBATIM else raw.strip()
     try:
-        return msgspec.convert(values, kind, strict=False)
-    except msgspec.ValidationError as exc:
-        field, message = explain_validation(str(exc))
+        return to_struct(kind, values)
+    except errors.Invalid as exc:
+        field, message = exc.field, exc.message
         if "RFC3339" in message or ("date" in message.lower() and field and field.endswith("_on")):
-            message = f"'{field}' should be a date, like 2026-03-31."
-        raise errors.Invalid(message, field=field) from exc
+            raise errors.Invalid(f"'{field}' should be a date, like 2026-03-31.", field=field) from exc
+        raise
 
 
 async def _child_id(conn: asyncpg.Connection, council_id: int, data: dict[str, str]) -> dict[str, str]:
@@ -94,7 +93,7 @@ class ComplaintPages(Controller):
     async def open_cases(self, request: User, conn: Conn) -> Template:
         cases = await services.list_open(conn, request.user)
         stages = {stage: [c for c in cases if c.stage == stage] for stage in (1, 2, 3)}
-        context = {**session_context(request.user), "stages": stages, "labels": LABELS}
+        context = {**staff_page(request.user), "stages": stages, "labels": LABELS}
         return Template("complaints/list.html", context=context, media_type=MediaType.HTML)
 
     @get("/new")
@@ -128,48 +127,10 @@ class ComplaintPages(Controller):
             return await _case_page(conn, request.user, complaint_id, error=(action, exc), values=data)
         return Redirect(path=f"/staff/complaints/{complaint_id}?done={action}", status_code=303)
 
-    @get("/reports")
-    async def reports(
-        self,
-        request: User,
-        conn: Conn,
-        kind: FromQuery[Literal["quarterly", "annual"] | None] = None,
-        year: Annotated[int | None, Parameter(ge=2000, le=2100)] = None,
-        quarter: Annotated[int | None, Parameter(ge=1, le=4)] = None,
-        version: FromQuery[Literal["publication", "internal"]] = "publication",
-        format_: Annotated[Literal["html", "csv", "pdf"], QueryParameter(name="format")] = "html",
-    ) -> Any:
-        context = {**session_context(request.user), "years": _years(), "chosen": {
-            "kind": kind or "quarterly", "year": year, "quarter": quarter or 1, "version": version}}  # fmt: skip
-        if kind is None or year is None:
-            return Template("complaints/reports.html", context={**context, "report": None}, media_type=MediaType.HTML)
-        report = await services.report(conn, request.user, kind, year, quarter if kind == "quarterly" else None)
-        publication = version == "publication"
-        name = f"complaints-{kind}-{year}{f'-q{quarter}' if kind == 'quarterly' else ''}-{version}"
-        if format_ == "csv":
-            return _download(_export.to_csv(report, publication=publication).encode(), f"{name}.csv", "text/csv")
-        if format_ == "pdf":
-            return _download(_export.to_pdf(report, publication=publication), f"{name}.pdf", "application/pdf")
-        shown = view(report, publication=publication)
-        context = {**context, "report": shown}
-        return Template("complaints/reports.html", context=context, media_type=MediaType.HTML)
-
-
-def _download(content: bytes, filename: str, media_type: str) -> Response[bytes]:
-    return Response(
-        content, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
-    )
-
-
-def _years() -> list[int]:
-    today = _clock.today()
-    latest = today.year if today.month >= 4 else today.year - 1
-    return list(range(latest, latest - 6, -1))
-
 
 def _new_page(user: Principal, values: dict[str, str], error: errors.HeardError | None) -> Template:
     context = {
-        **session_context(user),
+        **staff_page(user),
         "labels": LABELS,
         "values": values,
         "error": error.message if error else None,
@@ -193,7 +154,7 @@ async def _case_page(
     case = await services.get(conn, user, complaint_id)
     form, exc = error if error else ("", None)
     context = {
-        **session_context(user),
+        **staff_page(user),
         "case": case,
         "labels": LABELS,
         "done": done if done in services.ACTIONS or done == "opened" else "",

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any
 
 from litestar import Controller, Request, get, post
-from litestar.params import FromPath, FromQuery, JSONBody, Parameter
+from litestar.params import FromPath, JSONBody
 
 from heard.accounts.schemas import Principal
 from heard.complaints import services
 from heard.complaints._pages import ComplaintPages
-from heard.complaints._report import ReportView, view
 from heard.complaints.schemas import (
     ActionIn,
     ActionUpdate,
@@ -136,20 +135,6 @@ class ComplaintsApi(Controller):
         self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[ActionUpdate]
     ) -> Case:
         return await services.update_action(conn, request.user, complaint_id, data)
-
-    @get("/reports", responses=error_responses(422))
-    async def report(
-        self,
-        request: User,
-        conn: Conn,
-        kind: FromQuery[Literal["quarterly", "annual"]],
-        year: Annotated[int, Parameter(ge=2000, le=2100)],
-        quarter: Annotated[int | None, Parameter(ge=1, le=4)] = None,
-        version: FromQuery[Literal["publication", "internal"]] = "publication",
-    ) -> ReportView:
-        """The quarterly learning report or annual report for the financial year starting April `year`."""
-        found = await services.report(conn, request.user, kind, year, quarter)
-        return view(found, publication=version == "publication")
 
 
 class MyComplaintsApi(Controller):

@@ -10,7 +10,7 @@ import msgspec
 
 from heard import audit
 from heard.accounts.schemas import Principal
-from heard.complaints import _clock, _report, _rules, queries
+from heard.complaints import _clock, _rules, queries
 from heard.complaints._case import NOT_FOUND, enrich, load, start_stage1
 from heard.complaints._child import child_view
 from heard.complaints._steps import (
@@ -126,24 +126,9 @@ async def get(conn: asyncpg.Connection, principal: Principal, complaint_id: int)
     return case
 
 
-async def report(
-    conn: asyncpg.Connection,
-    principal: Principal,
-    kind: _report.ReportKind,
-    year: int,
-    quarter: int | None = None,
-    *,
-    today: date | None = None,
-) -> _report.Report:
-    """The quarterly learning report or the annual report for a financial year; the read is audited."""
-    found = await _report.build(conn, principal.council_id, kind, year, quarter, today or _clock.today())
-    await audit.record(conn, principal, "read", "complaints_report", None, kind=kind, year=year, quarter=quarter)
-    return found
-
-
 __all__ = [
     "ACTIONS", "NOT_FOUND", "add_action", "add_point", "child_view", "close", "create", "enrich", "escalate", "extend",
     "get", "list_open", "open_from_submission", "record_advocacy", "record_late_decision", "record_ombudsman",
-    "record_outcome", "record_panel", "record_panel_report", "report", "respond", "set_tags", "update_action",
+    "record_outcome", "record_panel", "record_panel_report", "respond", "set_tags", "update_action",
     "withdraw",
 ]  # fmt: skip

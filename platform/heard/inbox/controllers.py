@@ -3,24 +3,25 @@ analysis of each submission, which the staff who may read it can correct."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import asyncpg
 from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, JSONBody, URLEncodedBody
-from litestar.response import Redirect, Template
+from litestar.response import Template
 
-from dashboards.schemas import SENTIMENTS as SENTIMENT_LABELS
-from dashboards.schemas import THEMES as THEME_LABELS
 from heard import errors, pdf, queue
 from heard.accounts.schemas import Principal
+from heard.i18n import catalogue
 from heard.inbox import services
-from heard.inbox.schemas import AnalysisView, CorrectionIn, InboxItem, ReplyIn
-from heard.pages import session_context
+from heard.inbox.schemas import SENTIMENT_LABELS, AnalysisView, CorrectionIn, InboxItem, ReplyIn
 from heard.submissions.schemas import Submission
 from heard.web.dependencies import Conn, DbPool, Queue
+from heard.web.forms import first, read_form, step_or_page
 from heard.web.guards import roles
 from heard.web.openapi import error_responses
+from heard.web.pages import staff_page
 from nlp.schemas import CATEGORIES, LEVELS, SENTIMENTS, THEMES
 
 KIND_LABELS = {
@@ -30,6 +31,8 @@ KIND_LABELS = {
     "complaint": "Complaint",
     "feedback": "Feedback",
 }
+# Staff read English; the theme names are the catalogue's, the ones children see.
+THEME_LABELS = {theme: catalogue("en").gettext(f"theme.{theme}") for theme in THEMES}
 LEVEL_LABELS = {"none": "No safeguarding worry", "concern": "Concern", "urgent": "Urgent"}
 CATEGORY_LABELS = {
     "abuse": "Abuse",
@@ -130,21 +133,16 @@ class InboxPages(Controller):
         submission_id: FromPath[int],
         data: URLEncodedBody[dict[str, str]],
     ) -> Response[Any]:
-        step = data.get("step")
-        if step == "reply":
-            body = data.get("body", "").strip()
-            if not body:
-                return await _page(
-                    conn, request.user, submission_id, error="Write a reply before sending it.", status=400
-                )
-            await services.reply(conn, request.user, submission_id, ReplyIn(body=body[:20_000]))
-        elif step == "read":
-            await services.mark_read(conn, request.user, submission_id)
-        elif step == "used_in_review":
-            await services.mark_used_in_review(conn, request.user, submission_id)
-        else:
+        step = _STEPS.get(data.get("step", ""))
+        if step is None:
             raise errors.Invalid("That is not something this page can do.", field="step")
-        return Redirect(path=f"/staff/submissions/{submission_id}", status_code=303)
+        user = request.user
+        return await step_or_page(
+            step(conn, user, submission_id, data),
+            done=f"/staff/submissions/{submission_id}",
+            again=lambda exc: _page(conn, user, submission_id, error=exc.message, status=400),
+            refused=(_BlankReply,),
+        )
 
     @post("/submissions/{submission_id:int}/analysis", status_code=303)
     async def correct(
@@ -155,20 +153,26 @@ class InboxPages(Controller):
         redis: Queue,
         submission_id: FromPath[int],
     ) -> Response[Any]:
-        form = await request.form()  # read here: the themes and kinds of worry are repeated fields
+        form = await read_form(request)  # the themes and kinds of worry are repeated fields
         data = CorrectionIn(
-            themes=[str(v) for v in form.getall("themes", [])],
-            sentiment=str(form.get("sentiment", "")),
-            safeguarding_level=str(form.get("safeguarding_level", "")),
-            safeguarding_categories=[str(v) for v in form.getall("safeguarding_categories", [])],
+            themes=form.get("themes", []),
+            sentiment=first(form, "sentiment"),
+            safeguarding_level=first(form, "safeguarding_level"),
+            safeguarding_categories=form.get("safeguarding_categories", []),
         )
-        try:
-            _, work = await services.correct(conn, request.user, submission_id, data)
-        except errors.Invalid as exc:
+        user = request.user
+
+        async def correct() -> None:
+            _, work = await services.correct(conn, user, submission_id, data)
+            queue.dispatch_soon(db_pool, redis, work)  # the alert's notifications, now the correction is committed
+
+        def again(exc: errors.HeardError) -> Awaitable[Template]:
             field = _FIRST_CONTROL.get(exc.field or "", "sentiment-positive")
-            return await _page(conn, request.user, submission_id, error=exc.message, field=field, form=data, status=400)
-        queue.dispatch_soon(db_pool, redis, work)
-        return Redirect(path=f"/staff/submissions/{submission_id}#analysis", status_code=303)
+            return _page(conn, user, submission_id, error=exc.message, field=field, form=data, status=400)
+
+        return await step_or_page(
+            correct(), done=f"/staff/submissions/{submission_id}#analysis", again=again, refused=(errors.Invalid,)
+        )
 
     @get("/submissions/{submission_id:int}/pdf")
     async def as_pdf(
@@ -192,13 +196,39 @@ class InboxPages(Controller):
         )
 
 
+class _BlankReply(errors.Invalid):
+    """A reply with nothing in it: the page shows again, asking for one."""
+
+
+async def _reply(conn: asyncpg.Connection, user: Principal, submission_id: int, data: dict[str, str]) -> None:
+    body = data.get("body", "").strip()
+    if not body:
+        raise _BlankReply("Write a reply before sending it.", field="body")
+    await services.reply(conn, user, submission_id, ReplyIn(body=body[:20_000]))
+
+
+async def _read(conn: asyncpg.Connection, user: Principal, submission_id: int, data: dict[str, str]) -> None:
+    await services.mark_read(conn, user, submission_id)
+
+
+async def _used(conn: asyncpg.Connection, user: Principal, submission_id: int, data: dict[str, str]) -> None:
+    await services.mark_used_in_review(conn, user, submission_id)
+
+
+_STEPS: dict[str, Callable[[asyncpg.Connection, Principal, int, dict[str, str]], Awaitable[None]]] = {
+    "reply": _reply,
+    "read": _read,
+    "used_in_review": _used,
+}
+
+
 def _answer(value: object) -> str:
     return ", ".join(value) if isinstance(value, list) else "" if value is None else str(value)
 
 
 def _list(user: Principal, items: list[InboxItem], title: str) -> Template:
     return Template(
-        "inbox/list.html", context={**session_context(user), "items": items, "title": title, "kinds": KIND_LABELS}
+        "inbox/list.html", context={**staff_page(user), "items": items, "title": title, "kinds": KIND_LABELS}
     )
 
 
@@ -214,7 +244,7 @@ async def _page(
 ) -> Template:
     found, analysis = await services.open_with_analysis(conn, user, submission_id)
     context = {
-        **session_context(user),
+        **staff_page(user),
         "s": found,
         "a": analysis,
         "chosen": form or analysis.current,

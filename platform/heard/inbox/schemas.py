@@ -7,6 +7,9 @@ from typing import Annotated, Any
 
 import msgspec
 
+# How staff pages and reports name each sentiment id of nlp.schemas.SENTIMENTS.
+SENTIMENT_LABELS = {"positive": "Positive", "negative": "Negative", "mixed": "Mixed", "neutral": "Neutral"}
+
 
 class InboxItem(msgspec.Struct, frozen=True, kw_only=True):
     """One submission in a worker's or IRO's inbox."""

@@ -20,6 +20,7 @@ from heard.web.bodies import IMPORT_BODY
 from heard.web.dependencies import Conn
 from heard.web.guards import roles
 from heard.web.openapi import error_responses
+from heard.web.pages import staff_page
 
 SAMPLES = Path(__file__).parent / "samples"
 FILES = ("children", "staff", "allocations")
@@ -54,9 +55,7 @@ class OnboardingApi(Controller):
 
 
 def _context(user: Principal, **extra: Any) -> dict[str, Any]:
-    from heard.pages import session_context
-
-    return {**session_context(user), "columns": _csv.COLUMNS, "placements": _csv.PLACEMENT_TYPES, **extra}
+    return {**staff_page(user), "columns": _csv.COLUMNS, "placements": _csv.PLACEMENT_TYPES, **extra}
 
 
 async def _uploaded(data: dict[str, Any]) -> tuple[ImportFiles, list[Problem]]:

@@ -7,6 +7,7 @@ from datetime import date
 import asyncpg
 import msgspec
 
+from heard.errors import Invalid
 from heard.privacy.schemas import AuditEntry, AuditQuery
 
 PER_PAGE = 50
@@ -55,8 +56,6 @@ async def actions(conn: asyncpg.Connection, council_id: int) -> list[str]:
 
 def parse_date(value: str, field: str) -> date | None:
     """'2026-03-01' as a date; empty as None; anything else a clear error."""
-    from heard.errors import Invalid
-
     value = value.strip()
     if not value:
         return None

@@ -11,7 +11,6 @@ from litestar.response import Redirect, Template
 
 from heard import errors, settings
 from heard.accounts.schemas import Principal
-from heard.pages import child_context, session_context
 from heard.privacy import _audit, services
 from heard.privacy.schemas import (
     KIND_LABELS,
@@ -25,8 +24,10 @@ from heard.privacy.schemas import (
     SubjectAccess,
 )
 from heard.web.dependencies import Conn
+from heard.web.forms import step_or_page
 from heard.web.guards import child_only, roles
 from heard.web.openapi import error_responses
+from heard.web.pages import child_page, staff_page
 
 ADMIN = roles("admin")
 
@@ -134,12 +135,19 @@ class ChildPrivacyPage(Controller):
     async def ask(
         self, request: Request[Principal, Any, Any], conn: Conn, data: URLEncodedBody[dict[str, str]]
     ) -> Response[Any]:
-        kind, message = data.get("kind", ""), data.get("message", "")[:4000]
-        if kind not in KIND_LABELS:
-            error = "Choose what you would like us to do."
-            return await _child_page(request, conn, error=error, form=data, status=400)
-        await services.request_from_child(conn, request.user, RequestIn(kind=kind, message=message))  # type: ignore[arg-type]
-        return Redirect(path="/privacy?sent=1", status_code=303)
+        return await step_or_page(
+            _ask(conn, request.user, data),
+            done="/privacy?sent=1",
+            again=lambda exc: _child_page(request, conn, error=exc.message, form=data, status=400),
+            refused=(errors.Invalid,),
+        )
+
+
+async def _ask(conn: asyncpg.Connection, user: Principal, data: dict[str, str]) -> None:
+    kind, message = data.get("kind", ""), data.get("message", "")[:4000]
+    if kind not in KIND_LABELS:
+        raise errors.Invalid("Choose what you would like us to do.", field="kind-access")
+    await services.request_from_child(conn, user, RequestIn(kind=kind, message=message))  # type: ignore[arg-type]
 
 
 async def _child_page(
@@ -152,7 +160,7 @@ async def _child_page(
     status: int = 200,
 ) -> Template:
     user = request.user
-    context = child_context(
+    context = child_page(
         request,
         user,
         summary=await services.child_summary(conn, user, settings.get().retention),
@@ -186,7 +194,7 @@ class PrivacyPages(Controller):
             else:
                 return Redirect(path=f"/admin/privacy/children/{child_id}")
         context = {
-            **session_context(request.user),
+            **staff_page(request.user),
             "requests": await services.requests(conn, request.user),
             "kinds": KIND_LABELS,
             "error": error,
@@ -198,7 +206,7 @@ class PrivacyPages(Controller):
     @get("/privacy/children/{child_id:int}")
     async def subject(self, request: Request[Principal, Any, Any], conn: Conn, child_id: FromPath[int]) -> Template:
         export = await services.subject_access(conn, request.user, child_id)
-        context = {**session_context(request.user), "x": export}
+        context = {**staff_page(request.user), "x": export}
         return Template("privacy/subject.html", context=context)
 
     @get("/privacy/requests/{request_id:int}")
@@ -215,15 +223,12 @@ class PrivacyPages(Controller):
         request_id: FromPath[int],
         data: URLEncodedBody[dict[str, str]],
     ) -> Response[Any]:
-        decision = data.get("decision", "")
-        try:
-            if decision not in {"approve", "refuse"}:
-                raise errors.Invalid("Choose whether to approve or refuse the request.", field="decision-approve")
-            choice = DecisionIn(decision=decision, reason=data.get("reason", "")[:4000])  # type: ignore[arg-type]
-            await services.decide(conn, request.user, request_id, choice)
-        except (errors.Invalid, errors.Conflict) as exc:
-            return await _request_page(conn, request.user, request_id, error=exc, form=data)
-        return Redirect(path=f"/admin/privacy/requests/{request_id}", status_code=303)
+        user = request.user
+        return await step_or_page(
+            _decide(conn, user, request_id, data),
+            done=f"/admin/privacy/requests/{request_id}",
+            again=lambda exc: _request_page(conn, user, request_id, error=exc, form=data),
+        )
 
     @get("/audit")
     async def audit_log(
@@ -239,7 +244,7 @@ class PrivacyPages(Controller):
     ) -> Template:
         form = {"child_reference": child_reference, "staff_email": staff_email, "action": action}
         form |= {"date_from": date_from, "date_to": date_to}
-        context: dict[str, Any] = {**session_context(request.user), "form": form, "error": None, "result": None}
+        context: dict[str, Any] = {**staff_page(request.user), "form": form, "error": None, "result": None}
         try:
             query = _audit_query(child_reference, staff_email, action, date_from, date_to, page)
             context["result"] = await services.search_audit(conn, request.user, query)
@@ -252,7 +257,15 @@ class PrivacyPages(Controller):
     async def retention(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
         await services.audit_retention_view(conn, request.user)
         report = await services.retention_report(conn, settings.get().retention, council_id=request.user.council_id)
-        return Template("privacy/retention.html", context={**session_context(request.user), "report": report})
+        return Template("privacy/retention.html", context={**staff_page(request.user), "report": report})
+
+
+async def _decide(conn: asyncpg.Connection, user: Principal, request_id: int, data: dict[str, str]) -> None:
+    decision = data.get("decision", "")
+    if decision not in {"approve", "refuse"}:
+        raise errors.Invalid("Choose whether to approve or refuse the request.", field="decision-approve")
+    choice = DecisionIn(decision=decision, reason=data.get("reason", "")[:4000])  # type: ignore[arg-type]
+    await services.decide(conn, user, request_id, choice)
 
 
 async def _request_page(
@@ -265,7 +278,7 @@ async def _request_page(
 ) -> Template:
     found = await services.one_request(conn, user, request_id)
     context = {
-        **session_context(user),
+        **staff_page(user),
         "r": found,
         "kinds": KIND_LABELS,
         "error": error.message if error else None,

@@ -7,16 +7,17 @@ from typing import Any
 import asyncpg
 from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, JSONBody, URLEncodedBody
-from litestar.response import Redirect, Template
+from litestar.response import Template
 
 from heard import errors, settings
 from heard.accounts.schemas import Principal
-from heard.pages import session_context
 from heard.safeguarding import services
 from heard.safeguarding.schemas import ACTION_LABELS, ActionIn, AlertDetail, LevelIn, Oversight, QueuedAlert
 from heard.web.dependencies import Conn
+from heard.web.forms import step_or_page
 from heard.web.guards import roles
 from heard.web.openapi import error_responses
+from heard.web.pages import staff_page
 
 DUTY = ("duty_officer", "duty_manager", "head_of_service")
 
@@ -77,7 +78,7 @@ class AlertPages(Controller):
     @get("/")
     async def queue(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
         alerts = await services.duty_queue(conn, request.user)
-        return Template("safeguarding/queue.html", context={**session_context(request.user), "alerts": alerts})
+        return Template("safeguarding/queue.html", context={**staff_page(request.user), "alerts": alerts})
 
     @get("/{alert_id:int}")
     async def one(self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int]) -> Template:
@@ -91,17 +92,17 @@ class AlertPages(Controller):
         alert_id: FromPath[int],
         data: URLEncodedBody[dict[str, str]],
     ) -> Response[Any]:
-        step = data.get("step", "")
-        try:
-            await _do(conn, request.user, alert_id, step, data)
-        except (errors.Invalid, errors.Conflict) as exc:
-            return await _alert_page(conn, request.user, alert_id, error=exc.message, form=data, status=400)
-        return Redirect(path=f"/staff/alerts/{alert_id}", status_code=303)
+        user = request.user
+        return await step_or_page(
+            _do(conn, user, alert_id, data.get("step", ""), data),
+            done=f"/staff/alerts/{alert_id}",
+            again=lambda exc: _alert_page(conn, user, alert_id, error=exc.message, form=data, status=400),
+        )
 
     @get("/oversight", guards=[roles("duty_manager", "head_of_service")])
     async def oversight(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
         figures = await services.oversight(conn, request.user, settings.get().safeguarding)
-        return Template("safeguarding/oversight.html", context={**session_context(request.user), "o": figures})
+        return Template("safeguarding/oversight.html", context={**staff_page(request.user), "o": figures})
 
 
 async def _do(conn: asyncpg.Connection, user: Principal, alert_id: int, step: str, data: dict[str, str]) -> None:
@@ -129,7 +130,7 @@ async def _alert_page(
 ) -> Template:
     alert = await services.view(conn, user, alert_id)
     context = {
-        **session_context(user),
+        **staff_page(user),
         "alert": alert,
         "actions": ACTION_LABELS,
         "error": error,

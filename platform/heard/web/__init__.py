@@ -6,4 +6,6 @@ session.py       the session cookie to a Principal, before any handler runs
 headers.py       security headers on every response
 guards.py        who may reach a handler
 dependencies.py  what a handler can ask for: a connection, the pool, the queue, an Idempotency-Key
+pages.py         the context of every page: staff_page, child_page (language, switcher, session)
+forms.py         one way to read a posted form; post a step, then redirect or show the page again with the error
 """

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from heard.complaints._report import Report, ShownTable
+from dashboards._complaints import Report, ShownTable
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 SUPPRESSION_NOTE = (

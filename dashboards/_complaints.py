@@ -8,6 +8,7 @@ from typing import Any, Literal
 import asyncpg
 import msgspec
 
+from dashboards.schemas import THEMES
 from dashboards.suppression import suppress_row as suppress
 from heard.complaints import _clock
 from heard.errors import Invalid
@@ -15,19 +16,6 @@ from heard.errors import Invalid
 ReportKind = Literal["quarterly", "annual"]
 QUOTE_LIMIT = 5
 QUOTE_LENGTH = 280
-THEME_NAMES = {
-    "family_contact": "Family and contact",
-    "placement": "Where I live",
-    "social_worker": "My social worker",
-    "education_work": "School, college and work",
-    "health_wellbeing": "Health and wellbeing",
-    "safety": "Feeling safe",
-    "leaving_care": "Leaving care",
-    "being_heard": "Being heard",
-    "identity": "Identity",
-    "friends_activities": "Friends and activities",
-    "money": "Money",
-}
 
 
 class Row(msgspec.Struct, frozen=True):
@@ -204,7 +192,7 @@ _ACTION_STATUS = {"planned": "Planned", "in_progress": "In progress", "done": "D
 def _theme_rows(counts: dict[str, int]) -> list[Row]:
     themes = [(k.removeprefix("theme:"), n) for k, n in counts.items() if k.startswith("theme:")]
     themes.sort(key=lambda t: (-t[1], t[0]))
-    return [Row(THEME_NAMES.get(t, t.replace("_", " ").capitalize()), n) for t, n in themes]
+    return [Row(THEMES.get(t, t.replace("_", " ").capitalize()), n) for t, n in themes]
 
 
 def tables(counts: dict[str, int], overdue: int) -> list[Table]:
@@ -240,7 +228,7 @@ def _quotes(rows: list[asyncpg.Record]) -> list[Quote]:
     for row in sorted(rows, key=lambda r: -int(r["n"])):
         if row["theme"] not in chosen and row["redacted"] not in chosen.values():
             chosen[row["theme"]] = row["redacted"]
-    quotes = [Quote(THEME_NAMES.get(t, t), _trim(text)) for t, text in chosen.items()]
+    quotes = [Quote(THEMES.get(t, t), _trim(text)) for t, text in chosen.items()]
     return quotes[:QUOTE_LIMIT]
 
 

@@ -1,0 +1,51 @@
+"""Pages composed from several domains and from reporting: a child's My messages shows their statements and
+surveys (capture), their complaints and the council's published "you said, we did" updates (dashboards).
+
+Part of the assembly, beside app.py: it is the one place a child's page reads reporting, so no domain imports
+`dashboards`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, get
+from litestar.response import Template
+
+import dashboards
+from heard.accounts.schemas import Principal
+from heard.capture import complaint_cards, message_title, not_found_page
+from heard.complaints import services as complaint_services
+from heard.errors import NotFound
+from heard.submissions import services as submissions
+from heard.web.dependencies import Conn
+from heard.web.guards import child_only
+from heard.web.pages import child_page, language
+
+
+class ChildMessagesPage(Controller):
+    """My messages: what the child sent and the replies, their complaints, and what changed because of children."""
+
+    include_in_schema = False
+    exception_handlers = {NotFound: not_found_page}
+
+    @get("/messages", guards=[child_only])
+    async def messages(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
+        ui = language(request)
+        mine = await submissions.list_own(conn, request.user)
+        complaints = await complaint_services.child_view(conn, request.user.id)
+        updates = await dashboards.published_updates(conn, request.user.council_id, ui.lang, limit=10)
+        context = child_page(
+            request,
+            request.user,
+            ui=ui,
+            items=mine,
+            titles={s.id: message_title(s.instrument, s.kind, ui) for s in mine},
+            complaints=complaint_cards(complaints, ui),
+            updates=updates,
+            themes={u.id: ui.translate(u.theme_label) for u in updates},
+        )
+        return Template("capture/messages.html", context=context)
+
+
+ROUTE_HANDLERS = [ChildMessagesPage]
