@@ -28,16 +28,17 @@ SURVEY = "my_life_11_17"  # a survey with a free-text question, opened by anonym
 CHILD_FORMS = {"/send/{instrument_id:str}", "/s/{token:str}"}
 # Words no error message may show: signs of a stack trace or a library speaking instead of us.
 NOT_PLAIN = re.compile(r"Traceback|msgspec|asyncpg|Exception|litestar|\$\.|\bNone\b|\\x00|Errno", re.IGNORECASE)
+NOBODY = 999_999_999  # an id no row has: acting on a real one (a new access code) would sign the child out
 VALUES = {
     "instrument_id": "something_good",
     "token": "not-a-real-link",
-    "submission_id": 1,
-    "child_id": 1,
-    "alert_id": 1,
-    "complaint_id": 1,
-    "opening_id": 1,
-    "request_id": 1,
-    "action_id": 1,
+    "submission_id": NOBODY,
+    "child_id": NOBODY,
+    "alert_id": NOBODY,
+    "complaint_id": NOBODY,
+    "opening_id": NOBODY,
+    "request_id": NOBODY,
+    "action_id": NOBODY,
     "action": "points",
     "name": "children.csv",
     "file_path": "heard.css",
