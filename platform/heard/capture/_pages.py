@@ -23,7 +23,7 @@ from heard.errors import Conflict, NotFound
 from heard.submissions import services as submissions
 from heard.submissions.controllers import screen_text
 from heard.submissions.schemas import Receipt
-from heard.web.bodies import KEEPS_WORDS
+from heard.web.bodies import KEEPS_WORDS, READS_FORM
 from heard.web.dependencies import Conn, DbPool, Queue
 from heard.web.forms import read_form
 from heard.web.guards import child_only
@@ -206,7 +206,7 @@ class ChildPages(Controller):
         queue.dispatch_soon(db_pool, redis, work)
         return Redirect(path=f"/sent/{receipt.id}", status_code=303)
 
-    @post("/send/{instrument_id:str}/draft", status_code=204)
+    @post("/send/{instrument_id:str}/draft", status_code=204, opt={READS_FORM: True})
     async def save_draft(
         self, request: Request[Any, Any, Any], conn: Conn, instrument_id: FromPath[str]
     ) -> Response[None]:

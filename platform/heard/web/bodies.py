@@ -32,6 +32,7 @@ MAX_DEPTH = 32
 MAX_KEYS = 2_000
 
 KEEPS_WORDS = "keeps_words"
+READS_FORM = "reads_form"  # a handler that reads `request.form()` itself, with no `data` parameter to say so
 _JSON = re.compile(r"^application/([a-z0-9.+-]*\+)?json$")
 _FORMS = frozenset({RequestEncodingType.URL_ENCODED.value, RequestEncodingType.MULTI_PART.value})
 _STRING = re.compile(rb'"[^"]*"')  # once escapes are gone
@@ -99,7 +100,7 @@ def _reads(request: Request[Any, Any, Any]) -> str | None:
     handler = request.scope.get("route_handler")
     if handler is None:
         return None
-    if handler.opt.get(KEEPS_WORDS):
+    if handler.opt.get(KEEPS_WORDS) or handler.opt.get(READS_FORM):
         return "form"
     data = handler.parsed_fn_signature.parameters.get("data")
     if data is None:
