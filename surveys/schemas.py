@@ -48,7 +48,15 @@ Text = dict[str, str]
 Direction = Literal["ltr", "rtl"]
 AlertLevel = Literal["concern", "urgent"]
 ErrorCode = Literal[
-    "required", "not_a_number", "out_of_range", "unknown_option", "choose_one", "too_long", "month_year_invalid"
+    "required",
+    "not_a_number",
+    "out_of_range",
+    "unknown_option",
+    "choose_one",
+    "too_long",
+    "month_year_invalid",
+    "bad_character",
+    "not_utf8",
 ]
 Kind = Literal["survey", "statement", "review", "complaint"]
 QuestionType = Literal[

@@ -39,7 +39,7 @@ from heard.privacy import controllers as privacy
 from heard.safeguarding import controllers as safeguarding
 from heard.submissions import controllers as submissions
 from heard.templating import FILTERS
-from heard.web import errors, headers, session
+from heard.web import bodies, errors, headers, session
 from heard.web.dependencies import provide_connection
 from heard.web.guards import staff_only
 from heard.web.openapi import ClosedStructSchema, document_errors
@@ -105,7 +105,11 @@ class HeardPlugin(InitPluginProtocol, ReceiveRoutePlugin):
     def on_app_init(self, app_config: AppConfig) -> AppConfig:
         config = settings.get()
         app_config.route_handlers.extend(_route_handlers())
-        app_config.route_handlers.append(create_static_files_router(path="/static", directories=STATIC_DIRS))
+        app_config.route_handlers.append(
+            create_static_files_router(
+                path="/static", directories=STATIC_DIRS, exception_handlers=errors.STATIC_EXCEPTION_HANDLERS
+            )
+        )
         app_config.lifespan.append(lifespan)
         app_config.dependencies.update(
             {
@@ -132,11 +136,14 @@ class HeardPlugin(InitPluginProtocol, ReceiveRoutePlugin):
             render_plugins=[JsonRenderPlugin()],
             openapi_router=Router(path="/schema", route_handlers=[], guards=[staff_only], include_in_schema=False),
         )
-        app_config.request_max_body_size = 1024 * 1024
+        app_config.request_class = bodies.HeardRequest
         return app_config
 
 
 def create_app() -> Litestar:
     """The ASGI app; `uvicorn --factory heard.app:create_app`."""
     logs.configure(settings.get().app.log_level)
-    return Litestar(plugins=[HeardPlugin(), ClosedStructSchema()], logging_config=None)
+    # The body limit is the app's argument: Litestar reads it from here, not from the config a plugin returns.
+    return Litestar(
+        plugins=[HeardPlugin(), ClosedStructSchema()], logging_config=None, request_max_body_size=bodies.MAX_BODY
+    )

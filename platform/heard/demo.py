@@ -231,13 +231,24 @@ async def _say(
         """insert into submissions (council_id, child_id, kind, channel, free_text, audience, idempotency_key,
                                    request_hash)
            values ($1, $2, $3, 'web', $4, '{worker,iro,complaints}', $5, '\\x00') returning id""",
-        council_id, child_id, kind, text, f"demo-{n}",
+        council_id,
+        child_id,
+        kind,
+        text,
+        f"demo-{n}",
     )
     verdict = nlp.screen(text)
     if verdict.level != "none":
         await safeguarding.raise_alert(
-            conn, config, council_id=council_id, submission_id=submission_id, child_id=child_id,
-            level=verdict.level, categories=list(verdict.categories), triggers=list(verdict.triggers), source="screen",
+            conn,
+            config,
+            council_id=council_id,
+            submission_id=submission_id,
+            child_id=child_id,
+            level=verdict.level,
+            categories=list(verdict.categories),
+            triggers=list(verdict.triggers),
+            source="screen",
         )
     if kind == "complaint":
         await complaints.open_from_submission(conn, submission_id)

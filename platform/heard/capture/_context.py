@@ -6,8 +6,12 @@ import re
 import secrets
 from typing import Any
 
+from litestar import Request
+
 import surveys
 from heard.capture.schemas import Fields
+from heard.web.bodies import form_problems
+from heard.web.pages import Words
 
 HELD_COOKIE = "heard_held"
 _KEY = re.compile(r"^[A-Za-z0-9._:-]{8,200}$")
@@ -17,6 +21,20 @@ _LOCAL = re.compile(r"^/[A-Za-z0-9/_.?=&%-]*$")
 def safe_next(path: str | None) -> str:
     """Only a path on this site, never another site's address."""
     return path if path and _LOCAL.match(path) and not path.startswith("//") else "/home"
+
+
+def unreadable(request: Request[Any, Any, Any], instrument: surveys.Instrument, ui: Words) -> list[surveys.FieldError]:
+    """A problem for each answer the edge could not keep as sent (a NUL, bytes that are not UTF-8), in the child's
+    language; the form shows their words again with the problem beside the question."""
+    found: list[surveys.FieldError] = []
+    for name, code in form_problems(request):
+        question = next((q for q in instrument.questions if name == q.id or name.startswith(f"{q.id}-")), None)
+        if question is not None and all(e.question != question.id for e in found):
+            message = ui.gettext(f"error.{code}")
+            found.append(
+                surveys.FieldError(question=question.id, field=question.field_id(), code=code, message=message)  # type: ignore[arg-type]
+            )
+    return found
 
 
 def key_from(fields: Fields) -> str:

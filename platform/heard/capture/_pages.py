@@ -16,13 +16,14 @@ import surveys
 from heard import queue
 from heard.accounts.schemas import Principal
 from heard.capture import _openings, queries, services
-from heard.capture._context import HELD_COOKIE, answer_lines, key_from, new_key, safe_next
+from heard.capture._context import HELD_COOKIE, answer_lines, key_from, new_key, safe_next, unreadable
 from heard.capture.schemas import Fields
 from heard.complaints.schemas import ChildComplaint
 from heard.errors import Conflict, NotFound
 from heard.submissions import services as submissions
 from heard.submissions.controllers import screen_text
 from heard.submissions.schemas import Receipt
+from heard.web.bodies import KEEPS_WORDS, READS_FORM
 from heard.web.dependencies import Conn, DbPool, Queue
 from heard.web.forms import read_form
 from heard.web.guards import child_only
@@ -137,7 +138,7 @@ class ChildPages(Controller):
             easy_read=_easy(instrument, draft),
         )
 
-    @post("/send/{instrument_id:str}", status_code=303)
+    @post("/send/{instrument_id:str}", status_code=303, opt={KEEPS_WORDS: True})
     async def send(
         self,
         request: Request[Any, Any, Any],
@@ -160,7 +161,8 @@ class ChildPages(Controller):
         choices = services.audience_choices(child.relations) if instrument.kind != "survey" else []
         default = services.default_audience(instrument, child.relations)
         audience = (fields.get("_audience") or [default])[0]
-        if _switching(fields):
+        if _switching(fields) or (problems := unreadable(request, instrument, ui)):
+            switching = _switching(fields)
             return _form(
                 request,
                 ui,
@@ -168,10 +170,12 @@ class ChildPages(Controller):
                 action=f"/send/{instrument.id}",
                 user=user,
                 values=fields,
+                errors=[] if switching else problems,
                 key=key_from(fields),
                 audiences=choices,
                 audience=audience,
-                easy_read=not _easy(instrument, fields),
+                easy_read=_easy(instrument, fields) != switching,
+                status=200 if switching else 422,
             )
         sending = services.Sending(
             instrument=instrument,
@@ -202,7 +206,7 @@ class ChildPages(Controller):
         queue.dispatch_soon(db_pool, redis, work)
         return Redirect(path=f"/sent/{receipt.id}", status_code=303)
 
-    @post("/send/{instrument_id:str}/draft", status_code=204)
+    @post("/send/{instrument_id:str}/draft", status_code=204, opt={READS_FORM: True})
     async def save_draft(
         self, request: Request[Any, Any, Any], conn: Conn, instrument_id: FromPath[str]
     ) -> Response[None]:
@@ -295,14 +299,16 @@ def complaint_cards(complaints: list[ChildComplaint], ui: Words) -> list[dict[st
         status = ui.translate(c.status_words)
         if status == c.status_words and ui.lang != "en" and c.due_on is not None:
             status = ui.gettext("complaint.status.due", date=_long_date(c.due_on, ui))
-        cards.append({
-            "reference": c.reference,
-            "stage": ui.translate(c.stage_words),
-            "status": status,
-            "outcomes": [(o.about, ui.translate(o.words)) for o in c.outcomes],
-            "letter": c.letter,
-            "ombudsman": ui.translate(c.ombudsman) if c.ombudsman else None,
-        })
+        cards.append(
+            {
+                "reference": c.reference,
+                "stage": ui.translate(c.stage_words),
+                "status": status,
+                "outcomes": [(o.about, ui.translate(o.words)) for o in c.outcomes],
+                "letter": c.letter,
+                "ombudsman": ui.translate(c.ombudsman) if c.ombudsman else None,
+            }
+        )
     return cards
 
 
@@ -331,7 +337,7 @@ class AnonymousPages(Controller):
             return _closed(request, ui)
         return _form(request, ui, instrument, action=f"/s/{token}", easy_read=_easy(instrument, None))
 
-    @post("/s/{token:str}", status_code=200)
+    @post("/s/{token:str}", status_code=200, opt={KEEPS_WORDS: True})
     async def send(
         self,
         request: Request[Any, Any, Any],
@@ -349,6 +355,19 @@ class AnonymousPages(Controller):
         if _switching(fields):
             easy = not _easy(instrument, fields)
             return _form(request, ui, instrument, action=f"/s/{token}", values=fields, key=key, easy_read=easy)
+        if problems := unreadable(request, instrument, ui):
+            easy = _easy(instrument, fields)
+            return _form(
+                request,
+                ui,
+                instrument,
+                action=f"/s/{token}",
+                values=fields,
+                errors=problems,
+                key=key,
+                easy_read=easy,
+                status=422,
+            )
         try:
             receipt, _, work = await _openings.send_anonymous(
                 conn, token, services.clean_fields(fields), ui.lang, key, screen_text, ui.gettext("form.nothing")

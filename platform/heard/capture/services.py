@@ -35,7 +35,6 @@ AUDIENCES = ("worker", "iro", "complaints", "council")
 _LEGAL = {"child_in_care": "looked_after", "care_leaver": "care_leaver"}
 _RANK = {"none": 0, "concern": 1, "urgent": 2}
 MAX_FIELDS = 200
-MAX_VALUE = 20_000
 NOT_OFFERED = "That is not something you can fill in here."
 
 
@@ -125,12 +124,12 @@ def audience_choices(relations: list[str]) -> list[str]:
 
 
 def clean_fields(form: Mapping[str, list[str]]) -> Fields:
-    """A posted form kept as typed, minus the page's own fields and anything oversized."""
+    """A posted form kept as typed, minus the page's own fields and fields no page has (too many, or misnamed)."""
     kept: Fields = {}
     for name, values in list(form.items())[:MAX_FIELDS]:
         if name in ("_csrf_token", "_key", "_easy", "_easy_switch") or len(name) > 80:
             continue
-        kept[name] = [v[:MAX_VALUE] for v in values[:50] if isinstance(v, str)]
+        kept[name] = [v for v in values[:50] if isinstance(v, str)]  # never cut: a long answer is explained
     return kept
 
 

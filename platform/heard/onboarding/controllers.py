@@ -16,6 +16,7 @@ from heard import errors
 from heard.accounts.schemas import Principal
 from heard.onboarding import _csv, services
 from heard.onboarding.schemas import CodesIn, Counts, ImportFiles, ImportReport, IssuedCodeRow, Problem
+from heard.web.bodies import IMPORT_BODY
 from heard.web.dependencies import Conn
 from heard.web.guards import roles
 from heard.web.openapi import error_responses
@@ -30,6 +31,7 @@ class OnboardingApi(Controller):
 
     path = "/api/admin/onboarding"
     guards = [roles("admin")]
+    request_max_body_size = IMPORT_BODY  # three CSV files; every other route takes at most 1 MB
     tags = ["onboarding"]
 
     @post("/check", status_code=200, responses=error_responses(422))
@@ -95,6 +97,7 @@ class OnboardingPages(Controller):
 
     path = "/admin/onboarding"
     guards = [roles("admin")]
+    request_max_body_size = IMPORT_BODY  # the files uploaded, then carried back in the report's form
     include_in_schema = False
 
     @get("/")

@@ -12,6 +12,14 @@ MAX_TEXT = 20_000
 Kind = Literal["survey", "statement", "review", "complaint", "feedback"]
 Audience = Literal["worker", "iro", "complaints", "council"]
 AnswerValue = str | int | list[str] | None
+MAX_ANSWERS = 200
+# An answer as sent: bounded like a form field, so `answers` never walks round the limit on `text`.
+AnswerInValue = (
+    Annotated[str, msgspec.Meta(max_length=MAX_TEXT)]
+    | int
+    | Annotated[list[Annotated[str, msgspec.Meta(max_length=200)]], msgspec.Meta(max_length=50)]
+    | None
+)
 LanguageTag = Annotated[str, msgspec.Meta(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
 
 
@@ -20,7 +28,9 @@ class SubmissionIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
     kind: Kind
     text: Annotated[str, msgspec.Meta(max_length=MAX_TEXT)] = ""
-    answers: dict[Annotated[str, msgspec.Meta(max_length=80)], AnswerValue] = {}
+    answers: Annotated[
+        dict[Annotated[str, msgspec.Meta(max_length=80)], AnswerInValue], msgspec.Meta(max_length=MAX_ANSWERS)
+    ] = {}
     instrument: Annotated[str, msgspec.Meta(max_length=80)] | None = None
     instrument_version: Annotated[int, msgspec.Meta(ge=1)] | None = None
     audience: Annotated[list[Audience], msgspec.Meta(min_length=1, max_length=4)] = msgspec.field(

@@ -1,5 +1,6 @@
 """The one HTTP edge: errors, the OpenAPI document, sessions, headers, guards, handler dependencies, pages, forms.
 
+bodies.py        a request body before it is read: size, content type, JSON depth and keys, NUL and UTF-8
 errors.py        domain errors and validation failures to one error body and status
 openapi.py       what the schema says about those errors and about closed input Structs
 session.py       the session cookie to a Principal, before any handler runs

@@ -9,8 +9,9 @@ HeardError (heard.errors)                    ErrorBody, status
 ├── TooManyRequests                          429  + Retry-After
 └── Unavailable                              503  + Retry-After (a page: nothing was sent, here is what you wrote)
 ValidationException (litestar)               400  each field named as the person filled it in
-HTTPException (litestar)                     its own status; CSRF and malformed JSON reworded
-asyncpg.DataError                            404  (a number too big for the database matches nothing)
+HTTPException (litestar)                     its own status; CSRF, malformed JSON and body size reworded
+└── BadBody (heard.web.bodies)               413/415/400/422 naming the field; a page keeps the form's words
+asyncpg.DataError                            422  a value the database cannot keep (404 for such an id in the path)
 asyncpg connection errors, ConnectionError,  503  the database cannot be reached
 TimeoutError
 Exception                                    500  logged with where it happened, never with what was sent
@@ -27,10 +28,11 @@ import asyncpg
 import msgspec
 from litestar import Request, Response
 from litestar.background_tasks import BackgroundTask
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import HTTPException, InternalServerException, ValidationException
 from litestar.response import Redirect
 
 from heard import audit, db, errors
+from heard.web.bodies import BadBody
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +92,7 @@ def _sign_in_path(request: Request[Any, Any, Any]) -> str:
 _MSGSPEC_AT = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$")
 _UNKNOWN = re.compile(r"Object contains unknown field `(?P<name>[^`]+)`")
 _MISSING = re.compile(r"Object missing required field `(?P<name>[^`]+)`")
-_TOO_LONG = re.compile(r"Expected `(str|array)` of length <= (?P<n>\d+)")
+_TOO_LONG = re.compile(r"Expected `(str|array|object)` of length <= (?P<n>\d+)")
 _TOO_SHORT = re.compile(r"Expected `(str|array)` of length >= (?P<n>\d+)")
 _EXPECTED = re.compile(r"Expected `(?P<want>[^`]+)`, got `(?P<got>[^`]+)`")
 
@@ -100,7 +102,7 @@ def explain_validation(message: str) -> tuple[str | None, str]:
     match = _MSGSPEC_AT.match(message.strip())
     raw = match.group("message") if match else message
     path = (match.group("path") or "") if match else ""
-    field = path.lstrip(".").replace("[", ".").replace("]", "") or None
+    field = path.replace("[...]", "").lstrip(".").replace("[", ".").replace("]", "") or None
     if m := _UNKNOWN.search(raw):
         name = ".".join(p for p in (field, m.group("name")) if p)
         return name, f"'{name}' is not a field we accept; remove it."
@@ -166,9 +168,32 @@ def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[
         refusal = BackgroundTask(_audit_refusal, request, why)
     if exc.status_code == 403 and "CSRF" in detail:
         detail = "This form has expired or was not sent from Heard. Go back, reload the page and try again."
+    if exc.status_code == 413:
+        detail = f"That is too big to send at once: the most is {_limit(request)}. Nothing was kept."
+    if _wants_html(request) and (isinstance(exc, BadBody) or exc.status_code == 413):
+        return _person_page(request, exc.status_code, "There is a problem", detail, _kept_form(request))
+    field = exc.field if isinstance(exc, BadBody) else None
     return Response(
-        _body(exc.status_code, detail), status_code=exc.status_code, headers=exc.headers, background=refusal
+        _body(exc.status_code, detail, field), status_code=exc.status_code, headers=exc.headers, background=refusal
     )
+
+
+def _limit(request: Request[Any, Any, Any]) -> str:
+    handler = request.scope.get("route_handler")
+    resolve = getattr(handler, "resolve_request_max_body_size", None)
+    size = resolve() if resolve is not None else None
+    return f"{(size or 0) / (1024 * 1024):g} MB"
+
+
+def _kept_form(request: Request[Any, Any, Any]) -> dict[str, list[str]]:
+    """The form the edge read (its NULs taken out), to give back on the error page."""
+    form = request._connection_state.form
+    if not isinstance(form, dict):
+        return {}
+    return {
+        name: [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)]
+        for name, value in form.items()
+    }
 
 
 async def _audit_refusal(request: Request[Any, Any, Any], why: str) -> None:
@@ -223,9 +248,19 @@ def _person_page(
     return Response(html, media_type="text/html", status_code=status, headers=headers)
 
 
-def out_of_range(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
-    """A number too big for the database (an id from nowhere): nothing can match it."""
-    return Response(_body(404, "No such record."), status_code=404)
+def bad_value(request: Request[Any, Any, Any], exc: asyncpg.DataError) -> Response[Any]:
+    """A value the database cannot keep: in the path, nothing can match it (404); anywhere else it is a bad value."""
+    if any(isinstance(v, int) and not -(2**63) <= v < 2**63 for v in request.path_params.values()):
+        return Response(_body(404, "No such record."), status_code=404)
+    query = next((k for k, v in request.query_params.items() if "\x00" in v), None)
+    if query is not None:
+        message = f"The {query} query has a character we cannot keep (NUL); take it out."
+        return Response(_body(422, message, query), status_code=422)
+    log.warning("a value the database refused on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+    message = "A value sent cannot be kept: a number is too big, or text holds a character we cannot store."
+    if _wants_html(request):
+        return _person_page(request, 422, "There is a problem", message, _kept_form(request))
+    return Response(_body(422, message), status_code=422)
 
 
 def server_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
@@ -238,9 +273,17 @@ def server_error(request: Request[Any, Any, Any], exc: Exception) -> Response[An
     return Response(_body(500, sorry), status_code=500)
 
 
+def no_such_file(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """A static path no file can have (a NUL, a name too long for the disk): not found."""
+    return Response(_body(404, "No such file."), status_code=404)
+
+
+# The static files router's own: a path the file system refuses to look up is a file that is not there.
+STATIC_EXCEPTION_HANDLERS: dict[Any, Any] = {ValueError: no_such_file, InternalServerException: no_such_file}
+
 EXCEPTION_HANDLERS: dict[Any, Any] = {
     Exception: server_error,
-    asyncpg.DataError: out_of_range,
+    asyncpg.DataError: bad_value,
     errors.HeardError: domain_error,
     ValidationException: validation_error,
     HTTPException: http_error,

@@ -27,7 +27,8 @@ ERROR_DESCRIPTIONS = {
     403: "Signed in, but not allowed to do this; or a form was sent without its CSRF token.",
     404: "No such record, or it is not yours to see (the two look the same on purpose).",
     409: "The request clashes with the current state of the record, or the same Idempotency-Key is still in use.",
-    413: "The request body is larger than 1 MB.",
+    413: "The request body is larger than the route takes: 1 MB (8 MB for imports).",
+    415: "The body is not in the content type the operation reads (application/json).",
     422: "The request breaks a rule the schema cannot express; `errors` names the field.",
     429: "Too many attempts: wait the number of seconds in the Retry-After header.",
     503: "The database cannot be reached; nothing was stored. Try again after Retry-After seconds.",
@@ -69,9 +70,9 @@ def _edge_statuses(handler: HTTPRouteHandler, *, has_path_ids: bool) -> list[int
     inputs = [name for name in handler.parsed_fn_signature.parameters if name not in provided | _NOT_INPUT]
     statuses = [503]  # the session and nearly every handler read the database
     if inputs:
-        statuses.append(400)
+        statuses += [400, 422]  # 422: a value the database cannot keep (a NUL in text), which a schema cannot say
     if "data" in inputs:
-        statuses += [413, 404, 422]  # a body names records that may not exist, and has rules a schema cannot say
+        statuses += [413, 415, 404]  # a body has a size and a content type, and names records that may not exist
     if handler.resolve_guards():
         statuses += [401, 403]
     elif handler.http_methods & _UNSAFE:
@@ -120,6 +121,8 @@ _RULES = {
     "maximum": "maximum",
     "exclusiveMinimum": "exclusive_minimum",
     "exclusiveMaximum": "exclusive_maximum",
+    "maxProperties": "max_properties",
+    "minProperties": "min_properties",
 }
 
 
