@@ -9,9 +9,9 @@ from datetime import date
 
 import pytest
 from dash_seed import add_child, add_submission, refresh
-from heard.complaints._report import period
 from support import Council
 
+from dashboards._complaints import period
 from dashboards.schemas import Quarter
 from heard import quarters
 from heard.errors import Invalid
