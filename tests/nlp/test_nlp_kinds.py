@@ -36,6 +36,15 @@ FALSE_ALARMS = [
     "I'd die if anyone saw my baby photos",
     "My sister is going to kill me when she finds out I borrowed her hoodie",
     "we watched a film about a girl who runs away from home, it was sad",
+    # harm dated by a number, or by the sentence after it, and over now
+    "When I was 9 my uncle hit me. He got arrested and I'm settled now.",
+    "At my old school some boys punched me in the toilets. That was four years ago. It has all stopped now.",
+]
+# The present after a past cue in the same sentence: the past reading stops at 'now', 'still' or 'but'.
+PRESENT_AFTER_PAST = [
+    "My real dad used to be kind, but my stepdad hits me. I'm happy at school now.",
+    "When I was small it was fine, now mum beats me. I had counselling for my anxiety.",
+    "Nan used to look after us; now her boyfriend hurts me. I feel safe at school.",
 ]
 
 
@@ -47,3 +56,12 @@ def test_a_disguised_worry_is_flagged(text):
 @pytest.mark.parametrize("text", FALSE_ALARMS)
 def test_a_denial_exaggeration_story_or_resolved_past_is_not_flagged(text):
     assert screen(text).level == "none"
+
+
+@pytest.mark.parametrize("text", PRESENT_AFTER_PAST)
+def test_harm_told_as_now_after_a_past_clause_is_urgent(text):
+    assert screen(text).level == "urgent"
+
+
+def test_harm_dated_by_an_age_is_still_a_concern_when_nothing_says_it_is_over():
+    assert screen("When I was 9 my uncle hit me.").level == "concern"
