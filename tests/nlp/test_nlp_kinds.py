@@ -28,6 +28,9 @@ WORRIES = [
     "someone messaged me saying they know where I live",
     # debts and errands
     "they said I have to work for them until my cousin's debt is paid back",
+    # text-speak: 'know' written 'no', 'w/o' for 'without'
+    "ppl frm that group no where u live n they sed im next",
+    "my family would be happier w/o me tbh",
 ]
 FALSE_ALARMS = [
     "Nobody here has ever hurt me or threatened me, honestly",
@@ -36,6 +39,8 @@ FALSE_ALARMS = [
     "I'd die if anyone saw my baby photos",
     "My sister is going to kill me when she finds out I borrowed her hoodie",
     "we watched a film about a girl who runs away from home, it was sad",
+    "i have no where to keep my bike so it stays in the hall",
+    "our team played better w/o me lol i was injured",
     # harm dated by a number, or by the sentence after it, and over now
     "When I was 9 my uncle hit me. He got arrested and I'm settled now.",
     "At my old school some boys punched me in the toilets. That was four years ago. It has all stopped now.",
