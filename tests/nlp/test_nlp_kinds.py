@@ -31,6 +31,7 @@ WORRIES = [
     # text-speak: 'know' written 'no', 'w/o' for 'without'
     "ppl frm that group no where u live n they sed im next",
     "my family would be happier w/o me tbh",
+    "she said I must not tell, and she wont tell me why",
 ]
 FALSE_ALARMS = [
     "Nobody here has ever hurt me or threatened me, honestly",
@@ -41,6 +42,9 @@ FALSE_ALARMS = [
     "we watched a film about a girl who runs away from home, it was sad",
     "i have no where to keep my bike so it stays in the hall",
     "our team played better w/o me lol i was injured",
+    # kept in the dark is not told to keep a secret
+    "my nan asked to have us and they said no and won't tell her why. not fair",
+    "staff said no and refused to tell us the reason",
     # harm dated by a number, or by the sentence after it, and over now
     "When I was 9 my uncle hit me. He got arrested and I'm settled now.",
     "At my old school some boys punched me in the toilets. That was four years ago. It has all stopped now.",
