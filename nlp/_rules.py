@@ -49,6 +49,9 @@ def _alternatives(token: str, sets: dict[str, list[str]], optional: bool) -> lis
     lemmas: list[str] = []
     phrases: list[tuple[Step, ...]] = []
     for alt in token.split("|"):
+        if alt == "#":  # a number among the alternatives ('when i was little|#'), not the word '#'
+            phrases.append((Step(number=True),))
+            continue
         lemma = alt.startswith("~")
         word = alt.removeprefix("~")
         words = sets[word[1:]] if word.startswith("@") else [word]

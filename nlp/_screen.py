@@ -122,6 +122,22 @@ class _Context:
     def sentence(self, i: int) -> tuple[int, int]:
         return self.sentence_start[i], self.sentence_end[i]
 
+    def past(self, start: int, end: int) -> bool:
+        """Whether a hit is told as past: a past cue in its sentence with no turn to the present ('now', 'still',
+        'but') between the two, so 'he used to hit me but now my stepdad hits me' leaves the second hit present;
+        or a next sentence that dates what came before ('That was two years ago.')."""
+        sent_lo, sent_hi = self.sentence(start)
+        turns = [s for kind in ("present", "but") for s, _ in self.cues.get(kind, ())]
+        for s, e in self.cues.get("past", ()):
+            if not (sent_lo <= s < sent_hi) or start <= s < end:
+                continue
+            lo, hi = (e, start) if s < start else (end, s)
+            if not any(lo <= t < hi for t in turns):
+                return True
+        if sent_hi < len(self.sentence_end):
+            return any(sent_hi <= s < self.sentence_end[sent_hi] for s, _ in self.cues.get("dated", ()))
+        return False
+
 
 def _category(rule: Rule, ctx: _Context, start: int, end: int) -> tuple[str, ...]:
     sent_lo, sent_hi = ctx.sentence(start)
@@ -151,7 +167,7 @@ def _lowering_cues(rule: Rule, ctx: _Context, start: int, end: int, proxy: bool)
         "denial", max(ctx.list_start[start], start - 8), start, hit
     ):
         found.append("negation")
-    if ctx.cue("past", sent_lo, sent_hi, hit):
+    if ctx.past(start, end):
         found.append("past")
     if ctx.cue("hypothetical", max(clause, start - 8), start, hit):
         found.append("hypothetical")

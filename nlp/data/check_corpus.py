@@ -16,7 +16,13 @@ sys.dont_write_bytecode = True  # keep nlp/data free of __pycache__
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from build_corpus import COLLEGES, FIRST, SCHOOLS, SURNAMES, WORKERS  # noqa: E402
+import names  # noqa: E402
+
+FIRST = names.read("first_names")
+WORKERS = names.read("worker_names")
+SURNAMES = names.read("surnames")
+SCHOOLS = names.read("schools")
+COLLEGES = names.read("colleges")
 
 THEMES = (
     "family_contact",

@@ -28,6 +28,10 @@ WORRIES = [
     "someone messaged me saying they know where I live",
     # debts and errands
     "they said I have to work for them until my cousin's debt is paid back",
+    # text-speak: 'know' written 'no', 'w/o' for 'without'
+    "ppl frm that group no where u live n they sed im next",
+    "my family would be happier w/o me tbh",
+    "she said I must not tell, and she wont tell me why",
 ]
 FALSE_ALARMS = [
     "Nobody here has ever hurt me or threatened me, honestly",
@@ -36,6 +40,20 @@ FALSE_ALARMS = [
     "I'd die if anyone saw my baby photos",
     "My sister is going to kill me when she finds out I borrowed her hoodie",
     "we watched a film about a girl who runs away from home, it was sad",
+    "i have no where to keep my bike so it stays in the hall",
+    "our team played better w/o me lol i was injured",
+    # kept in the dark is not told to keep a secret
+    "my nan asked to have us and they said no and won't tell her why. not fair",
+    "staff said no and refused to tell us the reason",
+    # harm dated by a number, or by the sentence after it, and over now
+    "When I was 9 my uncle hit me. He got arrested and I'm settled now.",
+    "At my old school some boys punched me in the toilets. That was four years ago. It has all stopped now.",
+]
+# The present after a past cue in the same sentence: the past reading stops at 'now', 'still' or 'but'.
+PRESENT_AFTER_PAST = [
+    "My real dad used to be kind, but my stepdad hits me. I'm happy at school now.",
+    "When I was small it was fine, now mum beats me. I had counselling for my anxiety.",
+    "Nan used to look after us; now her boyfriend hurts me. I feel safe at school.",
 ]
 
 
@@ -47,3 +65,12 @@ def test_a_disguised_worry_is_flagged(text):
 @pytest.mark.parametrize("text", FALSE_ALARMS)
 def test_a_denial_exaggeration_story_or_resolved_past_is_not_flagged(text):
     assert screen(text).level == "none"
+
+
+@pytest.mark.parametrize("text", PRESENT_AFTER_PAST)
+def test_harm_told_as_now_after_a_past_clause_is_urgent(text):
+    assert screen(text).level == "urgent"
+
+
+def test_harm_dated_by_an_age_is_still_a_concern_when_nothing_says_it_is_over():
+    assert screen("When I was 9 my uncle hit me.").level == "concern"
