@@ -11,7 +11,7 @@ from pathlib import Path
 from ._answers import alerting_choices, themed_text, validate_answers, visible_questions
 from ._export import export_columns, export_row
 from ._loader import DefinitionError, builtin_instruments, latest, load_instrument
-from ._shown import Shown, ShownAnswer, show_submission, shown_sections
+from ._shown import Shown, ShownAnswer, show_submission, shown_sections, typed_words
 from ._stored import StoredValue, adult_instruments, instrument_version, read_answers, store_answers
 from .schemas import Answer, FieldError, Instrument, Question
 
@@ -39,6 +39,7 @@ __all__ = [
     "shown_sections",
     "store_answers",
     "themed_text",
+    "typed_words",
     "validate_answers",
     "visible_questions",
 ]

@@ -9,7 +9,7 @@ import msgspec
 from ._stored import instrument_version, read_answers
 from .schemas import Answer, Direction, Instrument
 
-__all__ = ["Shown", "ShownAnswer", "show_submission", "shown_sections"]
+__all__ = ["Shown", "ShownAnswer", "show_submission", "shown_sections", "typed_words"]
 
 
 class ShownAnswer(msgspec.Struct, frozen=True, kw_only=True):
@@ -47,6 +47,27 @@ def show_submission(
     if not words or words in written or words == "\n\n".join(written) or all(p in written for p in _parts(words)):
         return Shown(answers=shown)
     return Shown(answers=shown, words=words)
+
+
+def typed_words(
+    instrument_id: str | None, version: int | None, stored: Mapping[str, object] | None, free_text: str | None
+) -> str:
+    """Everything the child typed, once, for analysis and redaction: the free text, then each free-text answer
+    not already in it (a survey's free text is its themed answers joined). Never a chosen option's id.
+
+    With no instrument to tell typed words from option ids (a plain statement, or an instrument no longer
+    shipped), the free text and then each string answer not already in it.
+    """
+    words = (free_text or "").strip()
+    instrument = instrument_version(instrument_id, version)
+    if instrument is None:
+        extra = [v for v in (stored or {}).values() if isinstance(v, str)]
+    else:
+        extra = [a.text for a in read_answers(instrument, stored).values() if a.text is not None]
+    for text in (t.strip() for t in extra):
+        if text and text not in words:
+            words = f"{words}\n\n{text}" if words else text
+    return words
 
 
 def _parts(words: str) -> list[str]:

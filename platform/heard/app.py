@@ -27,6 +27,7 @@ import heard
 import nlp
 import surveys
 from dashboards import controllers as reporting
+from dashboards import services as reporting_services
 from heard import composite, db, health, logs, pages, queue, settings
 from heard.accounts import controllers as accounts
 from heard.accounts import sso
@@ -96,6 +97,10 @@ def _register_filters(engine: JinjaTemplateEngine) -> None:
     engine.engine.autoescape = True
 
 
+def _board_measure_titles() -> dict[str, str]:
+    return dict(reporting_services.HEADLINE_MEASURES)
+
+
 class HeardPlugin(InitPluginProtocol, ReceiveRoutePlugin):
     """Routes, dependencies, error handling and security for the whole service, and its errors in the schema."""
 
@@ -116,6 +121,9 @@ class HeardPlugin(InitPluginProtocol, ReceiveRoutePlugin):
                 "db_pool": Provide(_db_pool, sync_to_thread=False),
                 "redis": Provide(_redis, sync_to_thread=False),
                 "conn": Provide(provide_connection),
+                # The Board's measures, for the council settings page that sets their goals and national figures
+                # (reporting sits above the council domain, so the assembly hands them down).
+                "board_measure_titles": Provide(_board_measure_titles, sync_to_thread=False),
             }
         )
         app_config.exception_handlers.update(errors.EXCEPTION_HANDLERS)

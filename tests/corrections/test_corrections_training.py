@@ -21,8 +21,11 @@ from heard.inbox import services
 async def test_each_corrected_submission_is_exported_with_the_correction_over_the_analysis(
     council: Council, clients: Callable[[], Client], db: asyncpg.Connection
 ) -> None:
-    answers = {"what_good": "Going to football with my friends", "happiness": "ok"}
+    answers = {"what_good": "Going to football with my friends", "good_feeling": "very_happy"}
     sid = await submission(db, council, "My carer never lets me see my dad", answers=answers)
+    await db.execute(  # answers to a survey: what the child typed is taught, the option id they chose is not
+        "update submissions set instrument = 'something_good', instrument_version = 1 where id = $1", sid
+    )
     await analyse(
         db, council, sid, themes=("placement",), sentiment="negative", level="concern", categories=("neglect",)
     )
@@ -41,7 +44,7 @@ async def test_each_corrected_submission_is_exported_with_the_correction_over_th
     line = json.loads(msgspec.json.encode(mine[0]))
     assert line == {
         "id": f"correction-{latest}",
-        "text": "My carer never lets me see my dad\nGoing to football with my friends",
+        "text": "My carer never lets me see my dad\n\nGoing to football with my friends",
         "themes": ["family_contact", "friends_activities"],
         "sentiment": "negative",  # left null by the correction: the model's
         "safeguarding": {"level": "concern", "categories": ["neglect"]},

@@ -25,11 +25,11 @@ FORM = {
     "reply_target_days": "3",
     "quarter_convention": "calendar",
     "totp_roles": ["admin", "duty_officer"],
-    "comparison_rows": "2",
-    "comparison-0-measure": "Children who feel settled where they live (%)",
-    "comparison-0-value": "82.5",
-    "comparison-0-source": "Bright Spots national report",
-    "comparison-0-year": "2024",
+    "measure-feel_safe_home-goal": "Every child feels safe where they live",
+    "measure-feel_safe_home-target_percent": "85",
+    "measure-feel_safe_home-national_percent": "82.5",
+    "measure-feel_safe_home-national_source": "Bright Spots national report",
+    "measure-feel_safe_home-national_year": "2024",
 }
 
 
@@ -56,7 +56,10 @@ async def test_an_admin_saves_settings_and_each_change_is_audited(
             "select detail from audit_log where council_id = $1 and action = 'setting_changed'", council.id
         )
     }
-    assert {"name", "emergency_duty_email", "office_hours", "comparisons", "quarter_convention"} <= audited
+    assert {"name", "emergency_duty_email", "office_hours", "board_measure:feel_safe_home", "quarter_convention"} <= (
+        audited
+    )
+    assert "board_measure:trusted_adult" not in audited  # left blank, as it was
 
     # Saving the same again changes nothing, so nothing more is audited.
     count = await db.fetchval("select count(*) from audit_log where council_id = $1", council.id)
@@ -75,8 +78,28 @@ async def test_an_admin_saves_settings_and_each_change_is_audited(
         ("urgent_ack_minutes", "0", "Minutes must be a whole number from 1 to 1440."),
         ("emergency_duty_email", "edt", "must be an email address"),
         ("name", "", "The council needs a name"),
-        ("comparison-0-year", "1850", "Each national figure needs a measure, a number, its source and a year"),
-        ("comparison-0-value", "lots", "Each national figure needs a measure, a number, its source and a year"),
+        (
+            "measure-feel_safe_home-national_percent",
+            "120",
+            "The national figure for &#39;Feel safe where they live&#39; must be a percentage from 0 to 100",
+        ),
+        (
+            "measure-feel_safe_home-national_percent",
+            "lots",
+            "The national figure for &#39;Feel safe where they live&#39; must be a percentage from 0 to 100",
+        ),
+        (
+            "measure-trusted_adult-national_percent",
+            "-3",
+            "The national figure for &#39;Have a trusted adult&#39; must be a percentage from 0 to 100",
+        ),
+        (
+            "measure-feel_safe_home-target_percent",
+            "101",
+            "The target for &#39;Feel safe where they live&#39; must be a percentage from 0 to 100",
+        ),
+        ("measure-feel_safe_home-national_year", "last year", "must be a year, like 2024 or 2024-25."),
+        ("measure-feel_safe_home-national_year", "1850", "must be a year, like 2024 or 2024-25."),
         ("quarter_convention", "lunar", "Choose financial or calendar quarters."),
         ("totp_roles", "wizard", "&#39;wizard&#39; is not a role in Heard."),
         ("notify_sms_template_id", "abc", "A GOV.UK Notify template id looks like"),
@@ -93,6 +116,28 @@ async def test_bad_settings_are_refused_in_plain_words_and_nothing_is_saved(
     assert said in r.text
     assert await db.fetchval("select count(*) from council_settings where council_id = $1", council.id) == 0
     assert await db.fetchval("select name from councils where id = $1", council.id) != "East Vale Council"
+    assert await db.fetchval("select count(*) from board_measures where council_id = $1", council.id) == 0
+
+
+async def test_a_national_figure_set_in_settings_reaches_the_board(
+    client: Client, council: Council, db: asyncpg.Connection, clients
+) -> None:
+    """The settings page edits the measures the Board reads: what the admin types is what the Board shows."""
+    await client.as_staff(council.staff["admin"])
+    page = (await client.get("/admin/council")).text
+    assert "Feel safe where they live" in page and "Have a trusted adult" in page  # every Board measure offered
+    assert (await client.post("/admin/council", data=FORM)).status_code == 303
+    board = await clients().as_staff(council.staff["board_member"])
+    found = (await board.get("/api/dashboards/board")).json()
+    row = next(r["cells"] for r in found["comparisons"]["rows"] if r["label"].startswith("Feel safe where they live"))
+    assert row[0] == "Every child feels safe where they live"
+    assert row[2] == "85%"
+    assert row[-1] == "82.5% (Bright Spots national report, 2024)"
+    tile = next(t for t in found["tiles"] if t["key"] == "feel_safe_home")
+    assert tile["goal"] == "Every child feels safe where they live"
+    # and the page shows the stored figures back to the admin
+    again = (await client.get("/admin/council")).text
+    assert 'value="82.5"' in again and 'value="Bright Spots national report"' in again
 
 
 async def test_only_admins_reach_the_settings_page(client: Client, council: Council) -> None:

@@ -17,7 +17,7 @@ from heard.accounts.access import require_child_access
 from heard.accounts.schemas import ROLES, Principal
 from heard.accounts.secrets import totp_uri
 from heard.council import services
-from heard.council.schemas import Comparison, CouncilSettings, Invite, StaffChange
+from heard.council.schemas import BoardMeasure, CouncilSettings, Invite, StaffChange
 from heard.web.dependencies import Conn
 from heard.web.errors import explain_validation
 from heard.web.guards import roles, staff_only
@@ -35,7 +35,15 @@ ROLE_LABELS = {
     "board_member": "Corporate Parenting Board member",
     "admin": "Administrator",
 }
-COMPARISON_ROWS = 3  # blank rows offered for new national figures
+# What the settings page asks for each of the Board's measures (the form's field names end with these).
+MEASURE_FIELDS = ("goal", "target_percent", "national_percent", "national_source", "national_year")
+MEASURE_HELP = {
+    "goal": "The goal for '{title}' can be at most 500 characters.",
+    "target_percent": "The target for '{title}' must be a percentage from 0 to 100, like 75.",
+    "national_percent": "The national figure for '{title}' must be a percentage from 0 to 100, like 82.5.",
+    "national_source": "The source of the national figure for '{title}' can be at most 300 characters.",
+    "national_year": "The year of the national figure for '{title}' must be a year, like 2024 or 2024-25.",
+}
 
 
 def _page(user: Principal, **extra: Any) -> dict[str, Any]:
@@ -92,11 +100,10 @@ FIELD_HELP = {
     "notify_sms_template_id": "A GOV.UK Notify template id looks like 0f3c2b1a-1234-4cde-9abc-0123456789ab.",
     "notify_sms_numbers": "Write mobile numbers like 07700 900123, separated by commas.",
     "teams_webhook_url": "The Teams webhook must be an https:// address.",
-    "comparisons": "Each national figure needs a measure, a number, its source and a year from 2000 to 2100.",
 }
 
 
-def _settings_from(form: FormMultiDict) -> CouncilSettings:
+def _settings_from(form: FormMultiDict, measures: dict[str, str]) -> CouncilSettings:
     names = [
         f for f in CouncilSettings.__struct_fields__ if f not in {"totp_roles", "comparisons", "notify_sms_numbers"}
     ]
@@ -105,12 +112,23 @@ def _settings_from(form: FormMultiDict) -> CouncilSettings:
     if unknown := [r for r in values["totp_roles"] if r not in ROLES]:
         raise errors.Invalid(f"'{unknown[0]}' is not a role in Heard.", field="totp_roles")
     values["notify_sms_numbers"] = [n.strip() for n in _text(form, "notify_sms_numbers").split(",") if n.strip()]
-    values["comparisons"] = [
-        {key: _text(form, f"comparison-{i}-{key}") for key in Comparison.__struct_fields__}
-        for i in range(int(_text(form, "comparison_rows") or 0) if _text(form, "comparison_rows").isdigit() else 0)
-        if any(_text(form, f"comparison-{i}-{key}") for key in Comparison.__struct_fields__)
-    ]
-    return _convert(values, CouncilSettings, FIELD_HELP)  # type: ignore[no-any-return]
+    found = _convert({**values, "comparisons": []}, CouncilSettings, FIELD_HELP)
+    return msgspec.structs.replace(found, comparisons=_measures_from(form, measures))  # type: ignore[no-any-return]
+
+
+def _measures_from(form: FormMultiDict, measures: dict[str, str]) -> list[BoardMeasure]:
+    """Each Board measure's goal, target and national figure as typed; a blank number is no figure."""
+    found = []
+    for key, title in measures.items():
+        typed = {field: _text(form, f"measure-{key}-{field}") for field in MEASURE_FIELDS}
+        values = {field: value for field, value in typed.items() if value or not field.endswith("_percent")}
+        try:
+            found.append(msgspec.convert({"measure": key, **values}, BoardMeasure, strict=False))
+        except msgspec.ValidationError as exc:
+            field = (explain_validation(str(exc))[0] or "").split(".")[0]
+            message = MEASURE_HELP.get(field, "Check the figures for '{title}'.").format(title=title)
+            raise errors.Invalid(message, field=f"measure-{key}-{field}") from None
+    return found
 
 
 class CouncilSettingsPages(Controller):
@@ -121,13 +139,17 @@ class CouncilSettingsPages(Controller):
     include_in_schema = False
 
     def _render(
-        self, user: Principal, current: CouncilSettings, error: errors.HeardError | None, **extra: Any
+        self,
+        user: Principal,
+        current: CouncilSettings,
+        measures: dict[str, str],
+        error: errors.HeardError | None,
+        **extra: Any,
     ) -> Template:
-        rows = len(current.comparisons) + COMPARISON_ROWS
         context = _page(
             user,
             settings=current,
-            rows=rows,
+            measures=measures,
             error=error.message if error else None,
             error_field=(error.field if error else None) or "name",
             **extra,
@@ -135,19 +157,32 @@ class CouncilSettingsPages(Controller):
         return Template("council/settings.html", context=context, status_code=400 if error else 200)
 
     @get("/")
-    async def show(self, request: Request[Principal, Any, Any], conn: Conn, saved: FromQuery[int] = 0) -> Template:
-        current = await services.council_settings(conn, request.user, settings.get().safeguarding)
-        return self._render(request.user, current, None, saved=bool(saved))
+    async def show(
+        self,
+        request: Request[Principal, Any, Any],
+        conn: Conn,
+        board_measure_titles: dict[str, str],
+        saved: FromQuery[int] = 0,
+    ) -> Template:
+        current = await services.council_settings(
+            conn, request.user, settings.get().safeguarding, list(board_measure_titles)
+        )
+        return self._render(request.user, current, board_measure_titles, None, saved=bool(saved))
 
     @post("/", status_code=303)
-    async def save(self, request: Request[Principal, Any, Any], conn: Conn) -> Response[Any]:
+    async def save(
+        self, request: Request[Principal, Any, Any], conn: Conn, board_measure_titles: dict[str, str]
+    ) -> Response[Any]:
+        """`board_measure_titles`: the measures the Board shows, given by the assembly (reporting sits above)."""
         form = await _form(request)
         try:
-            data = _settings_from(form)
+            data = _settings_from(form, board_measure_titles)
             await services.save_settings(conn, request.user, settings.get().safeguarding, data)
         except errors.Invalid as exc:
-            current = await services.council_settings(conn, request.user, settings.get().safeguarding)
-            return self._render(request.user, current, exc, typed=dict(form.items()))
+            current = await services.council_settings(
+                conn, request.user, settings.get().safeguarding, list(board_measure_titles)
+            )
+            return self._render(request.user, current, board_measure_titles, exc, typed=dict(form.items()))
         return Redirect(path="/admin/council?saved=1", status_code=303)
 
 

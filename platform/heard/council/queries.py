@@ -1,15 +1,15 @@
-"""SQL for councils, their settings and comparison figures, staff accounts and set-password links."""
+"""SQL for councils, their settings and Board measures (goals, targets, national figures), staff accounts and
+set-password links."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 import asyncpg
 
-from heard.council.schemas import Comparison, CouncilSettings, PendingLink, StaffMember
+from heard.council.schemas import BoardMeasure, CouncilSettings, PendingLink, StaffMember
 
 _SETTINGS_COLUMNS = (
     "logo_text",
@@ -55,38 +55,54 @@ async def save_settings(conn: asyncpg.Connection, council_id: int, s: CouncilSet
         s.name,
         s.advocacy_contact,
     )
-    await conn.execute("delete from council_comparisons where council_id = $1", council_id)
     await conn.executemany(
-        "insert into council_comparisons (council_id, measure, value, source, year) values ($1, $2, $3, $4, $5)",
-        [(council_id, c.measure, c.value, c.source, c.year) for c in s.comparisons],
+        _UPSERT_BOARD_MEASURE,
+        [
+            (council_id, m.measure, m.goal, m.target_percent, m.national_percent, m.national_source, m.national_year)
+            for m in s.comparisons
+        ],
     )
+
+
+# The Board's own margin for amber (amber_within) is left as it is: the settings page does not edit it.
+_UPSERT_BOARD_MEASURE = """
+insert into board_measures (council_id, measure, goal, target_percent, national_percent, national_source,
+                            national_year)
+values ($1, $2, $3, $4, $5, $6, $7)
+on conflict (council_id, measure) do update set goal = excluded.goal, target_percent = excluded.target_percent,
+    national_percent = excluded.national_percent, national_source = excluded.national_source,
+    national_year = excluded.national_year, updated_at = now()
+"""
 
 
 _SETTINGS = f"""
 select c.name, coalesce(c.advocacy_contact, '') as advocacy_contact, cs.council_id is not null as stored,
-       {", ".join(f"cs.{c}" for c in _SETTINGS_COLUMNS)},
-       coalesce((select json_agg(json_build_object('measure', measure, 'value', value, 'source', source,
-                                                   'year', year) order by measure)
-                 from council_comparisons where council_id = c.id), '[]') as comparisons
+       {", ".join(f"cs.{c}" for c in _SETTINGS_COLUMNS)}
 from councils c left join council_settings cs on cs.council_id = c.id
 where c.id = $1
 """  # noqa: S608 - column names are the constants above
 
 
-async def settings(conn: asyncpg.Connection, council_id: int, defaults: dict[str, Any]) -> CouncilSettings:
-    """The council's settings; `defaults` fill in for a council that has never saved any."""
+_BOARD_MEASURES = """
+select measure, goal, target_percent::float8, national_percent::float8, national_source, national_year
+from board_measures where council_id = $1
+"""
+
+
+async def settings(
+    conn: asyncpg.Connection, council_id: int, defaults: dict[str, Any], measures: Sequence[str] = ()
+) -> CouncilSettings:
+    """The council's settings; `defaults` fill in for a council that has never saved any. `measures`: the Board's
+    measures, in the Board's order, each with what the council has set for it (blank where nothing is set)."""
     row = await conn.fetchrow(_SETTINGS, council_id)
     if row is None:
         raise LookupError(council_id)  # a signed-in principal's council always exists
     values = {c: row[c] for c in _SETTINGS_COLUMNS} if row["stored"] else defaults
-    comparisons = [Comparison(**c) for c in _json(row["comparisons"])]
+    stored = {r["measure"]: BoardMeasure(**dict(r)) for r in await conn.fetch(_BOARD_MEASURES, council_id)}
+    comparisons = [stored.get(m, BoardMeasure(measure=m)) for m in measures]
     return CouncilSettings(
         name=row["name"], advocacy_contact=row["advocacy_contact"], comparisons=comparisons, **values
     )
-
-
-def _json(value: Any) -> list[dict[str, Any]]:
-    return json.loads(value) if isinstance(value, str) else list(value)
 
 
 async def email_taken(conn: asyncpg.Connection, email: str) -> bool:

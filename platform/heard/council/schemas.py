@@ -21,13 +21,19 @@ PhoneNumber = Annotated[str, msgspec.Meta(pattern=r"^\+?[0-9 ]{10,16}$")]
 READS_WORDS = ("worker", "iro", "duty_officer", "duty_manager", "head_of_service", "complaints_officer", "admin")
 
 
-class Comparison(msgspec.Struct, frozen=True, kw_only=True):
-    """A national figure the board sees beside the council's own, with where it came from."""
+Percent = Annotated[float, msgspec.Meta(ge=0, le=100)]
 
-    measure: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-    value: float
-    source: Annotated[str, msgspec.Meta(min_length=1, max_length=300)]
-    year: Annotated[int, msgspec.Meta(ge=2000, le=2100)]
+
+class BoardMeasure(msgspec.Struct, frozen=True, kw_only=True):
+    """One measure the Corporate Parenting Board sees: the council's goal and target, and the national figure
+    beside it with where it came from. Stored in `board_measures`, the one place the Board reads them from."""
+
+    measure: str  # a key of the Board's measures (the page offers exactly those)
+    goal: Annotated[str, msgspec.Meta(max_length=500)] = ""
+    target_percent: Percent | None = None
+    national_percent: Percent | None = None
+    national_source: Text = ""
+    national_year: Annotated[str, msgspec.Meta(pattern=r"^((19|20)\d\d([-/]\d\d)?)?$")] = ""
 
 
 class CouncilSettings(msgspec.Struct, frozen=True, kw_only=True):
@@ -45,7 +51,7 @@ class CouncilSettings(msgspec.Struct, frozen=True, kw_only=True):
     reply_target_days: Annotated[int, msgspec.Meta(ge=1, le=60)] = 5
     quarter_convention: QuarterConvention = "financial"
     totp_roles: list[Role] = msgspec.field(default_factory=lambda: list(READS_WORDS))  # type: ignore[arg-type]
-    comparisons: list[Comparison] = msgspec.field(default_factory=list)
+    comparisons: list[BoardMeasure] = msgspec.field(default_factory=list)  # one per Board measure
     notify_email_template_id: TemplateId = ""
     notify_sms_template_id: TemplateId = ""
     notify_sms_numbers: list[PhoneNumber] = msgspec.field(default_factory=list)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -126,18 +127,25 @@ async def _new_link(
 
 
 async def council_settings(
-    conn: asyncpg.Connection, principal: Principal, config: SafeguardingSettings
+    conn: asyncpg.Connection, principal: Principal, config: SafeguardingSettings, measures: Sequence[str] = ()
 ) -> CouncilSettings:
-    return await queries.settings(conn, principal.council_id, defaults(config))
+    """The council's settings, with what it has set for each of the Board's `measures`."""
+    return await queries.settings(conn, principal.council_id, defaults(config), measures)
 
 
 async def save_settings(
     conn: asyncpg.Connection, principal: Principal, config: SafeguardingSettings, data: CouncilSettings
 ) -> list[str]:
-    """Store the settings; returns the names of what changed (each audited with its old and new value)."""
+    """Store the settings; returns the names of what changed (each audited with its old and new value).
+
+    The Board measures are `board_measures`, the store the Board's dashboard reads: each measure that changed is
+    audited on its own, as `board_measure:<measure>`.
+    """
     async with conn.transaction():
-        before = msgspec.to_builtins(await council_settings(conn, principal, config))
-        after = msgspec.to_builtins(data)
+        measures = [m.measure for m in data.comparisons]
+        current = await council_settings(conn, principal, config, measures)
+        before = _flat(msgspec.to_builtins(current))
+        after = _flat(msgspec.to_builtins(data))
         changed = [key for key in after if before.get(key) != after[key]]
         await queries.save_settings(conn, principal.council_id, data)
         for key in changed:
@@ -152,6 +160,12 @@ async def save_settings(
                 after=after[key],
             )
     return changed
+
+
+def _flat(values: dict[str, Any]) -> dict[str, Any]:
+    """The settings by name, each Board measure under its own name."""
+    measures = values.pop("comparisons", [])
+    return {**values, **{f"board_measure:{m['measure']}": m for m in measures}}
 
 
 # Staff

@@ -136,7 +136,7 @@ async def add_correction(conn: asyncpg.Connection, submission_id: int, staff_id:
 # row is left out rather than given one nobody chose. An erased child's words are gone (a placeholder stands in
 # their answers), so they teach nothing.
 _CORRECTIONS_FOR_TRAINING = """
-select distinct on (c.submission_id) c.id, s.free_text, s.answers, s.kind,
+select distinct on (c.submission_id) c.id, s.free_text, s.answers, s.instrument, s.instrument_version, s.kind,
        coalesce(c.themes, an.themes, '{}') as themes,
        coalesce(c.sentiment, an.sentiment) as sentiment,
        coalesce(c.safeguarding_level, an.safeguarding_level) as safeguarding_level,

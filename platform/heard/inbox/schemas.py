@@ -87,6 +87,8 @@ class CorrectedText(msgspec.Struct, frozen=True, kw_only=True):
     id: int
     free_text: str
     answers: dict[str, Any]
+    instrument: str | None = None
+    instrument_version: int | None = None
     kind: str
     themes: list[str]
     sentiment: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncpg
 
+import surveys
 from heard import audit, settings
 from heard.accounts.access import is_allocated
 from heard.accounts.schemas import Principal
@@ -13,7 +14,6 @@ from heard.inbox.schemas import AnalysisView, CorrectionIn, InboxItem, ReplyIn, 
 from heard.safeguarding import services as safeguarding
 from heard.safeguarding.services import Work
 from heard.submissions import services as submissions
-from heard.submissions.jobs import submission_text
 from heard.submissions.schemas import Submission
 from nlp.schemas import CATEGORIES, LEVELS, SENTIMENTS, THEMES
 
@@ -174,7 +174,7 @@ async def training_items(conn: asyncpg.Connection) -> tuple[list[TrainingItem], 
         if row is None:
             left_out += 1
             continue
-        text = submission_text(row.free_text, row.answers)
+        text = surveys.typed_words(row.instrument, row.instrument_version, row.answers, row.free_text)
         categories = [c for c in row.safeguarding_categories if c in CATEGORIES]
         if not text.strip() or (row.safeguarding_level != "none" and not categories):
             left_out += 1

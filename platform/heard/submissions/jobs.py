@@ -9,6 +9,7 @@ import asyncpg
 import msgspec
 from arq import Retry
 
+import surveys
 from heard import db, queue
 from heard.safeguarding import services as safeguarding
 from heard.settings import SafeguardingSettings
@@ -18,7 +19,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_TEXT = "select free_text, answers, council_id, child_id from submissions where id = $1"
+_TEXT = """
+select free_text, answers, instrument, instrument_version, council_id, child_id from submissions where id = $1
+"""
 
 _STORE = """
 insert into analyses (submission_id, model_version, themes, sentiment, safeguarding_level,
@@ -32,10 +35,9 @@ on conflict (submission_id) do update set
 """
 
 
-def submission_text(free_text: str, answers: dict[str, Any]) -> str:
-    """Everything the child typed, free text first, for analysis."""
-    typed = [free_text, *(v for v in answers.values() if isinstance(v, str) and len(v) > 3)]
-    return "\n".join(t for t in typed if t.strip())
+def _words(row: asyncpg.Record) -> str:
+    """What the child typed, once: never an option id they chose (see `surveys.typed_words`)."""
+    return surveys.typed_words(row["instrument"], row["instrument_version"], row["answers"], row["free_text"])
 
 
 async def analyse_submission(ctx: dict[str, Any], *, outbox_id: int, submission_id: int) -> str:
@@ -49,7 +51,7 @@ async def analyse_submission(ctx: dict[str, Any], *, outbox_id: int, submission_
             if row is None:
                 await queue.complete(conn, outbox_id)
                 return "no such submission"
-            result = ctx["analyser"].analyse(submission_text(row["free_text"], row["answers"]))
+            result = ctx["analyser"].analyse(_words(row))
             config = ctx["settings"].safeguarding
             work = await store(conn, config, submission_id, row["council_id"], row["child_id"], result)
             await queue.complete(conn, outbox_id)
@@ -99,7 +101,7 @@ async def store(
 
 # Submissions with words to read again, in id order, in one council ($2) or every council ($2 null): all of
 # them ($1 null) or those the model $1 has not analysed yet, so an interrupted run picks up where it stopped.
-# An erased child's words are gone: only a placeholder is left in their answers. (`submission_text` has the
+# An erased child's words are gone: only a placeholder is left in their answers. (`surveys.typed_words` has the
 # last word on what counts as words.)
 _STALE = """
 from submissions s
@@ -113,7 +115,9 @@ where ch.erased_at is null and ($1::text is null or an.model_version is distinct
 """
 _COUNT_STALE = "select count(*)" + _STALE
 _NEXT_STALE = (
-    "select s.id, s.free_text, s.answers, s.council_id, s.child_id" + _STALE + "and s.id > $3 order by s.id limit $4"
+    "select s.id, s.free_text, s.answers, s.instrument, s.instrument_version, s.council_id, s.child_id"
+    + _STALE
+    + "and s.id > $3 order by s.id limit $4"
 )
 
 
@@ -148,7 +152,7 @@ async def reanalyse_batch(
     rows = await conn.fetch(_NEXT_STALE, version, council_id, after, limit)
     if not rows:
         return Reanalysed(None, 0, 0, [])
-    todo = [(row, text) for row in rows if (text := submission_text(row["free_text"], row["answers"]))]
+    todo = [(row, text) for row in rows if (text := _words(row))]
     results = analyser.analyse_many([text for _, text in todo])
     work: safeguarding.Work = []
     async with conn.transaction():

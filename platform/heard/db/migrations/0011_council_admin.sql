@@ -1,5 +1,6 @@
 -- A council sets itself up: its own settings (the environment only gives a new council its defaults),
--- national comparison figures, one-time set-password links for staff, and authenticator recovery codes.
+-- one-time set-password links for staff, and authenticator recovery codes. (National comparison figures are the
+-- Board measures of 0009, which the settings page edits: one store, the one the Board reads.)
 
 create table council_settings (
     council_id bigint primary key references councils,
@@ -16,16 +17,6 @@ create table council_settings (
     totp_roles text[] not null default array[
         'worker', 'iro', 'duty_officer', 'duty_manager', 'head_of_service', 'complaints_officer', 'admin']::text[],
     updated_at timestamptz not null default now()
-);
-
-create table council_comparisons (
-    id bigint generated always as identity primary key,
-    council_id bigint not null references councils,
-    measure text not null check (length(measure) between 1 and 200),
-    value numeric not null,
-    source text not null check (length(source) between 1 and 300),
-    year integer not null check (year between 2000 and 2100),
-    unique (council_id, measure)
 );
 
 create table staff_setup_links (
