@@ -18,7 +18,7 @@ from heard.accounts.schemas import ROLES, Principal
 from heard.accounts.secrets import totp_uri
 from heard.council import services
 from heard.council.schemas import BoardMeasure, CouncilSettings, Invite, StaffChange
-from heard.web.dependencies import Conn
+from heard.web.dependencies import Conn, MeasureTitles
 from heard.web.errors import explain_validation
 from heard.web.guards import roles, staff_only
 from heard.web.pages import staff_page
@@ -161,7 +161,7 @@ class CouncilSettingsPages(Controller):
         self,
         request: Request[Principal, Any, Any],
         conn: Conn,
-        board_measure_titles: dict[str, str],
+        board_measure_titles: MeasureTitles,
         saved: FromQuery[int] = 0,
     ) -> Template:
         current = await services.council_settings(
@@ -171,7 +171,7 @@ class CouncilSettingsPages(Controller):
 
     @post("/", status_code=303)
     async def save(
-        self, request: Request[Principal, Any, Any], conn: Conn, board_measure_titles: dict[str, str]
+        self, request: Request[Principal, Any, Any], conn: Conn, board_measure_titles: MeasureTitles
     ) -> Response[Any]:
         """`board_measure_titles`: the measures the Board shows, given by the assembly (reporting sits above)."""
         form = await _form(request)

@@ -15,6 +15,7 @@ from heard import db
 Conn = NamedDependency[asyncpg.Connection]
 DbPool = NamedDependency[asyncpg.Pool]
 Queue = NamedDependency[ArqRedis]
+MeasureTitles = NamedDependency[dict[str, str]]  # the Board's measures, given by the assembly to the settings page
 
 
 async def provide_connection(db_pool: NamedDependency[asyncpg.Pool]) -> AsyncGenerator[asyncpg.Connection, None]:
