@@ -158,6 +158,22 @@ async def test_single_sign_on_only_staff_get_no_link(
     assert await db.fetchval("select sso_only from staff where email = $1", email) is True
 
 
+async def test_the_sign_in_page_tells_a_switched_off_account_only_with_the_right_password(
+    clients: Callable[[], Client], council: Council
+) -> None:
+    boss = await admin(clients, council)
+    assert (await boss.post(f"/admin/staff/{council.staff_ids['iro']}/disable")).status_code == 303
+    form = await clients().prepare()
+
+    page = await form.post("/staff/sign-in", data={"email": council.staff["iro"], "password": PASSWORD})
+    assert page.status_code == 400
+    assert "This account has been switched off. Ask your Heard administrator if you need it back." in page.text
+    assert (await form.get("/api/session")).status_code == 401
+    page = await form.post("/staff/sign-in", data={"email": council.staff["iro"], "password": PASSWORD + "x"})
+    assert page.status_code == 400
+    assert "do not match an account" in page.text and "switched off" not in page.text
+
+
 async def test_disabling_ends_every_session_at_once_and_enabling_restores_sign_in(
     clients: Callable[[], Client], council: Council, db: asyncpg.Connection
 ) -> None:
@@ -172,7 +188,14 @@ async def test_disabling_ends_every_session_at_once_and_enabling_restores_sign_i
         "/api/session/staff", json={"email": council.staff["worker"], "password": PASSWORD}
     )
     assert again.status_code == 401
-    assert "do not match an account" in again.json()["detail"]
+    assert again.json()["detail"] == (
+        "This account has been switched off. Ask your Heard administrator if you need it back."
+    )
+    guess = await (await clients().prepare()).post(
+        "/api/session/staff", json={"email": council.staff["worker"], "password": PASSWORD + "x"}
+    )
+    assert guess.status_code == 401
+    assert guess.json()["detail"] == "That email address and password do not match an account."
     assert "Switched off" in (await boss.get(f"/admin/staff/{staff_id}?done=disabled")).text
     assert (await boss.post(f"/admin/staff/{staff_id}/enable")).status_code == 303
     await clients().as_staff(council.staff["worker"])

@@ -129,12 +129,32 @@ async def test_a_file_with_errors_shows_each_rows_problem_and_changes_nothing(
     assert dict(await db.fetchrow(COUNT, council.id)) == before
 
 
+async def test_the_day_care_ended_is_imported_and_a_bad_one_is_named(
+    client: Client, council: Council, db: asyncpg.Connection
+) -> None:
+    await client.as_staff(council.staff["admin"])
+    good = files(council)
+    header, *rows = good["children"].strip().split("\n")
+    ended = "\n".join([header + ",left_care_on", rows[0] + ",2025-03-31", *(r + "," for r in rows[1:])]) + "\n"
+    wrong = ended.replace("2025-03-31", "31/03/2025")
+
+    r = await client.post("/api/admin/onboarding/apply", json={**good, "children": wrong})
+    assert r.status_code == 422, r.text
+    assert [(p["row"], p["column"], p["message"]) for p in r.json()["problems"] if p["file"] == "children"] == [
+        (2, "left_care_on", "'31/03/2025' is not a date; write it as YYYY-MM-DD, like 2024-09-01.")
+    ]
+    r = await client.post("/api/admin/onboarding/apply", json={**good, "children": ended})
+    assert r.status_code == 200, r.text
+    sam = f"{council.slug}-000123"
+    assert str(await db.fetchval("select left_care_on from children where reference = $1", sam)) == "2025-03-31"
+
+
 async def test_a_wrong_header_and_unknown_references_are_named(client: Client, council: Council) -> None:
     await client.as_staff(council.staff["admin"])
     wrong = "reference,known_as,dob,legal_status,placement_type\nA1,Al,2012-01,child_in_care,foster\n"
     r = await client.post("/api/admin/onboarding/check", json={"children": wrong})
     messages = [(p["row"], p["column"], p["message"]) for p in r.json()["problems"]]
-    columns = "reference, known_as, birth_month, legal_status, placement_type, preferred_language, placed_out_of_area, uasc, disability, placement_contact"
+    columns = "reference, known_as, birth_month, legal_status, placement_type, preferred_language, placed_out_of_area, uasc, disability, placement_contact, left_care_on"
     assert messages == [
         (1, "birth_month", f"The header has no 'birth_month' column. The columns are: {columns}."),
         (1, "dob", f"The header has a column 'dob' that Heard does not know. The columns are: {columns}."),

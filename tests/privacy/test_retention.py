@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import asyncpg
 from privacy_seed import submission
@@ -132,3 +132,36 @@ async def test_the_admin_page_shows_the_dry_run_and_changes_nothing(
     drafts = next(i for i in report["items"] if i["kind"] == "drafts")
     assert drafts["keys"] == [seeded["drafts"][0]]
     assert await _exists(db, "drafts", seeded["drafts"][0])
+
+
+async def test_a_child_turning_25_or_leaving_care_is_archived_and_a_24_year_old_care_leaver_is_not(
+    clients, council: Council, db: asyncpg.Connection  # type: ignore[no-untyped-def]
+) -> None:
+    ava, ben, cai, dee = (council.children[n] for n in ("Ava", "Ben", "Cai", "Dee"))
+    today = NOW.date()
+    await db.execute("update children set birth_month = $2 where id = $1", ava, date(today.year - 25, today.month, 1))
+    await db.execute("update children set left_care_on = $2 where id = $1", ben, today - timedelta(days=1))
+    await db.execute(
+        "update children set birth_month = $2, left_care_on = $3 where id = $1",
+        cai,
+        date(today.year - 24, today.month, 1),
+        today - timedelta(days=400),
+    )
+    await db.execute("update children set left_care_on = $2 where id = $1", dee, today + timedelta(days=30))
+    await submission(db, council, ava, "Ava's words")
+    signed_in = await clients().as_child(council.codes["Ava"])
+
+    done = await services.enforce_retention(db, CONFIG, as_of=NOW, council_id=council.id)
+
+    archived = next(item for item in done.items if item.kind == "archive")
+    assert set(archived.keys) == {str(ava), str(ben)}
+    assert "25th birthday" in archived.rule and "records kept" in archived.rule
+    for name in ("Ava", "Ben"):
+        r = await (await clients().prepare()).post("/api/session/child", json={"code": council.codes[name]})
+        assert r.status_code == 401, name
+    assert (await signed_in.get("/api/session")).status_code == 401
+    await clients().as_child(council.codes["Cai"])
+    await clients().as_child(council.codes["Dee"])
+    rows = await db.fetch("select known_as, erased_at from children where id = any($1::bigint[]) order by id", [ava, ben])
+    assert [(r["known_as"], r["erased_at"]) for r in rows] == [("Ava", None), ("Ben", None)]
+    assert await db.fetchval("select free_text from submissions where child_id = $1", ava) == "Ava's words"

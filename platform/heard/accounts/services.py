@@ -90,6 +90,8 @@ async def sign_in_staff(
     ok = await secrets.verify_secret(account.password_hash if account else None, data.password)
     if account is None or not ok or account.disabled:
         await queries.record_attempts(conn, keys, succeeded=False)
+        if account is not None and ok:  # only the password's holder learns the account is switched off
+            raise Unauthorised("This account has been switched off. Ask your Heard administrator if you need it back.")
         raise Unauthorised("That email address and password do not match an account.")
     if not trusted:  # the holder's own success on their device leaves a guesser's count where it is
         await queries.record_attempts(conn, keys[:1], succeeded=True)

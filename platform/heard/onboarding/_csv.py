@@ -130,6 +130,7 @@ COLUMNS: dict[str, dict[str, tuple[bool, Parser]]] = {
         "uasc": (False, _flag),
         "disability": (False, _flag),
         "placement_contact": (False, _optional_text(500)),
+        "left_care_on": (False, _optional_date),
     },
     "staff": {
         "email": (True, _email),

@@ -10,7 +10,7 @@ from heard.onboarding.schemas import AllocationRow, ChildRow, StaffRow
 
 CHILD_FIELDS = (
     "known_as", "birth_month", "legal_status", "placement_type", "preferred_language",
-    "placed_out_of_area", "uasc", "disability", "placement_contact",
+    "placed_out_of_area", "uasc", "disability", "placement_contact", "left_care_on",
 )  # fmt: skip
 
 _CHILDREN = f"""
@@ -49,13 +49,13 @@ async def lock_council(conn: asyncpg.Connection, council_id: int) -> None:
 
 _UPSERT_CHILD = """
 insert into children (council_id, reference, known_as, birth_month, legal_status, placement_type, preferred_language,
-                      placed_out_of_area, uasc, disability, placement_contact)
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                      placed_out_of_area, uasc, disability, placement_contact, left_care_on)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 on conflict (council_id, reference) do update set
     known_as = excluded.known_as, birth_month = excluded.birth_month, legal_status = excluded.legal_status,
     placement_type = excluded.placement_type, preferred_language = excluded.preferred_language,
     placed_out_of_area = excluded.placed_out_of_area, uasc = excluded.uasc, disability = excluded.disability,
-    placement_contact = excluded.placement_contact
+    placement_contact = excluded.placement_contact, left_care_on = excluded.left_care_on
 """
 
 

@@ -39,6 +39,7 @@ class ChildRow(msgspec.Struct, frozen=True, kw_only=True):
     uasc: bool = False
     disability: bool = False
     placement_contact: str | None = None
+    left_care_on: date | None = None  # the retention job archives the child then, unless a care leaver
 
 
 class StaffRow(msgspec.Struct, frozen=True, kw_only=True):

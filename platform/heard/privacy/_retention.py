@@ -2,6 +2,7 @@
 
 Each rule has a selection (the keys of the records past their time, optionally in one council) and an action
 taking those keys. The job selects and acts in one transaction, so what the dry run lists is what goes.
+A child who has left Heard is archived, not removed: they can no longer sign in, and the words rule applies later.
 A child's words are not deleted but erased the same way an approved erasure request erases them, so the
 counts behind the dashboards stay.
 """
@@ -37,6 +38,23 @@ def _years(n: int) -> timedelta:
     return timedelta(days=round(365.25 * n))
 
 
+# A care leaver keeps Heard until 25 whatever `left_care_on` says: they are entitled to support until then.
+_ARCHIVE_SELECT = """
+select id::text as key,
+       least((birth_month + interval '25 years')::timestamptz,
+             case when legal_status <> 'care_leaver' then left_care_on::timestamptz end) as at
+from children
+where archived_at is null and erased_at is null
+  and ((birth_month + interval '25 years')::timestamptz <= $1::timestamptz
+       or (legal_status <> 'care_leaver' and left_care_on::timestamptz <= $1::timestamptz))
+  and ($2::bigint is null or council_id = $2)
+order by id
+"""
+_ARCHIVE_APPLY = """
+update children set archived_at = now() where id = any($1::text[]::bigint[]) and archived_at is null
+returning id::text as key
+"""
+
 _WORDS_SELECT = """
 select id::text as key, (birth_month + interval '25 years')::timestamptz as at from children
 where erased_at is null and (birth_month + interval '25 years')::timestamptz < $1::timestamptz
@@ -59,6 +77,16 @@ select id::text as key from done
 """
 
 RULES: list[Rule] = [
+    Rule(
+        "archive",
+        "Children who have left Heard",
+        "council",
+        lambda s: timedelta(0),
+        lambda s: "On the child's 25th birthday, or the day their care ended if they are not a care leaver:"
+        " archived (no sign-in, no surveys), records kept",
+        _ARCHIVE_SELECT,
+        _ARCHIVE_APPLY,
+    ),
     Rule(
         "words",
         "Children's words and details",

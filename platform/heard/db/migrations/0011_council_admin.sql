@@ -54,3 +54,7 @@ alter table council_settings
 alter table notifications drop constraint notifications_channel_check;
 alter table notifications add constraint notifications_channel_check
     check (channel in ('email', 'webhook', 'sms', 'teams'));
+
+-- The day a child's care ended (from the council's import). The retention job archives a child on that day,
+-- unless they are a care leaver, who keeps Heard until 25 (the age their entitlement to support ends).
+alter table children add column left_care_on date;
