@@ -36,7 +36,7 @@ chromium:
 
 model: install $(MODEL)
 
-$(MODEL): nlp/data/corpus.jsonl $(wildcard nlp/*.py nlp/resources/*)
+$(MODEL): nlp/data/corpus.jsonl $(wildcard nlp/*.py) $(shell find nlp/resources -type f)
 	$(BIN)/heard nlp train
 
 clean:
