@@ -86,8 +86,8 @@ def _admits(guard: Any) -> frozenset[str]:
     raise AssertionError(f"a guard this test does not know: {guard.__qualname__}")
 
 
-def app_routes() -> list[Route]:
-    """Every (method, path) of the app, OPTIONS and HEAD aside, with the roles its guards let through."""
+def built_app() -> Any:
+    """The app, built only to read its routes (its lifespan never runs), with stand-in settings where none are set."""
     from heard import settings
     from heard.app import create_app
 
@@ -99,7 +99,7 @@ def app_routes() -> list[Route]:
     )
     settings.get.cache_clear()
     try:
-        app = create_app()  # built only to read its routes; its lifespan never runs
+        return create_app()
     finally:
         for k, v in saved.items():
             if v is None:
@@ -107,6 +107,11 @@ def app_routes() -> list[Route]:
             else:
                 os.environ[k] = v
         settings.get.cache_clear()
+
+
+def app_routes() -> list[Route]:
+    """Every (method, path) of the app, OPTIONS and HEAD aside, with the roles its guards let through."""
+    app = built_app()
     found: list[Route] = []
     for route in app.routes:
         for handler in getattr(route, "route_handlers", []):

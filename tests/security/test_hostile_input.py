@@ -7,7 +7,6 @@ The routes are read from the app itself, so a new route is swept without anyone 
 
 from __future__ import annotations
 
-import os
 import re
 import uuid
 from collections.abc import Callable
@@ -17,8 +16,6 @@ import asyncpg
 import httpx
 import pytest
 from support import ROLES, ROOT, Client, Council
-
-from heard import settings
 
 MB = 1024 * 1024
 JSON = {"content-type": "application/json", "accept": "application/json"}
@@ -97,26 +94,9 @@ def _body_kind(handler: Any) -> str:
 
 def _app_body_routes() -> list[BodyRoute]:
     """Every route with a method that carries a body, with what it reads, whom its guards admit and its body limit."""
-    from routes import _admits  # the same reading of guards as the route-access test
+    from routes import _admits, built_app  # the same reading of guards as the route-access test
 
-    from heard.app import create_app
-
-    saved = {k: os.environ.get(k) for k in ("DATABASE_URL", "REDIS_URL", "HEARD_SECRET_KEY")}
-    os.environ.update(
-        DATABASE_URL=saved["DATABASE_URL"] or "postgresql://unused@127.0.0.1/unused",
-        REDIS_URL=saved["REDIS_URL"] or "redis://127.0.0.1:1/0",
-        HEARD_SECRET_KEY=saved["HEARD_SECRET_KEY"] or "r" * 48,
-    )
-    settings.get.cache_clear()
-    try:
-        app = create_app()  # built only to read its routes; its lifespan never runs
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        settings.get.cache_clear()
+    app = built_app()
     found = []
     for route in app.routes:
         for handler in getattr(route, "route_handlers", []):
