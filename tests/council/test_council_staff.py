@@ -9,21 +9,12 @@ from collections.abc import Callable
 import asyncpg
 import pyotp
 import pytest
-from support import PASSWORD, TOTP_SECRET, Client, Council, axe_violations
+from support import PASSWORD, Client, Council, axe_violations, sign_in_admin
 
 NEW_PASSWORD = "a brand new password for heard"
 LINK = re.compile(r"http://[^\s<\"]+/staff/set-up/[A-Za-z0-9_-]+")
 
 
-async def sign_in_admin(page, council: Council) -> None:  # type: ignore[no-untyped-def]
-    await page.goto("/staff/sign-in")
-    await page.fill("#email", council.staff["admin"])
-    await page.fill("#password", PASSWORD)
-    await page.click("button[type=submit]")
-    await page.wait_for_url("**/staff/totp")
-    await page.fill("#code", pyotp.TOTP(TOTP_SECRET).now())
-    await page.click("button[type=submit]")
-    await page.wait_for_url("**/home")
 
 
 async def admin(clients: Callable[[], Client], council: Council) -> Client:

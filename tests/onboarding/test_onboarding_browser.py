@@ -4,23 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyotp
 import pytest
-from support import PASSWORD, TOTP_SECRET, Council, axe_violations
+from support import Council, axe_violations, sign_in_admin
 from test_onboarding_import import files
 
 pytestmark = pytest.mark.browser
 
 
-async def sign_in_admin(page, council: Council) -> None:  # type: ignore[no-untyped-def]
-    await page.goto("/staff/sign-in")
-    await page.fill("#email", council.staff["admin"])
-    await page.fill("#password", PASSWORD)
-    await page.click("button[type=submit]")
-    await page.wait_for_url("**/staff/totp")
-    await page.fill("#code", pyotp.TOTP(TOTP_SECRET).now())
-    await page.click("button[type=submit]")
-    await page.wait_for_url("**/home")
 
 
 async def _upload(page, tmp_path: Path, texts: dict[str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import asyncpg
-import pyotp
 import pytest
 from privacy_seed import seed_child
-from support import PASSWORD, TOTP_SECRET, Council, axe_violations
+from support import Council, axe_violations, sign_in_admin
 
 pytestmark = pytest.mark.browser
 
 
-async def sign_in_admin(page, council: Council) -> None:  # type: ignore[no-untyped-def]
-    await page.goto("/staff/sign-in")
-    await page.fill("#email", council.staff["admin"])
-    await page.fill("#password", PASSWORD)
-    await page.click("button[type=submit]")
-    await page.wait_for_url("**/staff/totp")
-    await page.fill("#code", pyotp.TOTP(TOTP_SECRET).now())
-    await page.click("button[type=submit]")
-    await page.wait_for_url("**/home")
 
 
 async def sign_in_child(page, council: Council, name: str = "Ava") -> None:  # type: ignore[no-untyped-def]
