@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
+from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
 import surveys
@@ -41,12 +42,14 @@ class ChildConversation(Controller):
     exception_handlers = {NotFound: not_found_page}
 
     @get("/")
-    async def message(self, request: User, conn: Conn, submission_id: int, sent: bool = False) -> Template:
+    async def message(
+        self, request: User, conn: Conn, submission_id: FromPath[int], sent: FromQuery[bool] = False
+    ) -> Template:
         return await _page(request, conn, submission_id, sent=sent)
 
     @post("/", status_code=303, opt={KEEPS_WORDS: True})
     async def write(
-        self, request: User, conn: Conn, db_pool: DbPool, redis: Queue, submission_id: int
+        self, request: User, conn: Conn, db_pool: DbPool, redis: Queue, submission_id: FromPath[int]
     ) -> Response[Any] | Template:
         ui = language(request)
         typed = first(await read_form(request), "body")
