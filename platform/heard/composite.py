@@ -17,6 +17,7 @@ from heard.accounts.schemas import Principal
 from heard.capture import complaint_cards, message_title, not_found_page
 from heard.complaints import services as complaint_services
 from heard.errors import NotFound
+from heard.inbox import services as conversations
 from heard.submissions import services as submissions
 from heard.web.dependencies import Conn
 from heard.web.guards import child_only
@@ -24,7 +25,7 @@ from heard.web.pages import child_page, language
 
 
 class ChildMessagesPage(Controller):
-    """My messages: what the child sent and the replies, their complaints, and what changed because of children."""
+    """My messages: what the child sent (with replies not read yet), their complaints, and what children changed."""
 
     include_in_schema = False
     exception_handlers = {NotFound: not_found_page}
@@ -33,6 +34,7 @@ class ChildMessagesPage(Controller):
     async def messages(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
         ui = language(request)
         mine = await submissions.list_own(conn, request.user)
+        unread = await conversations.unread_for_child(conn, request.user)
         complaints = await complaint_services.child_view(conn, request.user.id)
         updates = await dashboards.updates_for_child(conn, request.user.council_id, request.user.id, ui.lang, limit=10)
         context = child_page(
@@ -41,6 +43,7 @@ class ChildMessagesPage(Controller):
             ui=ui,
             items=mine,
             titles={s.id: message_title(s.instrument, s.kind, ui) for s in mine},
+            unread=unread,
             complaints=complaint_cards(complaints, ui),
             updates=updates,
             themes={u.id: ui.translate(u.theme_label) for u in updates},

@@ -8,6 +8,8 @@ from litestar import Request, get
 from litestar.response import Template
 
 from heard.accounts.schemas import Principal
+from heard.inbox import services as conversations
+from heard.web.dependencies import Conn
 from heard.web.guards import roles, signed_in
 from heard.web.pages import child_page, staff_page
 
@@ -33,12 +35,13 @@ STAFF_LINKS: dict[str, list[tuple[str, str]]] = {
 
 
 @get("/home", guards=[signed_in], include_in_schema=False)
-async def home(request: Request[Principal, Any, Any]) -> Template:
+async def home(request: Request[Principal, Any, Any], conn: Conn) -> Template:
     user = request.user
     links = [link for role in user.roles for link in STAFF_LINKS.get(role, [])]
     unique = list(dict.fromkeys(links))
     if not user.is_staff:
-        return Template("home_child.html", context=child_page(request, user))
+        unread = sum((await conversations.unread_for_child(conn, user)).values())
+        return Template("home_child.html", context=child_page(request, user, unread=unread))
     return Template("home_staff.html", context={**staff_page(user), "links": unique})
 
 

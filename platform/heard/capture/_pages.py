@@ -1,4 +1,5 @@
-"""The child's pages: Tell us something, one form, the receipt, My messages, and anonymous survey links."""
+"""The child's pages: Tell us something, one form, the receipt, and anonymous survey links (one message and its
+conversation are in _conversation)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,10 @@ import surveys
 from heard import queue
 from heard.accounts.schemas import Principal
 from heard.capture import _openings, queries, services
-from heard.capture._context import HELD_COOKIE, answer_lines, key_from, new_key, safe_next, unreadable
+from heard.capture._context import HELD_COOKIE, key_from, new_key, safe_next, unreadable
 from heard.capture.schemas import Fields
 from heard.complaints.schemas import ChildComplaint
 from heard.errors import Conflict, NotFound
-from heard.submissions import services as submissions
 from heard.submissions.controllers import screen_text
 from heard.submissions.schemas import Receipt
 from heard.web.bodies import KEEPS_WORDS, READS_FORM
@@ -107,7 +107,7 @@ def not_found_page(request: Request[Any, Any, Any], exc: NotFound) -> Response[A
 
 
 class ChildPages(Controller):
-    """Tell us something, the forms, receipts and My messages; a signed-out post is held, never lost."""
+    """Tell us something, the forms and receipts; a signed-out post is held, never lost."""
 
     include_in_schema = False
     exception_handlers = {NotFound: not_found_page}
@@ -244,27 +244,6 @@ class ChildPages(Controller):
             ),
         )
 
-    @get("/messages/{submission_id:int}", guards=[child_only])
-    async def message(self, request: User, conn: Conn, submission_id: FromPath[int]) -> Template:
-        ui = language(request)
-        found = await submissions.get(conn, request.user, submission_id)
-        await queries.mark_replies_read(conn, submission_id, request.user.id)
-        advocacy = await queries.advocacy_for_child(conn, request.user.id)
-        instrument = _version(found.instrument, found.instrument_version)
-        typed = surveys.read_answers(instrument, found.answers) if instrument else {}
-        lines = answer_lines(instrument, typed, ui.lang) if instrument else []
-        context = child_page(
-            request,
-            request.user,
-            ui=ui,
-            s=found,
-            title=message_title(found.instrument, found.kind, ui),
-            lines=lines,
-            advocate_on=advocacy.get(found.id),
-            who=[ui.gettext(_WHO[a]) for a in found.audience if a in _WHO],
-        )
-        return Template("capture/message.html", context=context)
-
     @get("/language")
     async def choose_language(
         self, to: FromQuery[str] = "en", next_path: Annotated[str | None, QueryParameter(name="next")] = None
@@ -272,14 +251,6 @@ class ChildPages(Controller):
         response = Redirect(path=safe_next(next_path), status_code=303)
         response.set_cookie(LANG_COOKIE, to[:8], httponly=True, samesite="lax", path="/", max_age=365 * 24 * 3600)
         return response
-
-
-_WHO = {
-    "worker": "who_can_see.worker",
-    "iro": "who_can_see.iro",
-    "complaints": "who_can_see.complaints",
-    "council": "who_can_see.council_anonymous",
-}
 
 
 def _long_date(day: date, ui: Words) -> str:
@@ -312,7 +283,7 @@ def complaint_cards(complaints: list[ChildComplaint], ui: Words) -> list[dict[st
     return cards
 
 
-def _version(instrument_id: str | None, version: int | None) -> surveys.Instrument | None:
+def version(instrument_id: str | None, version: int | None) -> surveys.Instrument | None:
     return surveys.builtin_instruments().get(instrument_id or "", {}).get(version or 0)
 
 

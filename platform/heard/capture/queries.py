@@ -150,17 +150,6 @@ async def set_opening(conn: asyncpg.Connection, submission_id: int, opening_id: 
     await conn.execute(_SET_OPENING, submission_id, opening_id)
 
 
-_MARK_REPLIES_READ = """
-update replies r set read_by_child_at = now()
-from submissions s
-where r.submission_id = s.id and s.id = $1 and s.child_id = $2 and r.read_by_child_at is null
-"""
-
-
-async def mark_replies_read(conn: asyncpg.Connection, submission_id: int, child_id: int) -> None:
-    await conn.execute(_MARK_REPLIES_READ, submission_id, child_id)
-
-
 _ADVOCACY_FOR_CHILD = "select submission_id, created_at from advocacy_requests where child_id = $1"
 
 

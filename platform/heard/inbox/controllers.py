@@ -17,7 +17,8 @@ from heard.accounts import services as accounts
 from heard.accounts.schemas import Principal, StaffNotice
 from heard.i18n import catalogue
 from heard.inbox import services
-from heard.inbox.schemas import SENTIMENT_LABELS, AnalysisView, CorrectionIn, InboxItem, ReplyIn
+from heard.inbox.schemas import MAX_MESSAGE, SENTIMENT_LABELS, AnalysisView, CorrectionIn, InboxItem, ReplyIn
+from heard.safeguarding.services import Work
 from heard.submissions.schemas import Submission
 from heard.web.dependencies import Conn, DbPool, Queue
 from heard.web.forms import first, read_form, step_or_page
@@ -33,6 +34,7 @@ KIND_LABELS = {
     "complaint": "Complaint",
     "feedback": "Feedback",
 }
+RELATION_LABELS = {"worker": "Social worker or personal adviser", "iro": "Independent reviewing officer"}
 # Staff read English; the theme names are the catalogue's, the ones children see.
 THEME_LABELS = {theme: catalogue("en").gettext(f"theme.{theme}") for theme in THEMES}
 LEVEL_LABELS = {"none": "No safeguarding worry", "concern": "Concern", "urgent": "Urgent"}
@@ -70,11 +72,20 @@ class InboxApi(Controller):
         relation = "iro" if not request.user.has_role("worker") else "worker"
         return await services.inbox(conn, request.user, relation=relation)
 
-    @post("/{submission_id:int}/replies", status_code=201)
+    @post("/{submission_id:int}/replies", status_code=201, responses=error_responses(409))
     async def reply(
-        self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int], data: JSONBody[ReplyIn]
+        self,
+        request: Request[Principal, Any, Any],
+        conn: Conn,
+        db_pool: DbPool,
+        redis: Queue,
+        submission_id: FromPath[int],
+        data: JSONBody[ReplyIn],
     ) -> Submission:
-        return await services.reply(conn, request.user, submission_id, data)
+        """Reply to the child (not to an anonymous message, which nobody can answer: 409)."""
+        found, work = await services.reply(conn, request.user, submission_id, data)
+        queue.dispatch_soon(db_pool, redis, work)  # a care leaver's nudge, now the reply is committed
+        return found
 
     @post("/{submission_id:int}/read", status_code=204)
     async def read(self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int]) -> None:
@@ -133,6 +144,8 @@ class InboxPages(Controller):
         self,
         request: Request[Principal, Any, Any],
         conn: Conn,
+        db_pool: DbPool,
+        redis: Queue,
         submission_id: FromPath[int],
         data: URLEncodedBody[dict[str, str]],
     ) -> Response[Any]:
@@ -140,11 +153,16 @@ class InboxPages(Controller):
         if step is None:
             raise errors.Invalid("That is not something this page can do.", field="step")
         user = request.user
+
+        async def run() -> None:
+            queue.dispatch_soon(db_pool, redis, await step(conn, user, submission_id, data))
+
+        typed = data.get("body", "")
         return await step_or_page(
-            step(conn, user, submission_id, data),
+            run(),
             done=f"/staff/submissions/{submission_id}",
-            again=lambda exc: _page(conn, user, submission_id, error=exc.message, status=400),
-            refused=(_BlankReply,),
+            again=lambda exc: _page(conn, user, submission_id, error=exc.message, typed=typed, status=400),
+            refused=(_BlankReply, errors.Conflict),
         )
 
     @post("/submissions/{submission_id:int}/analysis", status_code=303)
@@ -199,25 +217,31 @@ class InboxPages(Controller):
 
 
 class _BlankReply(errors.Invalid):
-    """A reply with nothing in it: the page shows again, asking for one."""
+    """A reply with nothing in it, or too long: the page shows again with the words kept, saying what to do."""
 
 
-async def _reply(conn: asyncpg.Connection, user: Principal, submission_id: int, data: dict[str, str]) -> None:
-    body = data.get("body", "").strip()
-    if not body:
+async def _reply(conn: asyncpg.Connection, user: Principal, submission_id: int, data: dict[str, str]) -> Work:
+    body = data.get("body", "")
+    if not body.strip():
         raise _BlankReply("Write a reply before sending it.", field="body")
-    await services.reply(conn, user, submission_id, ReplyIn(body=body[:20_000]))
+    if len(body) > MAX_MESSAGE:
+        raise _BlankReply(
+            f"Your reply is {len(body):,} characters long. Make it {MAX_MESSAGE:,} characters or fewer.", field="body"
+        )
+    return (await services.reply(conn, user, submission_id, ReplyIn(body=body)))[1]
 
 
-async def _read(conn: asyncpg.Connection, user: Principal, submission_id: int, data: dict[str, str]) -> None:
+async def _read(conn: asyncpg.Connection, user: Principal, submission_id: int, data: dict[str, str]) -> Work:
     await services.mark_read(conn, user, submission_id)
+    return []
 
 
-async def _used(conn: asyncpg.Connection, user: Principal, submission_id: int, data: dict[str, str]) -> None:
+async def _used(conn: asyncpg.Connection, user: Principal, submission_id: int, data: dict[str, str]) -> Work:
     await services.mark_used_in_review(conn, user, submission_id)
+    return []
 
 
-_STEPS: dict[str, Callable[[asyncpg.Connection, Principal, int, dict[str, str]], Awaitable[None]]] = {
+_STEPS: dict[str, Callable[[asyncpg.Connection, Principal, int, dict[str, str]], Awaitable[Work]]] = {
     "reply": _reply,
     "read": _read,
     "used_in_review": _used,
@@ -242,12 +266,22 @@ async def _page(
     error: str | None = None,
     field: str = "body",
     form: CorrectionIn | None = None,
+    typed: str = "",
     status: int = 200,
 ) -> Template:
-    found, analysis = await services.open_with_analysis(conn, user, submission_id)
+    found, analysis, conversation, facts = await services.open_conversation(conn, user, submission_id)
     context = {
         **staff_page(user),
         "s": found,
+        "conversation": conversation,
+        "facts": facts,
+        "typed": typed,
+        "relations": RELATION_LABELS,
+        "back": ("/staff/inbox", "Back to your inbox")
+        if any(a.you and a.relation == "worker" for a in (facts.allocations if facts else []))
+        else ("/staff/reviews", "Back to views for reviews you chair"),
+        "sees_alerts": bool({"duty_officer", "duty_manager", "head_of_service"} & set(user.roles)),
+        "sees_complaints": user.has_role("complaints_officer"),
         "shown": _shown(found),
         "a": analysis,
         "chosen": form or analysis.current,

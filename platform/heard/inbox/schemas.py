@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Any
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -26,12 +26,81 @@ class InboxItem(msgspec.Struct, frozen=True, kw_only=True):
     used_in_review_at: datetime | None
     replies: int
     alert_level: str | None
+    unread_from_child: int = 0
 
 
 class ReplyIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """A reply to the child, shown in their messages."""
 
     body: Annotated[str, msgspec.Meta(min_length=1, max_length=20_000)]
+
+
+MAX_MESSAGE = 20_000
+
+
+class ChildMessageIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """What a child writes back in the conversation about their statement."""
+
+    body: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_MESSAGE)]
+
+
+class ThreadMessage(msgspec.Struct, frozen=True, kw_only=True):
+    """One message of a statement's conversation, with when the other side read it."""
+
+    id: int
+    side: Literal["child", "staff"]
+    from_name: str
+    body: str
+    created_at: datetime
+    read_at: datetime | None
+    read_by: str | None = None  # the member of staff who read a child's message
+
+
+class Conversation(msgspec.Struct, frozen=True, kw_only=True):
+    """A statement's conversation: who read the statement and when, then every message in time order.
+
+    `open` is False for an anonymous statement, which nobody can answer.
+    """
+
+    submission_id: int
+    open: bool
+    statement_read_at: datetime | None
+    statement_read_by: str | None
+    messages: list[ThreadMessage]
+
+
+class Allocated(msgspec.Struct, frozen=True, kw_only=True):
+    """A member of staff a child is allocated to now."""
+
+    name: str
+    relation: str
+    since: date
+    you: bool
+
+
+class ChildFacts(msgspec.Struct, frozen=True, kw_only=True):
+    """What a worker needs beside a statement: who the child is, who is allocated, and what the statement raised."""
+
+    name: str
+    age: int
+    legal_status: str
+    allocations: list[Allocated]
+    alert_id: int | None
+    alert_level: str | None
+    alert_status: str | None
+    complaint_id: int | None
+
+
+class NudgeTarget(msgspec.Struct, frozen=True, kw_only=True):
+    """Where to tell a care leaver that a reply is waiting (never what it says)."""
+
+    child_id: int
+    council_id: int
+    language: str
+    email: str | None
+    phone: str | None
+    email_template: str
+    sms_template: str
 
 
 class Labels(msgspec.Struct, frozen=True, kw_only=True):

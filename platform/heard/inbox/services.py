@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import asyncpg
 
+import nlp
 import surveys
-from heard import audit, settings
+from heard import audit, queue, settings
 from heard.accounts.access import is_allocated
 from heard.accounts.schemas import Principal
-from heard.errors import Forbidden, Invalid
+from heard.errors import Conflict, Forbidden, Invalid
 from heard.inbox import queries
-from heard.inbox.schemas import AnalysisView, CorrectionIn, InboxItem, ReplyIn, TrainingItem, TrainingSafeguarding
+from heard.inbox.schemas import (
+    AnalysisView,
+    ChildFacts,
+    ChildMessageIn,
+    Conversation,
+    CorrectionIn,
+    InboxItem,
+    ReplyIn,
+    TrainingItem,
+    TrainingSafeguarding,
+)
 from heard.safeguarding import services as safeguarding
 from heard.safeguarding.services import Work
 from heard.submissions import services as submissions
@@ -42,14 +53,105 @@ async def open_with_analysis(
     return found, await queries.analysis(conn, submission_id)
 
 
-async def reply(conn: asyncpg.Connection, principal: Principal, submission_id: int, data: ReplyIn) -> Submission:
-    """Reply to the child; replying also marks the submission read."""
+NO_THREAD = "This message was sent anonymously, so nobody can reply to it."
+
+
+async def reply(
+    conn: asyncpg.Connection, principal: Principal, submission_id: int, data: ReplyIn
+) -> tuple[Submission, Work]:
+    """Reply to the child; replying also marks the submission read. Returns the submission and the work to dispatch:
+    the nudge that tells a care leaver who asked for one that a reply is waiting (never what it says)."""
+    found = await submissions.get(conn, principal, submission_id)
+    if found.anonymous or found.child_id is None:
+        raise Conflict(NO_THREAD)
+    body = data.body.strip()
+    if not body:
+        raise Invalid("Write a reply before sending it.", field="body")
+    async with conn.transaction():
+        reply_id = await queries.add_reply(conn, submission_id, principal.id, body)
+        await queries.mark_read(conn, submission_id, principal.id)
+        await audit.record(
+            conn, principal, "replied", "submission", submission_id, child_id=found.child_id, reply_id=reply_id
+        )
+        outbox_id = await queue.add(conn, "nudge_child", f"nudge:{reply_id}", reply_id=reply_id)
+    work: Work = [(outbox_id, "nudge_child", {"reply_id": reply_id})] if outbox_id else []
+    return await submissions.get(conn, principal, submission_id), work
+
+
+async def open_conversation(
+    conn: asyncpg.Connection, principal: Principal, submission_id: int
+) -> tuple[Submission, AnalysisView, Conversation, ChildFacts | None]:
+    """The worker's statement page: opening it marks the statement and the child's messages read (audited)."""
     found = await submissions.get(conn, principal, submission_id)
     async with conn.transaction():
-        await queries.add_reply(conn, submission_id, principal.id, data.body.strip())
         await queries.mark_read(conn, submission_id, principal.id)
-        await audit.record(conn, principal, "replied", "submission", submission_id, child_id=found.child_id)
-    return await submissions.get(conn, principal, submission_id)
+        marked = await queries.mark_child_messages_read(conn, submission_id, principal.id)
+        if marked:
+            await audit.record(
+                conn, principal, "read_messages", "submission", submission_id, child_id=found.child_id, count=marked
+            )
+    return (
+        found,
+        await queries.analysis(conn, submission_id),
+        await queries.conversation(conn, submission_id),
+        await queries.child_facts(conn, submission_id, principal.id),
+    )
+
+
+async def open_for_child(
+    conn: asyncpg.Connection, principal: Principal, submission_id: int
+) -> tuple[Submission, Conversation]:
+    """A child's own message with its conversation; opening it marks the replies read (audited when it does)."""
+    found = await submissions.get(conn, principal, submission_id)  # NotFound for anyone else's
+    marked = await queries.mark_replies_read(conn, submission_id, principal.id)
+    if marked:
+        await audit.record(
+            conn, principal, "read_replies", "submission", submission_id, child_id=principal.id, count=marked
+        )
+    return found, await queries.conversation(conn, submission_id)
+
+
+async def child_writes(
+    conn: asyncpg.Connection, principal: Principal, submission_id: int, data: ChildMessageIn
+) -> Work:
+    """The child writes back about their own statement, to the people they chose for it.
+
+    The words get the same fast safeguarding screen as a statement: a worry raises (or adds to) the statement's
+    alert. Returns the alert's notifications to dispatch.
+    """
+    found = await submissions.get(conn, principal, submission_id)
+    if found.anonymous:
+        raise Conflict(NO_THREAD)
+    body = data.body.strip()
+    if not body:
+        raise Invalid("Write something before sending.", field="body")
+    verdict = nlp.screen(body)
+    work: Work = []
+    async with conn.transaction():
+        message_id = await queries.add_child_message(conn, submission_id, principal.id, body)
+        await audit.record(
+            conn, principal, "wrote", "submission", submission_id, child_id=principal.id, message_id=message_id
+        )
+        if verdict.level != "none":
+            work = await safeguarding.raise_alert(
+                conn,
+                settings.get().safeguarding,
+                council_id=principal.council_id,
+                submission_id=submission_id,
+                child_id=principal.id,
+                level=verdict.level,
+                categories=list(verdict.categories),
+                triggers=list(verdict.triggers),
+                source="screen",
+            )
+    return work
+
+
+async def unread_for_child(conn: asyncpg.Connection, principal: Principal) -> dict[int, int]:
+    """Replies the child has not opened yet, by message."""
+    if principal.kind != "child":
+        raise Forbidden("Only a child or young person has their own messages.")
+    return await queries.unread_for_child(conn, principal.id)
 
 
 async def mark_read(conn: asyncpg.Connection, principal: Principal, submission_id: int) -> None:

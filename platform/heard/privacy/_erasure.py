@@ -34,6 +34,11 @@ STEPS: list[tuple[str, str]] = [
         "update replies set body = $2 where submission_id in (select id from submissions where child_id = $1)",
     ),
     (
+        "child_messages",
+        "update child_messages set body = $2 where child_id = $1"
+        " or submission_id in (select id from submissions where child_id = $1)",
+    ),
+    (
         "analyses",
         "update analyses set redacted = '', triggers = '{}'"
         " where submission_id in (select id from submissions where child_id = $1) and $2::text is not null",
@@ -90,6 +95,7 @@ STEPS: list[tuple[str, str]] = [
 
 _CHILD = """
 update children set reference = 'erased-' || id, known_as = 'Erased', placement_contact = null, share_quotes = false,
+       nudge_email = null, nudge_phone = null,
        access_code_lookup = null, access_code_hash = null, access_code_issued_at = null,
        archived_at = coalesce(archived_at, now()), erased_at = now()
 where id = $1
