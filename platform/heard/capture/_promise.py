@@ -92,7 +92,7 @@ def _urgent(at: datetime, rules: Rules) -> Promise:
         return Promise(title="promise.urgent_today_title", lines=(("promise.urgent_today", {}),), help_now=True)
     opens = next_opening(at, rules.office_hours, rules.timezone)
     told = "promise.urgent_closed_team" if rules.emergency_team else "promise.urgent_closed_no_team"
-    lines = ((told, {}), ("promise.duty_opens", {"date": opens, "time": opens}))
+    lines: tuple[Line, ...] = ((told, {}), ("promise.duty_opens", {"date": opens, "time": opens}))
     return Promise(title="promise.urgent_closed_title", lines=lines, help_now=True)
 
 
