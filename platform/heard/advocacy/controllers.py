@@ -14,7 +14,7 @@ from heard import errors, queue
 from heard.accounts.schemas import Principal
 from heard.advocacy import services
 from heard.advocacy.schemas import MAX_DETAIL, MAX_NOTE, STATUSES, ProgressIn, RequestIn
-from heard.web.bodies import KEEPS_WORDS
+from heard.web.bodies import KEEPS_WORDS, form_problems
 from heard.web.dependencies import Conn, DbPool, Queue
 from heard.web.forms import first, read_form, to_struct
 from heard.web.guards import child_only, roles
@@ -22,6 +22,7 @@ from heard.web.pages import Words, child_page, language, staff_page
 
 User = Request[Principal, Any, Any]
 STAFF_ROLES = ("participation_officer", "complaints_officer")
+_FIELDS = ("note", "contact_by", "contact_detail")
 _KEY = re.compile(r"^[A-Za-z0-9._:-]{8,200}$")
 
 
@@ -52,10 +53,10 @@ class ChildAdvocatePages(Controller):
     async def send(self, request: User, conn: Conn, db_pool: DbPool, redis: Queue) -> Response[Any]:
         ui = language(request)
         fields = await read_form(request)
-        data = RequestIn(**{name: first(fields, name) for name in ("note", "contact_by", "contact_detail")})
-        found = services.problems(data)
-        if found:
-            said = {field: ui.gettext(key, **params) for field, (key, params) in found.items()}
+        data = RequestIn(**{name: first(fields, name) for name in _FIELDS})
+        said = {field: ui.gettext(key, **params) for field, (key, params) in services.problems(data).items()}
+        said |= {field: ui.gettext(f"error.{code}") for field, code in form_problems(request) if field in _FIELDS}
+        if said:
             return _form(request, ui, data, said, _key(fields), 400)
         request_id, work = await services.request(conn, request.user, data, _key(fields), ui.lang)
         queue.dispatch_soon(db_pool, redis, work)
