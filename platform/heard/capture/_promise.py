@@ -83,7 +83,8 @@ def promise(
 
 def _without_name(level: str) -> Promise:
     if level == "none":
-        return Promise(title="promise.no_name_title", lines=(("promise.no_name", {}), ("promise.no_name_use", {})))
+        lines: tuple[Line, ...] = (("receipt.anonymous", {}), ("promise.no_name", {}), ("promise.no_name_use", {}))
+        return Promise(title="promise.next_title", lines=lines)
     return Promise(title="promise.urgent_no_name_title", lines=(("promise.urgent_no_name", {}),), help_now=True)
 
 
