@@ -31,6 +31,7 @@ from dashboards import services as reporting_services
 from heard import composite, db, health, logs, pages, queue, settings
 from heard.accounts import controllers as accounts
 from heard.accounts import sso
+from heard.advocacy import controllers as advocacy
 from heard.capture import controllers as capture
 from heard.complaints import controllers as complaints
 from heard.council import controllers as council
@@ -60,6 +61,7 @@ def _route_handlers() -> list[Any]:
         *safeguarding.ROUTE_HANDLERS,
         *inbox.ROUTE_HANDLERS,
         *capture.ROUTE_HANDLERS,
+        *advocacy.ROUTE_HANDLERS,
         *composite.ROUTE_HANDLERS,
         *complaints.ROUTE_HANDLERS,
         *reporting.ROUTE_HANDLERS,

@@ -13,6 +13,7 @@ from litestar import Controller, Request, get
 from litestar.response import Template
 
 import dashboards
+from heard import advocacy
 from heard.accounts.schemas import Principal
 from heard.capture import complaint_cards, message_title, not_found_page
 from heard.complaints import services as complaint_services
@@ -47,6 +48,7 @@ class ChildMessagesPage(Controller):
             complaints=complaint_cards(complaints, ui),
             updates=updates,
             themes={u.id: ui.translate(u.theme_label) for u in updates},
+            advocate_requests=await advocacy.for_child(conn, request.user.id),
         )
         return Template("capture/messages.html", context=context)
 

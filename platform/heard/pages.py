@@ -23,10 +23,11 @@ STAFF_LINKS: dict[str, list[tuple[str, str]]] = {
     "duty_officer": [("/staff/alerts", "Safeguarding duty queue")],
     "duty_manager": [("/staff/alerts", "Safeguarding duty queue"), ("/staff/alerts/oversight", "Alert oversight")],
     "head_of_service": [("/staff/alerts/oversight", "Alert oversight")],
-    "complaints_officer": [("/staff/complaints", "Complaints")],
+    "complaints_officer": [("/staff/complaints", "Complaints"), ("/staff/advocacy", "Requests for an advocate")],
     "participation_officer": [
         ("/dashboards/cicc", "Children in Care Council dashboard"),
         ("/staff/surveys", "Surveys and response rates"),
+        ("/staff/advocacy", "Requests for an advocate"),
     ],
     "cicc_member": [("/dashboards/cicc", "Children in Care Council dashboard")],
     "board_member": [("/dashboards/board", "Corporate Parenting Board dashboard")],

@@ -51,6 +51,7 @@ class SafeguardingSettings(msgspec.Struct, frozen=True, kw_only=True):
     office_hours: Annotated[str, msgspec.Meta(pattern=_SCHEDULE)] = "Mon-Fri 09:00-17:00"
     timezone: str = "Europe/London"
     emergency_duty_email: str = ""
+    emergency_duty_phone: str = ""  # the number a child is given beside 999 and Childline
     smtp_url: str = ""
     mail_folder: str = ".heard/mail"
     mail_from: str = "heard@localhost"
@@ -177,6 +178,7 @@ _VARIABLES: dict[str, tuple[str, str]] = {
     "HEARD_OFFICE_HOURS": ("safeguarding", "office_hours"),
     "HEARD_TIMEZONE": ("safeguarding", "timezone"),
     "HEARD_EMERGENCY_DUTY_EMAIL": ("safeguarding", "emergency_duty_email"),
+    "HEARD_EMERGENCY_DUTY_PHONE": ("safeguarding", "emergency_duty_phone"),
     "HEARD_SMTP_URL": ("safeguarding", "smtp_url"),
     "HEARD_MAIL_FOLDER": ("safeguarding", "mail_folder"),
     "HEARD_MAIL_FROM": ("safeguarding", "mail_from"),

@@ -21,6 +21,7 @@ from arq.worker import Worker, get_kwargs
 
 from dashboards.jobs import find_emerging_topics, rebuild_dashboards, refresh_dashboards
 from heard import db, logs, queue, settings
+from heard.advocacy.jobs import pass_on_advocate_request
 from heard.capture.jobs import pass_on_advocacy_request
 from heard.inbox.jobs import nudge_child
 from heard.privacy.jobs import enforce_retention
@@ -62,6 +63,7 @@ class WorkerSettings:
         func(send_notification, timeout=settings.get().queue.job_timeout_seconds, max_tries=12),
         func(pass_on_advocacy_request, timeout=settings.get().queue.job_timeout_seconds, max_tries=12),
         func(nudge_child, timeout=settings.get().queue.job_timeout_seconds, max_tries=12),
+        func(pass_on_advocate_request, timeout=settings.get().queue.job_timeout_seconds, max_tries=12),
     ]
     cron_jobs: ClassVar = [
         cron(relay_outbox, second=set(range(0, 60, 2)), run_at_startup=True, unique=True, timeout=30),

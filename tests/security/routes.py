@@ -37,6 +37,7 @@ PUBLIC: dict[tuple[str, str], str] = {
     ("POST", "/api/session/totp"): "second step of staff sign-in (API); checks the session itself",
     ("POST", "/send/{instrument_id:str}"): "a signed-out child's form is held, never lost; checks the kind itself",
     ("POST", "/send/{instrument_id:str}/draft"): "a signed-out child's draft is held; checks the kind itself",
+    ("POST", "/not-safe"): "a signed-out press gets its words back with 999 and Childline; checks the kind itself",
     ("GET", "/api/s/{token:str}"): "anonymous survey link",
     ("POST", "/api/s/{token:str}/responses"): "anonymous survey link",
     ("GET", "/s/{token:str}"): "anonymous survey link",

@@ -16,7 +16,7 @@ from litestar.response import Redirect, Template
 import surveys
 from heard import queue
 from heard.accounts.schemas import Principal
-from heard.capture import _openings, queries, services
+from heard.capture import _openings, _promise, queries, services
 from heard.capture._context import HELD_COOKIE, key_from, new_key, safe_next, unreadable
 from heard.capture.schemas import Fields
 from heard.complaints.schemas import ChildComplaint
@@ -237,12 +237,26 @@ class ChildPages(Controller):
         found = await queries.sent(conn, submission_id, request.user.id)
         if found is None:
             raise NotFound(ui.gettext("survey.not_found"))
-        return Template(
-            "capture/receipt.html",
-            context=child_page(
-                request, request.user, ui=ui, sent=found, reference=f"H-{found.id:06d}", anonymous=False
-            ),
+        rules = await _promise.rules_for(conn, request.user.council_id)
+        said = _promise.promise(
+            kind=found.kind,
+            audience=found.audience,
+            anonymous=found.anonymous,
+            level=found.safeguarding,
+            at=found.created_at,
+            rules=rules,
         )
+        context = child_page(
+            request,
+            request.user,
+            ui=ui,
+            sent=found,
+            reference=f"H-{found.id:06d}",
+            anonymous=False,
+            promise=_promise.worded(said, ui) if said else None,
+            help=_promise.help_lines(rules, ui),
+        )
+        return Template("capture/receipt.html", context=context)
 
     @get("/language")
     async def choose_language(
@@ -288,6 +302,8 @@ def version(instrument_id: str | None, version: int | None) -> surveys.Instrumen
 
 
 def message_title(instrument_id: str | None, kind: str, ui: Words) -> str:
+    if instrument_id == "not_safe":  # the home page's "I don't feel safe" button (capture/_not_safe.py)
+        return ui.gettext("not_safe.button")
     if instrument_id and instrument_id in surveys.builtin_instruments():
         instrument = surveys.latest(instrument_id)
         return instrument.wording(instrument.title, ui.lang).text
@@ -355,7 +371,24 @@ class AnonymousPages(Controller):
                 easy_read=_easy(instrument, fields),
                 status=400,
             )
-        context = child_page(request, ui=ui, sent=receipt, reference=receipt.reference, anonymous=True)
+        rules = await _promise.rules_for(conn, opening.council_id)
+        said = _promise.promise(
+            kind=receipt.kind,
+            audience=["council"],
+            anonymous=True,
+            level=receipt.safeguarding,
+            at=receipt.created_at,
+            rules=rules,
+        )
+        context = child_page(
+            request,
+            ui=ui,
+            sent=receipt,
+            reference=receipt.reference,
+            anonymous=True,
+            promise=_promise.worded(said, ui) if said else None,
+            help=_promise.help_lines(rules, ui),
+        )
         queue.dispatch_soon(db_pool, redis, work)
         return Template("capture/receipt.html", context=context)
 

@@ -13,6 +13,7 @@ from heard import queue
 from heard.accounts.schemas import Principal
 from heard.capture import _openings, services
 from heard.capture._conversation import ChildConversation
+from heard.capture._not_safe import NotSafePages
 from heard.capture._pages import AnonymousPages, ChildPages
 from heard.capture._staff import SurveyPages, _csv
 from heard.capture.schemas import (
@@ -173,4 +174,13 @@ class OpeningsApi(Controller):
         return _csv(instrument_id, await _openings.export_csv(conn, request.user, instrument_id))
 
 
-ROUTE_HANDLERS = [InstrumentsApi, AnonymousApi, OpeningsApi, ChildPages, ChildConversation, AnonymousPages, SurveyPages]
+ROUTE_HANDLERS = [
+    InstrumentsApi,
+    AnonymousApi,
+    OpeningsApi,
+    ChildPages,
+    ChildConversation,
+    AnonymousPages,
+    SurveyPages,
+    NotSafePages,
+]

@@ -129,10 +129,12 @@ class Sent(msgspec.Struct, frozen=True, kw_only=True):
     instrument: str | None
     created_at: datetime
     safeguarding: str
+    audience: list[str]
+    anonymous: bool
 
 
 _SENT = """
-select s.id, s.kind, s.instrument, s.created_at,
+select s.id, s.kind, s.instrument, s.created_at, s.audience, s.anonymous,
        coalesce((select a.level from alerts a where a.submission_id = s.id), 'none') as safeguarding
 from submissions s where s.id = $1 and s.child_id = $2
 """

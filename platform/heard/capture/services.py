@@ -17,6 +17,7 @@ from heard.capture.schemas import AnswerIn, Draft, Fields, InstrumentSummary
 from heard.errors import Invalid, NotFound
 from heard.submissions import services as submissions
 from heard.submissions.schemas import AnswerValue, Receipt, SubmissionIn
+from surveys.schemas import AlertLevel
 
 Screen = Callable[[SubmissionIn], submissions.ScreenResult]
 
@@ -176,7 +177,7 @@ def with_feelings(
     instrument: surveys.Instrument, answers: Mapping[str, surveys.Answer], text: submissions.ScreenResult
 ) -> submissions.ScreenResult:
     """The text screen, raised by any feelings answer that raises an alert (source 'feelings' when it is higher)."""
-    found = surveys.alerting_choices(instrument, answers)
+    found = [*surveys.alerting_choices(instrument, answers), *_unsafe_answers(instrument, answers)]
     if not found:
         return text
     level = max((lvl for _, _, lvl in found), key=_RANK.__getitem__)
@@ -190,6 +191,22 @@ def with_feelings(
     return submissions.ScreenResult(
         level=level, categories=text.categories, triggers=(*text.triggers, *triggers), source="feelings"
     )
+
+
+# Answers that raise an alert whatever the instrument's options say: published instrument versions are frozen, and
+# a child who answers "No" to "Do you feel safe where you live?" must reach a person in every version.
+UNSAFE_ANSWERS: dict[tuple[str, str], AlertLevel] = {("feel_safe_home", "no"): "concern"}
+
+
+def _unsafe_answers(
+    instrument: surveys.Instrument, answers: Mapping[str, surveys.Answer]
+) -> list[tuple[str, str, AlertLevel]]:
+    shown = {q.id for q in surveys.visible_questions(instrument, answers)}
+    return [
+        (question, choice, level)
+        for (question, choice), level in UNSAFE_ANSWERS.items()
+        if question in shown and (answer := answers.get(question)) is not None and choice in answer.choices
+    ]
 
 
 class Sending(msgspec.Struct, frozen=True, kw_only=True):

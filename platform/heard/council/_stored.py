@@ -8,7 +8,7 @@ import msgspec
 from heard.settings import SafeguardingSettings
 
 _SAFEGUARDING = """
-select emergency_duty_email, office_hours, urgent_ack_minutes, urgent_escalate_minutes,
+select emergency_duty_email, emergency_duty_phone, office_hours, urgent_ack_minutes, urgent_escalate_minutes,
        concern_ack_minutes, concern_escalate_minutes, notify_email_template_id, notify_sms_template_id,
        notify_sms_numbers, teams_webhook_url
 from council_settings where council_id = $1
@@ -18,7 +18,7 @@ from council_settings where council_id = $1
 async def safeguarding_for(
     conn: asyncpg.Connection, council_id: int, defaults: SafeguardingSettings
 ) -> SafeguardingSettings:
-    """The council's own office hours, emergency duty email and alert targets; the environment's where it has none.
+    """The council's office hours, emergency duty email and phone, alert targets; else the environment's.
 
     The environment (HEARD_OFFICE_HOURS and the rest) only seeds a new council: once a council has saved its
     settings, they are the ones that route and escalate its alerts.

@@ -89,6 +89,7 @@ STAFF_HELP = {
 FIELD_HELP = {
     "name": "The council needs a name (up to 200 characters).",
     "emergency_duty_email": "The emergency duty team's email must be an email address, like edt@council.gov.uk.",
+    "emergency_duty_phone": "Write the emergency duty team's phone number like 0300 123 4567.",
     "office_hours": "Write office hours like 'Mon-Fri 09:00-17:00'.",
     "urgent_ack_minutes": "Minutes must be a whole number from 1 to 1440.",
     "urgent_escalate_minutes": "Minutes must be a whole number from 1 to 1440.",

@@ -14,6 +14,7 @@ from heard.council.schemas import BoardMeasure, CouncilSettings, PendingLink, St
 _SETTINGS_COLUMNS = (
     "logo_text",
     "emergency_duty_email",
+    "emergency_duty_phone",
     "office_hours",
     "urgent_ack_minutes",
     "urgent_escalate_minutes",

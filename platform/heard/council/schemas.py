@@ -43,6 +43,7 @@ class CouncilSettings(msgspec.Struct, frozen=True, kw_only=True):
     logo_text: Text = ""
     advocacy_contact: Text = ""
     emergency_duty_email: Annotated[str, msgspec.Meta(max_length=254, pattern=r"^([^@\s]+@[^@\s]+\.[^@\s]+)?$")] = ""
+    emergency_duty_phone: Annotated[str, msgspec.Meta(max_length=40, pattern=r"^[0-9 +()-]*$")] = ""
     office_hours: OfficeHours = "Mon-Fri 09:00-17:00"
     urgent_ack_minutes: Minutes = 15
     urgent_escalate_minutes: Minutes = 60

@@ -48,6 +48,7 @@ def defaults(config: SafeguardingSettings) -> dict[str, Any]:
     return {
         "logo_text": "",
         "emergency_duty_email": config.emergency_duty_email,
+        "emergency_duty_phone": config.emergency_duty_phone,
         "office_hours": config.office_hours,
         "urgent_ack_minutes": config.urgent_ack_minutes,
         "urgent_escalate_minutes": config.urgent_escalate_minutes,

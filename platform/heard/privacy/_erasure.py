@@ -88,7 +88,11 @@ STEPS: list[tuple[str, str]] = [
         "delete from quote_approvals where submission_id in (select id from submissions where child_id = $1)"
         " and $2::text is not null",
     ),
-    ("advocacy_requests", "update advocacy_requests set contact = null where child_id = $1 and $2::text is not null"),
+    (
+        "advocacy_requests",
+        "update advocacy_requests set contact = null, note = '', contact_detail = ''"
+        " where child_id = $1 and $2::text is not null",
+    ),
     ("drafts", "delete from drafts where child_id = $1 and $2::text is not null"),
     ("sessions", "delete from sessions where child_id = $1 and $2::text is not null"),
 ]

@@ -69,7 +69,9 @@ order by c.received_on, c.id
 """
 
 _ADVOCACY = """
-select id, submission_id, contact, created_at, passed_on_at from advocacy_requests where child_id = $1 order by id
+select id, submission_id, contact, created_at, passed_on_at, note, contact_by, contact_detail, status, contacted_at,
+       allocated_at
+from advocacy_requests where child_id = $1 order by id
 """
 
 _DRAFTS = "select instrument, fields, updated_at from drafts where child_id = $1 order by instrument"
