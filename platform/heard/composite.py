@@ -14,7 +14,7 @@ from litestar.response import Template
 
 import dashboards
 from heard.accounts.schemas import Principal
-from heard.capture import complaint_cards, message_title, not_found_page
+from heard.capture import message_title, not_found_page
 from heard.complaints import services as complaint_services
 from heard.errors import NotFound
 from heard.submissions import services as submissions
@@ -41,7 +41,7 @@ class ChildMessagesPage(Controller):
             ui=ui,
             items=mine,
             titles={s.id: message_title(s.instrument, s.kind, ui) for s in mine},
-            complaints=complaint_cards(complaints, ui),
+            complaints=complaints,
             updates=updates,
             themes={u.id: ui.translate(u.theme_label) for u in updates},
         )

@@ -15,7 +15,6 @@ from litestar.response import Redirect, Template
 from heard import errors
 from heard.accounts.schemas import Principal
 from heard.complaints import _clock, _rules, queries, services
-from heard.complaints._child import OUTCOME_WORDS
 from heard.complaints.schemas import ComplaintIn
 from heard.web.dependencies import Conn
 from heard.web.forms import to_struct
@@ -35,7 +34,6 @@ LABELS: dict[str, Any] = {
     "status": _rules.STATUS_WORDS,
     "stages": _rules.STAGE_NAMES,
     "outcomes": {"upheld": "Upheld", "partly_upheld": "Partly upheld", "not_upheld": "Not upheld"},
-    "child_outcomes": OUTCOME_WORDS,
     "complainants": {"child": "Child or young person", "parent": "Parent", "carer": "Carer",
                      "advocate": "Advocate or someone on the child's behalf", "other": "Someone else"},
     "channels": {"heard": "Heard", "phone": "Phone", "letter": "Letter", "email": "Email", "in_person": "In person"},
