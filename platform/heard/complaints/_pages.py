@@ -14,7 +14,7 @@ from litestar.response import Redirect, Template
 
 from heard import errors
 from heard.accounts.schemas import Principal
-from heard.complaints import _clock, _rules, queries, services
+from heard.complaints import _clock, _flow, _rules, queries, services
 from heard.complaints.schemas import ComplaintIn
 from heard.web.dependencies import Conn
 from heard.web.forms import to_struct
@@ -163,6 +163,8 @@ async def _case_page(
         "today": _clock.today().isoformat(),
         "missing": _rules.missing_outcomes(case),
         "record": case.stage_record(case.stage),
+        "steps": _flow.steps(case),
+        "earlier": [s for s in case.stages if s.stage < case.stage],
         "point_options": {str(p.id): f"{p.position}. {p.summary}" for p in case.points},
         "action_options": {str(a.id): a.description for a in case.actions},
     }
