@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable
-from datetime import UTC as UTC_, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import asyncpg
 from complaint_seed import officer
@@ -50,7 +50,7 @@ def text_of(html: str) -> str:
 async def test_the_childs_update_in_arabic_is_in_arabic_with_their_words_and_dates_written_out(
     council: Council, clients: Callable[[], Client], db: asyncpg.Connection
 ) -> None:
-    friday = datetime(2026, 11, 20, 10, tzinfo=UTC_)
+    friday = datetime(2026, 11, 20, 10, tzinfo=UTC)
     sid, answered = await complaint_from(db, council, "Ava", friday, ARABIC_WORDS, "ar", month="2026-10")
     case = await services.get(db, officer(council), answered)
     co = officer(council)
@@ -60,7 +60,7 @@ async def test_the_childs_update_in_arabic_is_in_arabic_with_their_words_and_dat
     )
     letter = ResponseIn(responded_on=date(2026, 12, 1), letter="Dear Ava", child_letter="كنت محقة. نحن آسفون.")
     await services.respond(db, co, answered, letter)
-    _, waiting = await complaint_from(db, council, "Ava", datetime(2026, 12, 3, 10, tzinfo=UTC_), "المال", "ar")
+    _, waiting = await complaint_from(db, council, "Ava", datetime(2026, 12, 3, 10, tzinfo=UTC), "المال", "ar")
 
     ava = await clients().as_child(council.codes["Ava"])
     ava.cookies.set("heard_lang", "ar")
@@ -126,6 +126,6 @@ async def test_a_statement_that_is_not_a_complaint_keeps_the_usual_receipt(
 async def test_someone_elses_complaint_date_is_not_on_a_childs_receipt(
     council: Council, clients: Callable[[], Client], db: asyncpg.Connection
 ) -> None:
-    sid, _ = await complaint_from(db, council, "Ava", datetime(2026, 5, 22, 10, tzinfo=UTC_), "Mine", "en")
+    sid, _ = await complaint_from(db, council, "Ava", datetime(2026, 5, 22, 10, tzinfo=UTC), "Mine", "en")
     ben = await clients().as_child(council.codes["Ben"])
     assert (await ben.get(f"/sent/{sid}", headers=HTML)).status_code == 404
