@@ -179,6 +179,7 @@ async def _case_page(
         "dates_kept_whole": dates_kept_whole,
         "earlier": [s for s in case.stages if s.stage < case.stage],
         "point_options": {str(p.id): f"{p.position}. {p.summary}" for p in case.points},
+        "next_point": next((str(p.id) for p in case.points if p.outcome_at(case.stage) is None), ""),
         "action_options": {str(a.id): a.description for a in case.actions},
     }
     status = 409 if isinstance(exc, errors.Conflict) else 400 if exc else 200
