@@ -15,7 +15,7 @@ from litestar.response import Template
 import dashboards
 from heard import advocacy
 from heard.accounts.schemas import Principal
-from heard.capture import complaint_cards, message_title, not_found_page
+from heard.capture import message_title, not_found_page
 from heard.complaints import services as complaint_services
 from heard.errors import NotFound
 from heard.inbox import services as conversations
@@ -45,7 +45,7 @@ class ChildMessagesPage(Controller):
             items=mine,
             titles={s.id: message_title(s.instrument, s.kind, ui) for s in mine},
             unread=unread,
-            complaints=complaint_cards(complaints, ui),
+            complaints=complaints,
             updates=updates,
             themes={u.id: ui.translate(u.theme_label) for u in updates},
             advocate_requests=await advocacy.for_child(conn, request.user.id),

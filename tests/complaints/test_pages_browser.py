@@ -54,6 +54,8 @@ async def test_a_refused_step_shows_an_error_summary_linked_to_the_field(
     case = await new_case(db, council, date(2026, 3, 2))
     await sign_in(page, council)
     await page.goto(f"/staff/complaints/{case.id}")
+    await page.click("#step-investigate")  # a later step, and a form within it, each opened by its summary
+    await page.click("#extensions summary")
     await page.fill("#extensions-working_days", "45")
     await page.fill("#extensions-reason", "Waiting for records")
     await page.click("#extensions button[type=submit]")
@@ -64,6 +66,7 @@ async def test_a_refused_step_shows_an_error_summary_linked_to_the_field(
     assert await axe_violations(page) == []
     await page.click(".error-summary a")
     assert await page.evaluate("document.activeElement.id") == "extensions-working_days"
+    assert await page.is_visible("#extensions-working_days"), "the step with the error is open"
     await page.fill("#extensions-working_days", "20")
     await page.click("#extensions button[type=submit]")
     await page.wait_for_url(f"**/staff/complaints/{case.id}?done=extensions")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from datetime import date
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post
@@ -19,7 +18,7 @@ from heard.accounts.schemas import Principal
 from heard.capture import _openings, _promise, queries, services
 from heard.capture._context import HELD_COOKIE, key_from, new_key, safe_next, unreadable
 from heard.capture.schemas import Fields
-from heard.complaints.schemas import ChildComplaint
+from heard.complaints import services as complaints
 from heard.errors import Conflict, NotFound
 from heard.submissions.controllers import screen_text
 from heard.submissions.schemas import Receipt
@@ -237,6 +236,8 @@ class ChildPages(Controller):
         found = await queries.sent(conn, submission_id, request.user.id)
         if found is None:
             raise NotFound(ui.gettext("survey.not_found"))
+        # A complaint's receipt promises the date stored on the complaint's own clock, not a general target.
+        answer_by = await complaints.answer_by(conn, found.id, request.user.id) if found.kind == "complaint" else None
         rules = await _promise.rules_for(conn, request.user.council_id)
         said = _promise.promise(
             kind=found.kind,
@@ -255,6 +256,7 @@ class ChildPages(Controller):
             anonymous=False,
             promise=_promise.worded(said, ui) if said else None,
             help=_promise.help_lines(rules, ui),
+            answer_by=answer_by,
         )
         return Template("capture/receipt.html", context=context)
 
@@ -265,36 +267,6 @@ class ChildPages(Controller):
         response = Redirect(path=safe_next(next_path), status_code=303)
         response.set_cookie(LANG_COOKIE, to[:8], httponly=True, samesite="lax", path="/", max_age=365 * 24 * 3600)
         return response
-
-
-def _long_date(day: date, ui: Words) -> str:
-    """'24 March 2026', with the month named in the child's language."""
-    return f"{day.day} {ui.gettext(f'month.{day.month}')} {day.year}"
-
-
-def complaint_cards(complaints: list[ChildComplaint], ui: Words) -> list[dict[str, Any]]:
-    """A child's complaints in their language.
-
-    The complaints service words each stage, status and outcome in English; each of those
-    sentences is also a ``complaint.*`` catalogue entry, so it is said in the child's language
-    (a sentence the catalogue does not know is shown as it came).
-    """
-    cards = []
-    for c in complaints:
-        status = ui.translate(c.status_words)
-        if status == c.status_words and ui.lang != "en" and c.due_on is not None:
-            status = ui.gettext("complaint.status.due", date=_long_date(c.due_on, ui))
-        cards.append(
-            {
-                "reference": c.reference,
-                "stage": ui.translate(c.stage_words),
-                "status": status,
-                "outcomes": [(o.about, ui.translate(o.words)) for o in c.outcomes],
-                "letter": c.letter,
-                "ombudsman": ui.translate(c.ombudsman) if c.ombudsman else None,
-            }
-        )
-    return cards
 
 
 def version(instrument_id: str | None, version: int | None) -> surveys.Instrument | None:

@@ -1,50 +1,44 @@
-"""What a child sees of their own complaints, in words written for them."""
+"""What a child sees of their own complaints: where each is, as codes and dates their page words in their language."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import asyncpg
 
-from heard.complaints import _clock, queries
-from heard.complaints.schemas import Case, ChildComplaint, ChildOutcome
-
-STAGE_WORDS = {
-    1: "Someone at the council is looking into your complaint.",
-    2: "An independent investigator is looking into your complaint.",
-    3: "A review panel of people who were not involved is looking at your complaint.",
-}
-OUTCOME_WORDS = {
-    "upheld": "We agreed with you.",
-    "partly_upheld": "We agreed with some of what you said.",
-    "not_upheld": "We did not agree, and we have explained why in our letter.",
-}
-OMBUDSMAN = (
-    "If you are still unhappy, you can ask the Local Government and Social Care Ombudsman to look at your "
-    "complaint. It is free and they do not work for the council. Call 0300 061 0614 or visit www.lgo.org.uk. "
-    "An advocate can help you do this."
-)
+from heard.complaints import queries
+from heard.complaints.schemas import Case, ChildComplaint, ChildOutcome, ChildProgress
 
 
-def _status_words(case: Case) -> str:
-    running = case.running_clock
-    if case.status == "withdrawn":
-        return "You stopped this complaint."
-    if case.status == "not_considered":
-        return "We could not look into this complaint because it was about things from more than a year ago."
-    if case.status == "closed":
-        return "Your complaint is finished."
+def progress(case: Case) -> ChildProgress:
+    """Where the complaint is, from the child's side: ended (and how), answered, due by a date, or being worked on."""
+    if case.status in ("withdrawn", "not_considered", "closed"):
+        return case.status  # type: ignore[return-value]
     record = case.stage_record(case.stage)
     if record is not None and record.responded_on is not None:
-        return "We have answered. If you are still unhappy, tell us and we will take it to the next stage."
-    if running is not None:
-        return f"We will answer by {_clock.long_date(running.due_on)}."
-    return "We are working on it."
+        return "answered"
+    return "due" if case.running_clock is not None else "working"
+
+
+def _yours(case: Case, position: int) -> bool:
+    """The first point of a complaint the child sent through Heard is their statement itself."""
+    return case.submission_id is not None and case.statement is not None and position == 1
 
 
 def _outcomes(case: Case) -> list[ChildOutcome]:
-    """Outcomes at the latest stage that has any, once that stage has answered."""
+    """Outcomes at the latest stage that has answered."""
     for stage in sorted({s.stage for s in case.stages if s.responded_on is not None}, reverse=True):
         found = [(p, p.outcome_at(stage)) for p in case.points]
-        return [ChildOutcome(point=p.position, about=p.summary, words=OUTCOME_WORDS[o.outcome]) for p, o in found if o]
+        return [
+            ChildOutcome(
+                point=p.position,
+                outcome=o.outcome,
+                yours=(yours := _yours(case, p.position)),
+                about=None if yours else p.summary,
+            )
+            for p, o in found
+            if o
+        ]
     return []
 
 
@@ -53,22 +47,35 @@ def _letter(case: Case) -> str | None:
     return answered[-1].child_letter if answered else None
 
 
+def _happened(case: Case) -> date | None:
+    """Only the month the child gave is known; `events_on` is its first day."""
+    return case.events_on if case.submission_id is not None else None
+
+
 def to_child(case: Case) -> ChildComplaint:
     running = case.running_clock
+    now = progress(case)
     return ChildComplaint(
         reference=case.reference,
         received_on=case.received_on,
+        happened_on=_happened(case),
+        words=case.statement if case.submission_id is not None else None,
+        language=case.statement_language,
         stage=case.stage,
-        stage_words=STAGE_WORDS[case.stage],
         status=case.status,
-        status_words=_status_words(case),
-        due_on=running.due_on if running else None,
+        progress=now,
+        due_on=running.due_on if running and now == "due" else None,
         outcomes=_outcomes(case),
         letter=_letter(case),
-        ombudsman=OMBUDSMAN if case.status in ("closed", "not_considered") else None,
+        ombudsman=case.status in ("closed", "not_considered"),
     )
 
 
 async def child_view(conn: asyncpg.Connection, child_id: int) -> list[ChildComplaint]:
     """The complaints a child made (themselves or through an advocate), newest first; nobody else's."""
     return [to_child(case) for case in await queries.child_cases(conn, child_id)]
+
+
+async def answer_by(conn: asyncpg.Connection, submission_id: int, child_id: int) -> date | None:
+    """The stored date the council will answer the complaint this statement opened: what its receipt promises."""
+    return await queries.answer_by(conn, submission_id, child_id)

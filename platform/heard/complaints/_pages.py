@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -11,11 +12,11 @@ from litestar import Controller, Request, Response, get, post
 from litestar.enums import MediaType, RequestEncodingType
 from litestar.params import Body, FromPath, FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
+from markupsafe import Markup, escape
 
 from heard import errors
 from heard.accounts.schemas import Principal
-from heard.complaints import _clock, _rules, queries, services
-from heard.complaints._child import OUTCOME_WORDS
+from heard.complaints import _clock, _flow, _rules, queries, services
 from heard.complaints.schemas import ComplaintIn
 from heard.web.dependencies import Conn
 from heard.web.forms import to_struct
@@ -35,7 +36,6 @@ LABELS: dict[str, Any] = {
     "status": _rules.STATUS_WORDS,
     "stages": _rules.STAGE_NAMES,
     "outcomes": {"upheld": "Upheld", "partly_upheld": "Partly upheld", "not_upheld": "Not upheld"},
-    "child_outcomes": OUTCOME_WORDS,
     "complainants": {"child": "Child or young person", "parent": "Parent", "carer": "Carer",
                      "advocate": "Advocate or someone on the child's behalf", "other": "Someone else"},
     "channels": {"heard": "Heard", "phone": "Phone", "letter": "Letter", "email": "Email", "in_person": "In person"},
@@ -44,6 +44,16 @@ LABELS: dict[str, Any] = {
                   "not_upheld": "Not upheld", "not_investigated": "Not investigated"},
     "actions": {"planned": "Planned", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"},
 }  # fmt: skip
+
+
+_ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+
+
+def dates_kept_whole(text: str) -> Markup:
+    """The text, escaped, with each ISO date marked as a date that never breaks across lines on a narrow screen."""
+    parts = _ISO_DATE.split(text)  # text, date, text, date, ..., text
+    tag = Markup('<time class="date" datetime="{0}">{0}</time>')
+    return Markup("").join(tag.format(part) if n % 2 else escape(part) for n, part in enumerate(parts))
 
 
 def parse_form(kind: type[T], data: dict[str, str]) -> T:
@@ -165,7 +175,11 @@ async def _case_page(
         "today": _clock.today().isoformat(),
         "missing": _rules.missing_outcomes(case),
         "record": case.stage_record(case.stage),
+        "steps": _flow.steps(case),
+        "dates_kept_whole": dates_kept_whole,
+        "earlier": [s for s in case.stages if s.stage < case.stage],
         "point_options": {str(p.id): f"{p.position}. {p.summary}" for p in case.points},
+        "next_point": next((str(p.id) for p in case.points if p.outcome_at(case.stage) is None), ""),
         "action_options": {str(a.id): a.description for a in case.actions},
     }
     status = 409 if isinstance(exc, errors.Conflict) else 400 if exc else 200

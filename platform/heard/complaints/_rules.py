@@ -95,6 +95,21 @@ def _stage_open(case: Case) -> None:
         )
 
 
+def check_acknowledge(case: Case, acknowledged_on: date, today: date) -> None:
+    """The current stage's request may be acknowledged once, on or after the day it was made."""
+    require_open(case)
+    record = case.stage_record(case.stage)
+    assert record is not None
+    if record.acknowledged_on is not None:
+        raise Conflict(
+            f"Stage {case.stage} was already acknowledged on {record.acknowledged_on.isoformat()}; "
+            "nothing more to record for this step."
+        )
+    past_or_today(acknowledged_on, "acknowledged_on", today)
+    what = "the day the complaint was received" if case.stage == 1 else f"the request for stage {case.stage}"
+    not_before(acknowledged_on, record.requested_on, "acknowledged_on", what)
+
+
 def check_point(case: Case) -> None:
     require_open(case)
     _stage_open(case)

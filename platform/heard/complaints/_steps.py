@@ -14,6 +14,7 @@ from heard.accounts.schemas import Principal
 from heard.complaints import _clock, _rules, queries
 from heard.complaints._case import act, start_clock
 from heard.complaints.schemas import (
+    AcknowledgeIn,
     ActionIn,
     ActionUpdate,
     AdvocacyIn,
@@ -32,6 +33,18 @@ from heard.complaints.schemas import (
     WithdrawIn,
 )
 from heard.errors import Invalid
+
+
+async def _acknowledge(conn: asyncpg.Connection, data: AcknowledgeIn, case: Case, today: date) -> dict[str, Any]:
+    _rules.check_acknowledge(case, data.acknowledged_on, today)
+    note = data.note.strip()
+    await queries.update_stage(conn, case.id, case.stage, acknowledged_on=data.acknowledged_on, acknowledged_note=note)
+    return {"acknowledged_on": data.acknowledged_on, "note": note}
+
+
+async def acknowledge(conn: asyncpg.Connection, principal: Principal, complaint_id: int, data: AcknowledgeIn) -> Case:
+    """The complainant was told their complaint (or their request for the next stage) was received."""
+    return await act(conn, principal, complaint_id, "acknowledged", functools.partial(_acknowledge, conn, data))
 
 
 async def _point(conn: asyncpg.Connection, data: PointIn, case: Case, today: date) -> dict[str, Any]:
@@ -284,6 +297,7 @@ async def update_action(conn: asyncpg.Connection, principal: Principal, complain
 
 # The forms on the case page: action name -> (its payload, its service).
 ACTIONS: dict[str, tuple[type[msgspec.Struct], Callable[..., Awaitable[Case]]]] = {
+    "acknowledge": (AcknowledgeIn, acknowledge),
     "points": (PointIn, add_point),
     "advocacy": (AdvocacyIn, record_advocacy),
     "late-decision": (LateDecisionIn, record_late_decision),

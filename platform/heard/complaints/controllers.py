@@ -11,6 +11,7 @@ from heard.accounts.schemas import Principal
 from heard.complaints import services
 from heard.complaints._pages import ComplaintPages
 from heard.complaints.schemas import (
+    AcknowledgeIn,
     ActionIn,
     ActionUpdate,
     AdvocacyIn,
@@ -57,6 +58,12 @@ class ComplaintsApi(Controller):
     @get("/{complaint_id:int}")
     async def one(self, request: User, conn: Conn, complaint_id: FromPath[int]) -> Case:
         return await services.get(conn, request.user, complaint_id)
+
+    @post("/{complaint_id:int}/acknowledge", status_code=200, responses=error_responses(409, 422))
+    async def acknowledge(
+        self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[AcknowledgeIn]
+    ) -> Case:
+        return await services.acknowledge(conn, request.user, complaint_id, data)
 
     @post("/{complaint_id:int}/points", status_code=201, responses=error_responses(409, 422))
     async def point(self, request: User, conn: Conn, complaint_id: FromPath[int], data: JSONBody[PointIn]) -> Case:

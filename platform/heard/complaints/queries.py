@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import asyncpg
@@ -19,7 +19,7 @@ def reference(complaint_id: int) -> str:
 
 _CASE_SELECT = """
 select c.id, c.child_id, ch.reference as child_reference, c.submission_id, s.free_text, s.answers,
-       s.instrument, s.instrument_version,
+       s.instrument, s.instrument_version, s.language as statement_language,
        c.complainant, c.channel, c.received_on, c.events_on, c.summary, c.stage, c.status, c.tags,
        c.late_decision, c.late_reason, c.late_decided_on, c.advocacy_offered_on, c.advocacy_answer,
        c.closed_on, c.closed_note, c.ombudsman_signposted_on, c.ombudsman_referred_on, c.ombudsman_reference,
@@ -79,6 +79,20 @@ async def child_cases(conn: asyncpg.Connection, child_id: int) -> list[Case]:
     return [_case(r) for r in await conn.fetch(_CHILD_CASES, child_id)]
 
 
+# The running stage 1 clock of the complaint a child's own statement opened: its due date was worked out once, when
+# the complaint opened, and the receipt says that same stored date.
+_ANSWER_BY = """
+select k.due_on from complaints c
+join complaint_clocks k on k.complaint_id = c.id and k.kind = 'stage1_response'
+where c.submission_id = $1 and c.child_id = $2 and c.status = 'open' and k.met_on is null and k.ended_on is null
+"""
+
+
+async def answer_by(conn: asyncpg.Connection, submission_id: int, child_id: int) -> date | None:
+    found: date | None = await conn.fetchval(_ANSWER_BY, submission_id, child_id)
+    return found
+
+
 _LOCK = "select id from complaints where id = $1 and council_id = $2 for update"
 
 
@@ -103,13 +117,30 @@ order by c.stage, k.due_on nulls last, c.id
 """
 
 
-async def open_cases(conn: asyncpg.Connection, council_id: int) -> list[dict[str, Any]]:
-    """Open cases with the clock each waits on; the service works out due status and lateness."""
-    return [dict(r) for r in await conn.fetch(_OPEN_CASES, council_id)]
+class OpenCase(msgspec.Struct, frozen=True, kw_only=True):
+    """An open case's row with the clock it waits on; the service works out due status and lateness."""
+
+    id: int
+    child_reference: str | None
+    complainant: str
+    channel: str
+    received_on: date
+    stage: int
+    status: str
+    events_on: date | None
+    late_decision: str | None
+    points: int
+    clock_kind: str | None
+    due_on: date | None
+    met_on: date | None
 
 
-def summary(values: dict[str, Any], **derived: Any) -> CaseSummary:
-    values = {**values, **derived, "reference": reference(values["id"])}
+async def open_cases(conn: asyncpg.Connection, council_id: int) -> list[OpenCase]:
+    return [OpenCase(**dict(r)) for r in await conn.fetch(_OPEN_CASES, council_id)]
+
+
+def summary(row: OpenCase, **derived: Any) -> CaseSummary:
+    values = {**msgspec.structs.asdict(row), **derived, "reference": reference(row.id)}
     return msgspec.convert(values, CaseSummary)
 
 
@@ -151,9 +182,21 @@ from submissions s where s.id = $1
 """
 
 
-async def submission(conn: asyncpg.Connection, submission_id: int) -> dict[str, Any] | None:
+class Statement(msgspec.Struct, frozen=True, kw_only=True):
+    """A child's submission, as far as opening a complaint from it needs."""
+
+    id: int
+    council_id: int
+    child_id: int | None
+    kind: str
+    created_at: datetime
+    answers: dict[str, Any]
+    free_text: str
+
+
+async def submission(conn: asyncpg.Connection, submission_id: int) -> Statement | None:
     row = await conn.fetchrow(_SUBMISSION, submission_id)
-    return None if row is None else dict(row)
+    return None if row is None else msgspec.convert(dict(row), Statement)
 
 
 _CHILD_IN_COUNCIL = "select exists(select 1 from children where id = $1 and council_id = $2)"
@@ -215,7 +258,9 @@ async def insert_stage(
     await conn.execute("update complaints set stage = $2 where id = $1", complaint_id, stage)
 
 
-_STAGE_FIELDS = frozenset({"responded_on", "letter", "child_letter", "panel_on", "panel_report_on"})
+_STAGE_FIELDS = frozenset(
+    {"responded_on", "letter", "child_letter", "panel_on", "panel_report_on", "acknowledged_on", "acknowledged_note"}
+)
 
 
 async def update_stage(conn: asyncpg.Connection, complaint_id: int, stage: int, **fields: Any) -> None:
@@ -330,4 +375,4 @@ async def update_action(
     await conn.execute(_UPDATE_ACTION, complaint_id, action_id, status, evidence, completed_on)
 
 
-__all__ = ["Case", "CaseSummary", "Clock", "LearningAction"]
+__all__ = ["Case", "CaseSummary", "Clock", "LearningAction", "OpenCase", "Statement"]

@@ -37,6 +37,13 @@ class ComplaintIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     summary: Annotated[str, msgspec.Meta(max_length=5000)] = ""
 
 
+class AcknowledgeIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """The day the complainant was told the current stage's request was received, and how."""
+
+    acknowledged_on: date
+    note: Note = ""
+
+
 class PointIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """A further complaint point, or (with `point_id`) new wording for an existing one."""
 
@@ -179,6 +186,8 @@ class StageRecord(msgspec.Struct, frozen=True, kw_only=True):
     responded_on: date | None
     letter: str | None
     child_letter: str | None
+    acknowledged_on: date | None = None
+    acknowledged_note: str = ""
 
 
 class Clock(msgspec.Struct, frozen=True, kw_only=True):
@@ -234,6 +243,7 @@ class Case(msgspec.Struct, frozen=True, kw_only=True):
     submission_id: int | None
     statement: str | None
     """The child's free text, once, exactly as written; with the form's answers by label in `shown`."""
+    statement_language: str | None = None
     shown: Shown | None = None
     complainant: Complainant
     channel: Channel
@@ -296,22 +306,38 @@ class CaseSummary(msgspec.Struct, frozen=True, kw_only=True):
     late_undecided: bool
 
 
+ChildProgress = Literal["withdrawn", "not_considered", "closed", "answered", "due", "working"]
+
+
 class ChildOutcome(msgspec.Struct, frozen=True, kw_only=True):
+    """The finding on one point of a child's complaint, as a code their page words in their language."""
+
     point: int
-    about: str
-    words: str
+    outcome: OutcomeKind
+    yours: bool
+    """The point is the child's own statement: the page shows their words, not the officer's note about them."""
+    about: str | None
+    """The officer's wording of a point they added; None for the child's own statement."""
 
 
 class ChildComplaint(msgspec.Struct, frozen=True, kw_only=True):
-    """What a child sees of their own complaint: where it is, when to expect an answer, and the answer."""
+    """What a child sees of their own complaint, as codes and dates: their page words them in their language.
+
+    `progress` is where it is (`due` with `due_on`: we will answer by then); `stage` is 1, 2 or 3; `ombudsman`
+    says whether to tell them they can go to the Local Government and Social Care Ombudsman.
+    """
 
     reference: str
     received_on: date
+    happened_on: date | None
+    """The month the child said it happened (its first day)."""
+    words: str | None
+    """The child's own words, exactly as they wrote them (none for a complaint made on their behalf by phone)."""
+    language: str | None
     stage: int
-    stage_words: str
     status: str
-    status_words: str
+    progress: ChildProgress
     due_on: date | None
     outcomes: list[ChildOutcome]
     letter: str | None
-    ombudsman: str | None
+    ombudsman: bool

@@ -12,9 +12,10 @@ from heard import audit
 from heard.accounts.schemas import Principal
 from heard.complaints import _clock, _rules, queries
 from heard.complaints._case import NOT_FOUND, enrich, load, start_stage1
-from heard.complaints._child import child_view
+from heard.complaints._child import answer_by, child_view
 from heard.complaints._steps import (
     ACTIONS,
+    acknowledge,
     add_action,
     add_point,
     close,
@@ -51,31 +52,31 @@ async def open_from_submission(conn: asyncpg.Connection, submission_id: int) -> 
     sub = await queries.submission(conn, submission_id)
     if sub is None:
         raise NotFound("No submission with that number.")
-    if sub["kind"] != "complaint":
+    if sub.kind != "complaint":
         raise Invalid("Only a complaint statement opens a complaint.", field="submission_id")
-    received_on = _clock.local_date(sub["created_at"])
+    received_on = _clock.local_date(sub.created_at)
     async with conn.transaction():
         complaint_id = await queries.insert_complaint(
             conn,
-            council_id=sub["council_id"],
-            child_id=sub["child_id"],
+            council_id=sub.council_id,
+            child_id=sub.child_id,
             submission_id=submission_id,
             complainant="child",
             channel="heard",
             received_on=received_on,
-            events_on=_events_on(sub["answers"]),
+            events_on=_events_on(sub.answers),
             summary="",
         )
         if complaint_id is None:
             return int(await queries.by_submission(conn, submission_id) or 0)
         await queries.insert_point(conn, complaint_id, f"What the child wrote in statement H-{submission_id:06d}.")
         await start_stage1(conn, complaint_id, received_on)
-        if answer := _ADVOCATE_ANSWERS.get(str(sub["answers"].get("want_advocate"))):
+        if answer := _ADVOCATE_ANSWERS.get(str(sub.answers.get("want_advocate"))):
             # The complaint form tells the child about advocates and asks; that is the section 26A offer.
             await queries.update_complaint(conn, complaint_id, advocacy_offered_on=received_on, advocacy_answer=answer)
         await queries.insert_event(conn, complaint_id, None, 1, "opened", {"channel": "heard"})
         await audit.record(
-            conn, None, "opened", "complaint", complaint_id, child_id=sub["child_id"], council_id=sub["council_id"]
+            conn, None, "opened", "complaint", complaint_id, child_id=sub.child_id, council_id=sub.council_id
         )
     return complaint_id
 
@@ -109,9 +110,9 @@ async def list_open(conn: asyncpg.Connection, principal: Principal, today: date 
     found = [
         queries.summary(
             r,
-            due_status=_clock.due_status(r["due_on"], r["met_on"], on) if r["due_on"] else None,
-            made_late=(late := _rules.made_late(r["received_on"], r["events_on"])),
-            late_undecided=late and r["late_decision"] is None,
+            due_status=_clock.due_status(r.due_on, r.met_on, on) if r.due_on else None,
+            made_late=(late := _rules.made_late(r.received_on, r.events_on)),
+            late_undecided=late and r.late_decision is None,
         )
         for r in rows
     ]
@@ -131,8 +132,8 @@ async def get(conn: asyncpg.Connection, principal: Principal, complaint_id: int)
 
 
 __all__ = [
-    "ACTIONS", "NOT_FOUND", "add_action", "add_point", "child_view", "close", "create", "enrich", "escalate", "extend",
-    "get", "list_open", "open_from_submission", "record_advocacy", "record_late_decision", "record_ombudsman",
-    "record_outcome", "record_panel", "record_panel_report", "respond", "set_tags", "update_action",
-    "withdraw",
+    "ACTIONS", "NOT_FOUND", "acknowledge", "add_action", "add_point", "answer_by", "child_view", "close", "create",
+    "enrich", "escalate", "extend", "get", "list_open", "open_from_submission", "record_advocacy",
+    "record_late_decision", "record_ombudsman", "record_outcome", "record_panel", "record_panel_report", "respond",
+    "set_tags", "update_action", "withdraw",
 ]  # fmt: skip
