@@ -10,11 +10,13 @@ import msgspec
 import surveys
 from heard.translation.schemas import Counted, Reading, Waiting
 
-# Once per submission: a second analysis of the same words finds it already waiting (or read).
+# Once per submission: a second analysis of the same words finds it already waiting (or read), and names the
+# language when the request's screen could not ('und').
 _ADD = """
 insert into readings (council_id, submission_id, child_id, language, due_at, original_level)
 values ($1, $2, $3, $4, $5, $6)
 on conflict (submission_id) do update set
+    language = case when readings.language = 'und' then excluded.language else readings.language end,
     original_level = case when readings.original_level = 'urgent' or excluded.original_level = 'urgent' then 'urgent'
                           when readings.original_level = 'concern' or excluded.original_level = 'concern' then 'concern'
                           else 'none' end
