@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import asyncpg
 from support import Client, Council
 
+from heard.privacy import queries as privacy
 from heard.translation.services import due
 
 SOMALI = "Aabbahay wuu i garaacaa maalin kasta"  # my father beats me every day: no lexicon reads Somali
@@ -58,6 +59,11 @@ async def test_unreadable_words_wait_at_once_for_the_staff_who_may_read_them_and
     home = (await worker.get("/home")).text
     assert f"Waiting to be read by a person: {raw} (0 overdue)" in home
     assert (await worker.get(f"/api/reading/{sid}")).json()["text"] == SOMALI
+    await db.execute("update readings set due_at = now() - interval '1 hour' where submission_id = $1", sid)
+    overdue = await db.fetchval("select count(*) from readings where submission_id = $1 and due_at < now()", sid)
+    assert f"Waiting to be read by a person: 1 ({overdue} overdue)" in (await worker.get("/home")).text
+    assert [item["overdue"] for item in (await worker.get("/api/reading")).json()] == [True]
+    assert "(overdue)" in (await worker.get("/staff/reading")).text
 
     other = await clients().as_staff(council.staff["worker_b"])
     assert (await other.get("/api/reading")).json() == []
@@ -138,3 +144,16 @@ async def test_a_translated_worry_raises_the_alert_and_a_later_none_never_lowers
     again = await worker.post(f"/api/reading/{sid}/translation", json={"translation": "I like my school"})
     assert again.status_code == 201
     assert await db.fetchval("select level from alerts where submission_id = $1", sid) == "urgent"
+
+
+async def test_erasing_the_child_erases_the_translation_of_their_words(
+    council: Council, clients: Callable[[], Client], db: asyncpg.Connection
+) -> None:
+    ava = await clients().as_child(council.codes["Ava"])
+    sid = await _send(ava, SOMALI)
+    worker = await clients().as_staff(council.staff["worker"])
+    r = await worker.post(f"/api/reading/{sid}/translation", json={"translation": "My father hits me every day"})
+    assert r.status_code == 201
+    counts = await privacy.erase_child(db, council.children["Ava"], "[removed]")
+    assert counts["readings"] == 1
+    assert await db.fetchval("select translation from readings where submission_id = $1", sid) == "[removed]"
