@@ -1,10 +1,10 @@
 """The needs-reading queue: words nobody could screen wait for a person; their translation is screened in turn.
 
-A submission joins the queue when the analysis finds words in a language the screen cannot read (`needs_reading`).
-Staff who may read the child's words (the inbox's allocation rule) see it with its detected language and the time
-it must be read by; the translation they record (who and when, audited) is read by the same screen, and an urgent
-or concerning result raises the submission's alert at once through safeguarding. The higher of the original and
-the translated reading stands: an alert is never lowered here.
+A submission joins the queue when the request's screen or the analysis finds words in a language the screen
+cannot read (`needs_reading`). Staff who may read the child's words (the inbox's allocation rule) see it with its
+detected language and the time it must be read by; the translation they record (who and when, audited) is read by
+the same screen, and an urgent or concerning result raises the submission's alert at once through safeguarding.
+The higher of the original and the translated reading stands: an alert is never lowered here.
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ from heard.safeguarding.services import Work
 from heard.settings import SafeguardingSettings
 from heard.translation import queries
 from heard.translation.schemas import Counted, Reading, TranslationIn, Waiting
+from nlp.schemas import LEVELS
 
-_RANK = {"none": 0, "concern": 1, "urgent": 2}
+_RANK: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}
 WORDS = catalogue("en")  # staff read English
 
 
