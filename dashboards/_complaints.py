@@ -10,7 +10,7 @@ import msgspec
 
 from dashboards.schemas import THEMES
 from dashboards.suppression import suppress_row as suppress
-from heard import quarters
+from heard import council, quarters
 from heard.errors import Invalid
 
 ReportKind = Literal["quarterly", "annual"]
@@ -248,7 +248,7 @@ async def build(
     conn: asyncpg.Connection, council_id: int, kind: ReportKind, year: int, quarter: int | None, today: date
 ) -> Report:
     """The report for a financial year or quarter, from the council's complaints."""
-    starts_on, ends_on, title = period(kind, year, quarter, await quarters.convention(conn, council_id))
+    starts_on, ends_on, title = period(kind, year, quarter, await council.quarter_convention(conn, council_id))
     counts: dict[str, Any] = await conn.fetchval(_FIGURES, council_id, starts_on, ends_on)
     actions = [ActionLine(**dict(r)) for r in await conn.fetch(_ACTIONS, council_id, starts_on, ends_on, today)]
     quotes = _quotes(await conn.fetch(_QUOTES, council_id, starts_on, ends_on))

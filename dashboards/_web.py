@@ -14,7 +14,7 @@ from litestar.response import Template
 from dashboards import _export, services
 from dashboards.charts import svg
 from dashboards.schemas import ATTRIBUTES, THEMES, Quarter, Table, cohort_label
-from heard import quarters
+from heard import council
 from heard.accounts.schemas import Principal
 from heard.web.guards import roles
 from heard.web.pages import staff_page
@@ -52,7 +52,7 @@ async def quarter_param(request: User, conn: asyncpg.Connection) -> Quarter:
         year.isdigit() and number in {"1", "2", "3", "4"} and OLDEST_YEAR <= int(year) <= services.this_quarter().year
     ):
         raise bad("quarter", "quarter should look like 2025-Q2 (a year, then Q1 to Q4), and not be in the future.")
-    found = Quarter(int(year), int(number), await quarters.convention(conn, request.user.council_id))
+    found = Quarter(int(year), int(number), await council.quarter_convention(conn, request.user.council_id))
     if found.starts > services.this_quarter().starts:
         raise bad("quarter", "quarter cannot be in the future.")
     return found

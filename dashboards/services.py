@@ -25,7 +25,7 @@ from dashboards._board import HEADLINE_MEASURES, BoardPage, board_view
 from dashboards._cicc import CiccPage, cicc_view
 from dashboards._teams import TeamPage, team_view
 from dashboards.schemas import ComparisonIn, Quarter
-from heard import audit, errors, quarters
+from heard import audit, council, errors, quarters
 from heard.accounts.schemas import Principal
 from heard.complaints import _clock
 
@@ -65,7 +65,7 @@ def this_quarter(convention: quarters.Convention = quarters.DEFAULT) -> Quarter:
 async def default_quarter(conn: asyncpg.Connection, council_id: int) -> Quarter:
     """The quarter a page opens on: the latest with figures, else this one, named in the council's convention."""
     latest = await queries.latest_quarter(conn, council_id)
-    current = this_quarter(await quarters.convention(conn, council_id))
+    current = this_quarter(await council.quarter_convention(conn, council_id))
     return min(Quarter.of(latest, current.convention), current) if latest else current
 
 

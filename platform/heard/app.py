@@ -41,6 +41,7 @@ from heard.privacy import controllers as privacy
 from heard.safeguarding import controllers as safeguarding
 from heard.submissions import controllers as submissions
 from heard.templating import FILTERS
+from heard.translation import controllers as translation
 from heard.web import bodies, errors, headers, session
 from heard.web.dependencies import provide_connection
 from heard.web.guards import staff_only
@@ -60,6 +61,7 @@ def _route_handlers() -> list[Any]:
         *submissions.ROUTE_HANDLERS,
         *safeguarding.ROUTE_HANDLERS,
         *inbox.ROUTE_HANDLERS,
+        *translation.ROUTE_HANDLERS,
         *capture.ROUTE_HANDLERS,
         *advocacy.ROUTE_HANDLERS,
         *composite.ROUTE_HANDLERS,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from typing import cast
 
 import asyncpg
 from arq.connections import ArqRedis
 from litestar import Response, get
 
+from heard import db
 from heard.web.dependencies import DbPool, Queue
 
 
@@ -28,7 +30,7 @@ async def ready(db_pool: DbPool, redis: Queue) -> Response[dict[str, str]]:
 async def _postgres(pool: asyncpg.Pool) -> str:
     try:
         async with asyncio.timeout(2), pool.acquire() as conn:
-            await conn.fetchval("select 1")
+            await db.ping(cast(asyncpg.Connection, conn))
     except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError):
         return "unavailable"
     return "ok"

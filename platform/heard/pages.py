@@ -8,7 +8,9 @@ from litestar import Request, get
 from litestar.response import Template
 
 from heard.accounts.schemas import Principal
+from heard.i18n import catalogue
 from heard.inbox import services as conversations
+from heard.translation import services as reading
 from heard.web.dependencies import Conn
 from heard.web.guards import roles, signed_in
 from heard.web.pages import child_page, staff_page
@@ -17,9 +19,13 @@ from heard.web.pages import child_page, staff_page
 STAFF_LINKS: dict[str, list[tuple[str, str]]] = {
     "worker": [
         ("/staff/inbox", "Statements from children allocated to you"),
+        ("/staff/reading", "Messages waiting to be read by a person"),
         ("/staff/children", "Your children's access cards"),
     ],
-    "iro": [("/staff/reviews", "Views for reviews you chair")],
+    "iro": [
+        ("/staff/reviews", "Views for reviews you chair"),
+        ("/staff/reading", "Messages waiting to be read by a person"),
+    ],
     "duty_officer": [("/staff/alerts", "Safeguarding duty queue")],
     "duty_manager": [("/staff/alerts", "Safeguarding duty queue"), ("/staff/alerts/oversight", "Alert oversight")],
     "head_of_service": [("/staff/alerts/oversight", "Alert oversight")],
@@ -43,7 +49,10 @@ async def home(request: Request[Principal, Any, Any], conn: Conn) -> Template:
     if not user.is_staff:
         unread = sum((await conversations.unread_for_child(conn, user)).values())
         return Template("home_child.html", context=child_page(request, user, unread=unread))
-    return Template("home_staff.html", context={**staff_page(user), "links": unique})
+    waiting = await reading.count(conn, user) if user.has_role("worker", "iro") else None
+    return Template(
+        "home_staff.html", context={**staff_page(user), "links": unique, "reading": waiting, "t": catalogue("en")}
+    )
 
 
 ADMIN_LINKS = [

@@ -1,16 +1,15 @@
 """How a council names its quarters: financial year (April to March, as councils report) or calendar year.
 
 A quarter is always the same three months (starting January, April, July or October); only its number and year
-change with the convention, so figures never move between quarters when a council changes it. Every page, export
-and report names a quarter through `name` (months spelled out) or `short`.
+change with the convention, so figures never move between quarters when a council changes it (the council's
+choice is `heard.council.quarter_convention`). Every page, export and report names a quarter through `name`
+(months spelled out) or `short`.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Literal, get_args
-
-import asyncpg
 
 Convention = Literal["financial", "calendar"]
 CONVENTIONS: tuple[Convention, ...] = get_args(Convention)
@@ -41,12 +40,3 @@ def short(starts: date, convention: Convention) -> str:
     number, year = numbered(starts, convention)
     return f"Q{number} {year}"
 
-
-# Financial year (April to March) unless the council has chosen calendar quarters on its settings page.
-_CONVENTION = "select quarter_convention from council_settings where council_id = $1"
-
-
-async def convention(conn: asyncpg.Connection, council_id: int) -> Convention:
-    """The council's choice (financial year unless it has chosen otherwise)."""
-    found = await conn.fetchval(_CONVENTION, council_id)
-    return found if found in CONVENTIONS else DEFAULT

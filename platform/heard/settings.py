@@ -64,6 +64,9 @@ class SafeguardingSettings(msgspec.Struct, frozen=True, kw_only=True):
     notify_sms_template_id: str = ""
     notify_sms_numbers: tuple[str, ...] = ()
     teams_webhook_url: str = ""  # a Microsoft Teams channel's incoming webhook
+    # Words the screen cannot read (a language it has no lexicon for) are read by a person by the end of this
+    # many working days after the day they arrive.
+    reading_working_days: Annotated[int, msgspec.Meta(ge=1, le=10)] = 1
 
 
 Days = Annotated[int, msgspec.Meta(ge=1, le=36500)]
@@ -189,6 +192,7 @@ _VARIABLES: dict[str, tuple[str, str]] = {
     "HEARD_NOTIFY_EMAIL_TEMPLATE_ID": ("safeguarding", "notify_email_template_id"),
     "HEARD_NOTIFY_SMS_TEMPLATE_ID": ("safeguarding", "notify_sms_template_id"),
     "HEARD_TEAMS_WEBHOOK_URL": ("safeguarding", "teams_webhook_url"),
+    "HEARD_READING_WORKING_DAYS": ("safeguarding", "reading_working_days"),
     "HEARD_SECRET_KEY": ("app", "secret_key"),
     "HEARD_DEMO": ("app", "demo"),
     "HEARD_BASE_URL": ("app", "base_url"),

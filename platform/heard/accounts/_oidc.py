@@ -218,30 +218,23 @@ def email_from(claims: dict[str, Any], config: OidcSettings) -> str:
     return email.strip().lower()
 
 
-# Handshakes: kept against a hash of the state, so a copy of the table starts nobody's sign-in.
-_INSERT_HANDSHAKE = "insert into sso_handshakes (state_hash, nonce, code_verifier) values ($1, $2, $3)"
-_TAKE_HANDSHAKE = """
-delete from sso_handshakes where state_hash = $1
-returning nonce, code_verifier, created_at > now() - make_interval(mins => $2) as fresh
-"""
-
-
+# Handshakes are kept against a hash of the state (`queries.insert_handshake`).
 def _state_hash(state: str) -> bytes:
     return hashlib.sha256(state.encode()).digest()
 
 
 async def save_handshake(conn: asyncpg.Connection, handshake: Handshake) -> None:
-    await conn.execute(_INSERT_HANDSHAKE, _state_hash(handshake.state), handshake.nonce, handshake.code_verifier)
+    await queries.insert_handshake(conn, _state_hash(handshake.state), handshake.nonce, handshake.code_verifier)
 
 
 async def take_handshake(conn: asyncpg.Connection, state: str, browser_state: str | None) -> Handshake:
     """The handshake this browser started, used up; refused when the state is unknown, stale or from elsewhere."""
     if not state or not browser_state or not hmac.compare_digest(state, browser_state):
         raise Invalid(f"This sign-in was not started in this browser. {RETRY}", field="state")
-    row = await conn.fetchrow(_TAKE_HANDSHAKE, _state_hash(state), HANDSHAKE_MINUTES)
-    if row is None or not row["fresh"]:
+    taken = await queries.take_handshake(conn, _state_hash(state), HANDSHAKE_MINUTES)
+    if taken is None or not taken.fresh:
         raise Invalid(f"This sign-in took too long or was already used. {RETRY}", field="state")
-    return Handshake(state=state, nonce=row["nonce"], code_verifier=row["code_verifier"])
+    return Handshake(state=state, nonce=taken.nonce, code_verifier=taken.code_verifier)
 
 
 async def start(conn: asyncpg.Connection, config: OidcSettings) -> tuple[str, Handshake]:

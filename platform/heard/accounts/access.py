@@ -5,16 +5,9 @@ from __future__ import annotations
 import asyncpg
 
 from heard import audit
+from heard.accounts import queries
 from heard.accounts.schemas import Principal
 from heard.errors import NotFound
-
-_ALLOCATED = """
-select exists(
-    select 1 from allocations a join children c on c.id = a.child_id
-    where a.staff_id = $1 and a.child_id = $2 and c.council_id = $3 and a.relation = any($4::text[])
-      and a.starts_on <= current_date and (a.ends_on is null or a.ends_on >= current_date)
-)
-"""
 
 CHILD_NOT_FOUND = "No child with that reference is allocated to you."
 
@@ -22,7 +15,7 @@ CHILD_NOT_FOUND = "No child with that reference is allocated to you."
 async def is_allocated(
     conn: asyncpg.Connection, principal: Principal, child_id: int, relations: tuple[str, ...]
 ) -> bool:
-    return bool(await conn.fetchval(_ALLOCATED, principal.id, child_id, principal.council_id, list(relations)))
+    return await queries.is_allocated(conn, principal.id, child_id, principal.council_id, list(relations))
 
 
 async def require_child_access(
@@ -39,10 +32,7 @@ async def require_child_access(
     but never read the child's words.
     """
     if principal.has_role("admin") and action == "issue_access_code":
-        in_council = await conn.fetchval(
-            "select exists(select 1 from children where id = $1 and council_id = $2)", child_id, principal.council_id
-        )
-        if in_council:
+        if await queries.child_in_council(conn, child_id, principal.council_id):
             return
     elif principal.is_staff and await is_allocated(conn, principal, child_id, relations):
         return

@@ -235,3 +235,52 @@ async def lookup_in_use(conn: asyncpg.Connection, lookup: str) -> bool:
 
 async def staff_email(conn: asyncpg.Connection, staff_id: int) -> str:
     return str(await conn.fetchval("select email from staff where id = $1", staff_id))
+
+
+_ALLOCATED = """
+select exists(
+    select 1 from allocations a join children c on c.id = a.child_id
+    where a.staff_id = $1 and a.child_id = $2 and c.council_id = $3 and a.relation = any($4::text[])
+      and a.starts_on <= current_date and (a.ends_on is null or a.ends_on >= current_date)
+)
+"""
+
+
+async def is_allocated(
+    conn: asyncpg.Connection, staff_id: int, child_id: int, council_id: int, relations: list[str]
+) -> bool:
+    """Whether the member of staff is now allocated to the child in one of these relations."""
+    return bool(await conn.fetchval(_ALLOCATED, staff_id, child_id, council_id, relations))
+
+
+async def child_in_council(conn: asyncpg.Connection, child_id: int, council_id: int) -> bool:
+    return bool(
+        await conn.fetchval(
+            "select exists(select 1 from children where id = $1 and council_id = $2)", child_id, council_id
+        )
+    )
+
+
+# Single sign-on handshakes: kept against a hash of the state, so a copy of the table starts nobody's sign-in.
+_INSERT_HANDSHAKE = "insert into sso_handshakes (state_hash, nonce, code_verifier) values ($1, $2, $3)"
+_TAKE_HANDSHAKE = """
+delete from sso_handshakes where state_hash = $1
+returning nonce, code_verifier, created_at > now() - make_interval(mins => $2) as fresh
+"""
+
+
+class TakenHandshake(msgspec.Struct, frozen=True):
+    """A handshake used up: its nonce and PKCE verifier, and whether it was still within its minutes."""
+
+    nonce: str
+    code_verifier: str
+    fresh: bool
+
+
+async def insert_handshake(conn: asyncpg.Connection, state_hash: bytes, nonce: str, code_verifier: str) -> None:
+    await conn.execute(_INSERT_HANDSHAKE, state_hash, nonce, code_verifier)
+
+
+async def take_handshake(conn: asyncpg.Connection, state_hash: bytes, minutes: int) -> TakenHandshake | None:
+    row = await conn.fetchrow(_TAKE_HANDSHAKE, state_hash, minutes)
+    return None if row is None else TakenHandshake(row["nonce"], row["code_verifier"], bool(row["fresh"]))

@@ -189,7 +189,11 @@ def with_feelings(
         if (o := instrument.question(q).option(option)) is not None
     )
     return submissions.ScreenResult(
-        level=level, categories=text.categories, triggers=(*text.triggers, *triggers), source="feelings"
+        level=level,
+        categories=text.categories,
+        triggers=(*text.triggers, *triggers),
+        source="feelings",
+        screened=text.screened,
     )
 
 

@@ -5,14 +5,9 @@ from __future__ import annotations
 import asyncpg
 import msgspec
 
+from heard import quarters
+from heard.council import queries
 from heard.settings import SafeguardingSettings
-
-_SAFEGUARDING = """
-select emergency_duty_email, emergency_duty_phone, office_hours, urgent_ack_minutes, urgent_escalate_minutes,
-       concern_ack_minutes, concern_escalate_minutes, notify_email_template_id, notify_sms_template_id,
-       notify_sms_numbers, teams_webhook_url
-from council_settings where council_id = $1
-"""
 
 
 async def safeguarding_for(
@@ -23,9 +18,13 @@ async def safeguarding_for(
     The environment (HEARD_OFFICE_HOURS and the rest) only seeds a new council: once a council has saved its
     settings, they are the ones that route and escalate its alerts.
     """
-    row = await conn.fetchrow(_SAFEGUARDING, council_id)
-    if row is None:
+    stored = await queries.stored_safeguarding(conn, council_id)
+    if stored is None:
         return defaults
-    values = dict(row)
-    values["notify_sms_numbers"] = tuple(values["notify_sms_numbers"])
-    return msgspec.structs.replace(defaults, **values)
+    return msgspec.structs.replace(defaults, **msgspec.structs.asdict(stored))
+
+
+async def quarter_convention(conn: asyncpg.Connection, council_id: int) -> quarters.Convention:
+    """How the council names its quarters (financial year unless it has chosen otherwise)."""
+    found = await queries.quarter_convention(conn, council_id)
+    return found if found in quarters.CONVENTIONS else quarters.DEFAULT

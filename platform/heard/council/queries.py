@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 import asyncpg
+import msgspec
 
 from heard.council.schemas import BoardMeasure, CouncilSettings, PendingLink, StaffMember
 
@@ -313,3 +314,41 @@ order by c.known_as, c.reference
 
 async def my_children(conn: asyncpg.Connection, staff_id: int, council_id: int) -> list[dict[str, Any]]:
     return [dict(r) for r in await conn.fetch(_MY_CHILDREN, staff_id, council_id)]
+
+
+class StoredSafeguarding(msgspec.Struct, frozen=True, kw_only=True):
+    """The safeguarding settings a council has saved: they override the environment's for its alerts."""
+
+    emergency_duty_email: str
+    emergency_duty_phone: str
+    office_hours: str
+    urgent_ack_minutes: int
+    urgent_escalate_minutes: int
+    concern_ack_minutes: int
+    concern_escalate_minutes: int
+    notify_email_template_id: str
+    notify_sms_template_id: str
+    notify_sms_numbers: tuple[str, ...]
+    teams_webhook_url: str
+
+
+_STORED_SAFEGUARDING = """
+select emergency_duty_email, emergency_duty_phone, office_hours, urgent_ack_minutes, urgent_escalate_minutes,
+       concern_ack_minutes, concern_escalate_minutes, notify_email_template_id, notify_sms_template_id,
+       notify_sms_numbers, teams_webhook_url
+from council_settings where council_id = $1
+"""
+
+
+async def stored_safeguarding(conn: asyncpg.Connection, council_id: int) -> StoredSafeguarding | None:
+    row = await conn.fetchrow(_STORED_SAFEGUARDING, council_id)
+    return None if row is None else msgspec.convert(dict(row), StoredSafeguarding)
+
+
+# Financial year (April to March) unless the council has chosen calendar quarters on its settings page.
+_QUARTER_CONVENTION = "select quarter_convention from council_settings where council_id = $1"
+
+
+async def quarter_convention(conn: asyncpg.Connection, council_id: int) -> str | None:
+    found: str | None = await conn.fetchval(_QUARTER_CONVENTION, council_id)
+    return found

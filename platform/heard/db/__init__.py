@@ -72,3 +72,8 @@ async def acquire(pool: asyncpg.Pool) -> AsyncIterator[asyncpg.Connection]:
         yield cast(asyncpg.Connection, conn)
     finally:
         await holder.__aexit__(None, None, None)
+
+
+async def ping(conn: asyncpg.Connection) -> None:
+    """One round trip: raises when the server does not answer (readiness checks)."""
+    await conn.fetchval("select 1")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, TypeVar
 
 import asyncpg
@@ -203,3 +204,265 @@ from children c where c.id = $1
 async def child_summary(conn: asyncpg.Connection, child_id: int) -> dict[str, Any]:
     row = await conn.fetchrow(_CHILD_SUMMARY, child_id)
     return {} if row is None else dict(row)
+
+
+# --- Retention: each rule's SQL by kind: (select $1 cutoff, $2 council id or null -> key text, at timestamptz;
+# apply $1 keys text[] -> returning key, empty for a rule applied in Python).
+
+# A care leaver keeps Heard until 25 whatever `left_care_on` says: they are entitled to support until then.
+_ARCHIVE_SELECT = """
+select id::text as key,
+       least((birth_month + interval '25 years')::timestamptz,
+             case when legal_status <> 'care_leaver' then left_care_on::timestamptz end) as at
+from children
+where archived_at is null and erased_at is null
+  and ((birth_month + interval '25 years')::timestamptz <= $1::timestamptz
+       or (legal_status <> 'care_leaver' and left_care_on::timestamptz <= $1::timestamptz))
+  and ($2::bigint is null or council_id = $2)
+order by id
+"""
+_ARCHIVE_APPLY = """
+update children set archived_at = now() where id = any($1::text[]::bigint[]) and archived_at is null
+returning id::text as key
+"""
+_WORDS_SELECT = """
+select id::text as key, (birth_month + interval '25 years')::timestamptz as at from children
+where erased_at is null and (birth_month + interval '25 years')::timestamptz < $1::timestamptz
+  and ($2::bigint is null or council_id = $2)
+order by id
+"""
+_ANONYMOUS_SELECT = """
+select id::text as key, created_at as at from submissions
+where child_id is null and created_at < $1 and free_text <> '' and ($2::bigint is null or council_id = $2)
+order by id
+"""
+_ANONYMOUS_APPLY = """
+with done as (
+    update submissions set free_text = '', answers = '{}'::jsonb where id = any($1::text[]::bigint[]) returning id
+), redacted as (
+    update analyses set redacted = '', triggers = '{}' where submission_id in (select id from done)
+), translated as (
+    update readings set translation = '' where submission_id in (select id from done) and translation is not null
+)
+select id::text as key from done
+"""
+
+RETENTION: dict[str, tuple[str, str]] = {
+    "archive": (
+        _ARCHIVE_SELECT,
+        _ARCHIVE_APPLY,
+    ),
+    "words": (
+        _WORDS_SELECT,
+        "",
+    ),
+    "anonymous_words": (
+        _ANONYMOUS_SELECT,
+        _ANONYMOUS_APPLY,
+    ),
+    "drafts": (
+        "select d.child_id || ':' || d.instrument as key, d.updated_at as at from drafts d"
+        " join children c on c.id = d.child_id where d.updated_at < $1 and ($2::bigint is null or c.council_id = $2)"
+        " order by d.updated_at",
+        "delete from drafts where child_id || ':' || instrument = any($1::text[])"
+        " returning child_id || ':' || instrument as key",
+    ),
+    "held_forms": (
+        "select encode(token_hash, 'hex') as key, created_at as at from held_forms where created_at < $1"
+        " and ($2::bigint is null or true) order by created_at",
+        "delete from held_forms where encode(token_hash, 'hex') = any($1::text[])"
+        " returning encode(token_hash, 'hex') as key",
+    ),
+    "sessions": (
+        "select encode(token_hash, 'hex') as key, last_seen_at as at from sessions where last_seen_at < $1"
+        " and ($2::bigint is null or council_id = $2) order by last_seen_at",
+        "delete from sessions where encode(token_hash, 'hex') = any($1::text[])"
+        " returning encode(token_hash, 'hex') as key",
+    ),
+    "sign_in_attempts": (
+        "select id::text as key, at from sign_in_attempts where at < $1 and ($2::bigint is null or true) order by id",
+        "delete from sign_in_attempts where id = any($1::text[]::bigint[]) returning id::text as key",
+    ),
+    "notifications": (
+        "select n.id::text as key, n.sent_at as at from notifications n join alerts a on a.id = n.alert_id"
+        " where n.sent_at < $1 and ($2::bigint is null or a.council_id = $2) order by n.id",
+        "with attempts as (delete from notification_attempts where notification_id = any($1::text[]::bigint[]))"
+        " delete from notifications where id = any($1::text[]::bigint[]) returning id::text as key",
+    ),
+    "audit_log": (
+        "select id::text as key, at from audit_log where at < $1 and ($2::bigint is null or council_id = $2)"
+        " order by id",
+        "delete from audit_log where id = any($1::text[]::bigint[]) returning id::text as key",
+    ),
+    "sso_handshakes": (
+        "select encode(state_hash, 'hex') as key, created_at as at from sso_handshakes where created_at < $1"
+        " and ($2::bigint is null or true) order by created_at",
+        "delete from sso_handshakes where encode(state_hash, 'hex') = any($1::text[])"
+        " returning encode(state_hash, 'hex') as key",
+    ),
+}
+
+
+class Due(msgspec.Struct, frozen=True):
+    """A record past its time: its key, and when its time came (when known)."""
+
+    key: str
+    at: datetime | None
+
+
+async def retention_due(conn: asyncpg.Connection, kind: str, cutoff: datetime, council_id: int | None) -> list[Due]:
+    return [Due(r["key"], r["at"]) for r in await conn.fetch(RETENTION[kind][0], cutoff, council_id)]
+
+
+async def retention_apply(conn: asyncpg.Connection, kind: str, keys: list[str]) -> list[str]:
+    return [r["key"] for r in await conn.fetch(RETENTION[kind][1], keys)]
+
+
+# --- Erasure: (kind of record, statement); each takes the child id ($1) and the placeholder text ($2).
+
+# An answer that is an option id, several ids, a number or a month stays (the aggregates count them);
+# any other text is the child's own words.
+_ANSWERS = r"""
+update submissions set answers = coalesce((
+    select jsonb_object_agg(key, case
+        when jsonb_typeof(value) = 'string' and value #>> '{}' !~ '^[a-z0-9_-]{1,40}$'
+             and value #>> '{}' !~ '^\d{4}-\d{2}$' then to_jsonb($2::text)
+        else value end)
+    from jsonb_each(answers)), '{}'::jsonb)
+where child_id = $1 and jsonb_typeof(answers) = 'object'
+"""
+
+# (kind of record, statement); each takes the child id ($1) and the placeholder text ($2).
+ERASURE: list[tuple[str, str]] = [
+    ("submissions", "update submissions set free_text = '' where child_id = $1 and $2::text is not null"),
+    ("answers", _ANSWERS),
+    (
+        "replies",
+        "update replies set body = $2 where submission_id in (select id from submissions where child_id = $1)",
+    ),
+    (
+        "analyses",
+        "update analyses set redacted = '', triggers = '{}'"
+        " where submission_id in (select id from submissions where child_id = $1) and $2::text is not null",
+    ),
+    (
+        "alerts",
+        "update alerts set triggers = '{}', action_note = case when action_note is null then null else $2 end"
+        " where child_id = $1 or submission_id in (select id from submissions where child_id = $1)",
+    ),
+    (
+        "alert_events",
+        "update alert_events set detail = detail - 'note' - 'reason' - 'text'"
+        " where (detail ? 'note' or detail ? 'reason' or detail ? 'text') and alert_id in (select id from alerts"
+        " where child_id = $1 or submission_id in (select id from submissions where child_id = $1))"
+        " and $2::text is not null",
+    ),
+    (
+        "complaints",
+        "update complaints set summary = '', closed_note = case when closed_note is null then null else $2 end,"
+        " late_reason = case when late_reason is null then null else $2 end"
+        " where child_id = $1 or submission_id in (select id from submissions where child_id = $1)",
+    ),
+    (
+        "complaint_points",
+        "update complaint_points set summary = $2"
+        " where complaint_id in (select id from complaints where child_id = $1)",
+    ),
+    (
+        "complaint_events",
+        "update complaint_events set detail = detail - 'note' - 'reason' - 'summary' - 'text'"
+        " where (detail ? 'note' or detail ? 'reason' or detail ? 'summary' or detail ? 'text')"
+        " and complaint_id in (select id from complaints where child_id = $1) and $2::text is not null",
+    ),
+    (
+        "complaint_outcomes",
+        "update complaint_outcomes set reason = '' where reason <> ''"
+        " and point_id in (select p.id from complaint_points p join complaints c on c.id = p.complaint_id"
+        " where c.child_id = $1) and $2::text is not null",
+    ),
+    (
+        "complaint_letters",
+        "update complaint_stages set letter = null, child_letter = null, request_note = ''"
+        " where complaint_id in (select id from complaints where child_id = $1) and $2::text is not null",
+    ),
+    (
+        "quotes",
+        "delete from quote_approvals where submission_id in (select id from submissions where child_id = $1)"
+        " and $2::text is not null",
+    ),
+    (
+        "child_messages",
+        "update child_messages set body = $2 where child_id = $1"
+        " or submission_id in (select id from submissions where child_id = $1)",
+    ),
+    (
+        "advocacy_requests",
+        "update advocacy_requests set contact = null, note = '', contact_detail = ''"
+        " where child_id = $1 and $2::text is not null",
+    ),
+    (
+        "readings",
+        "update readings set translation = $2 where translation is not null"
+        " and submission_id in (select id from submissions where child_id = $1)",
+    ),
+    ("drafts", "delete from drafts where child_id = $1 and $2::text is not null"),
+    ("sessions", "delete from sessions where child_id = $1 and $2::text is not null"),
+]
+
+_ERASE_CHILD = """
+update children set reference = 'erased-' || id, known_as = 'Erased', placement_contact = null, share_quotes = false,
+       nudge_email = null, nudge_phone = null,
+       access_code_lookup = null, access_code_hash = null, access_code_issued_at = null,
+       archived_at = coalesce(archived_at, now()), erased_at = now()
+where id = $1
+"""
+
+
+async def erase_child(conn: asyncpg.Connection, child_id: int, placeholder: str) -> dict[str, int]:
+    """Every erasure step for one child; returns how many rows of each kind changed."""
+    counts: dict[str, int] = {}
+    for kind, sql in ERASURE:
+        status: str = await conn.execute(sql, child_id, placeholder)
+        counts[kind] = int(status.split()[-1])
+    await conn.execute(_ERASE_CHILD, child_id)
+    counts["child"] = 1
+    return counts
+
+
+# --- The audit log search.
+
+_SEARCH = """
+select l.id, l.at, l.actor_kind, l.actor_id, st.name as actor_name, l.action, l.subject_kind, l.subject_id,
+       l.child_id, c.reference as child_reference, l.reason, l.detail
+from audit_log l
+left join staff st on st.id = l.actor_id and l.actor_kind = 'staff'
+left join children c on c.id = l.child_id
+where l.council_id = $1
+  and ($2 = '' or l.child_id = (select id from children where council_id = $1 and reference = $2)
+       or (l.subject_kind = 'child'
+           and l.subject_id = (select id from children where council_id = $1 and reference = $2)))
+  and ($3 = '' or (l.actor_kind = 'staff' and l.actor_id = (select id from staff where email = lower($3))))
+  and ($4 = '' or l.action = $4)
+  and ($5::date is null or l.at >= $5::date)
+  and ($6::date is null or l.at < $6::date + 1)
+order by l.at desc, l.id desc
+limit $7 offset $8
+"""
+
+_ACTIONS = "select distinct action from audit_log where council_id = $1 order by action"
+
+
+async def search_audit(
+    conn: asyncpg.Connection,
+    council_id: int,
+    filters: tuple[str, str, str],
+    dates: tuple[Any, Any],
+    limit: int,
+    offset: int,
+) -> list[AuditEntry]:
+    rows = await conn.fetch(_SEARCH, council_id, *filters, *dates, limit, offset)
+    return msgspec.convert([dict(r) for r in rows], list[AuditEntry])
+
+
+async def audit_actions(conn: asyncpg.Connection, council_id: int) -> list[str]:
+    return [r["action"] for r in await conn.fetch(_ACTIONS, council_id)]

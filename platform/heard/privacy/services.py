@@ -154,15 +154,15 @@ async def search_audit(conn: asyncpg.Connection, principal: Principal, query: Au
     return AuditPage(entries=entries, page=query.page, per_page=_audit.PER_PAGE, more=more, actions=actions)
 
 
-def _item(rule: _retention.Rule, config: RetentionSettings, rows: list[asyncpg.Record]) -> RetentionItem:
+def _item(rule: _retention.Rule, config: RetentionSettings, rows: list[queries.Due]) -> RetentionItem:
     return RetentionItem(
         kind=rule.kind,
         label=rule.label,
         rule=rule.describe(config),
         scope="council" if rule.scope == "council" else "service",
         count=len(rows),
-        oldest=min((r["at"] for r in rows if r["at"] is not None), default=None),
-        keys=[r["key"] for r in rows[: _retention.REPORT_KEYS]],
+        oldest=min((r.at for r in rows if r.at is not None), default=None),
+        keys=[r.key for r in rows[: _retention.REPORT_KEYS]],
     )
 
 
@@ -187,8 +187,8 @@ async def enforce_retention(
     async with conn.transaction():
         for rule in _retention.RULES:
             rows = await _retention.select(conn, rule, config, moment, council_id)
-            done = set(await _retention.apply(conn, rule, [r["key"] for r in rows]))
-            items.append(_item(rule, config, [r for r in rows if r["key"] in done]))
+            done = set(await _retention.apply(conn, rule, [r.key for r in rows]))
+            items.append(_item(rule, config, [r for r in rows if r.key in done]))
         counts = {item.kind: item.count for item in items if item.count}
         await audit.record(conn, None, "retention_applied", "retention", None, council_id=council_id, counts=counts)
     return RetentionReport(as_of=moment, dry_run=False, items=items)

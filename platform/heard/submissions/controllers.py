@@ -21,7 +21,9 @@ def screen_text(data: JSONBody[SubmissionIn]) -> services.ScreenResult:
     """The in-request safeguarding screen over everything the child typed."""
     typed = [data.text, *(v for v in data.answers.values() if isinstance(v, str))]
     verdict = nlp.screen("\n".join(t for t in typed if t))
-    return services.ScreenResult(level=verdict.level, categories=verdict.categories, triggers=verdict.triggers)
+    return services.ScreenResult(
+        level=verdict.level, categories=verdict.categories, triggers=verdict.triggers, screened=verdict.screened
+    )
 
 
 class SubmissionsApi(Controller):

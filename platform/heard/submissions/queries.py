@@ -136,3 +136,89 @@ async def list_child_for_staff(
 def reference(submission_id: int) -> str:
     """A short reference a child can quote on the phone."""
     return f"H-{submission_id:06d}"
+
+
+class Words(msgspec.Struct, frozen=True, kw_only=True):
+    """A submission as the analysis reads it: what the child sent, and whose it is."""
+
+    id: int
+    free_text: str
+    answers: dict[str, Any]
+    instrument: str | None
+    instrument_version: int | None
+    council_id: int
+    child_id: int | None
+
+
+_WORDS = """
+select id, free_text, answers, instrument, instrument_version, council_id, child_id from submissions where id = $1
+"""
+
+
+async def words(conn: asyncpg.Connection, submission_id: int) -> Words | None:
+    row = await conn.fetchrow(_WORDS, submission_id)
+    return None if row is None else msgspec.convert(dict(row), Words)
+
+
+_STORE_ANALYSIS = """
+insert into analyses (submission_id, model_version, themes, sentiment, safeguarding_level,
+                      safeguarding_categories, triggers, redacted, language, needs_translation)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+on conflict (submission_id) do update set
+    model_version = excluded.model_version, themes = excluded.themes, sentiment = excluded.sentiment,
+    safeguarding_level = excluded.safeguarding_level, safeguarding_categories = excluded.safeguarding_categories,
+    triggers = excluded.triggers, redacted = excluded.redacted, language = excluded.language,
+    needs_translation = excluded.needs_translation, analysed_at = now(), revision = analyses.revision + 1
+"""
+
+
+async def store_analysis(conn: asyncpg.Connection, submission_id: int, result: Any) -> None:
+    """Write one `nlp.Analysis` of the submission (a second analysis replaces the first and counts a revision)."""
+    sg = result.safeguarding
+    await conn.execute(
+        _STORE_ANALYSIS,
+        submission_id,
+        result.model_version,
+        list(result.themes),
+        result.sentiment,
+        sg.level,
+        list(sg.categories),
+        list(sg.triggers),
+        result.redacted,
+        result.language,
+        result.needs_translation,
+    )
+
+
+# Submissions with words to read again, in id order, in one council ($2) or every council ($2 null): all of
+# them ($1 null) or those the model $1 has not analysed yet, so an interrupted run picks up where it stopped.
+# An erased child's words are gone: only a placeholder is left in their answers. (`surveys.typed_words` has the
+# last word on what counts as words.)
+_STALE = """
+from submissions s
+left join analyses an on an.submission_id = s.id
+left join children ch on ch.id = s.child_id
+where ch.erased_at is null and ($1::text is null or an.model_version is distinct from $1)
+  and ($2::bigint is null or s.council_id = $2)
+  and (s.free_text ~ '\\S'
+       or jsonb_path_exists(
+           s.answers, '$.* ? (@.type() == "string" && @ like_regex ".{4}" flag "s" && @ like_regex "[^[:space:]]")'))
+"""
+_COUNT_STALE = "select count(*)" + _STALE
+_NEXT_STALE = (
+    "select s.id, s.free_text, s.answers, s.instrument, s.instrument_version, s.council_id, s.child_id"
+    + _STALE
+    + "and s.id > $3 order by s.id limit $4"
+)
+
+
+async def count_stale(conn: asyncpg.Connection, version: str | None, council_id: int | None) -> int:
+    count: int = await conn.fetchval(_COUNT_STALE, version, council_id)
+    return count
+
+
+async def next_stale(
+    conn: asyncpg.Connection, version: str | None, council_id: int | None, after: int, limit: int
+) -> list[Words]:
+    rows = await conn.fetch(_NEXT_STALE, version, council_id, after, limit)
+    return [msgspec.convert(dict(r), Words) for r in rows]

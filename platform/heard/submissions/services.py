@@ -17,6 +17,7 @@ from heard.errors import Conflict, Forbidden, Invalid, NotFound
 from heard.safeguarding import services as safeguarding
 from heard.submissions import queries
 from heard.submissions.schemas import Receipt, Submission, SubmissionIn
+from heard.translation import services as translation
 
 Work = list[tuple[int, str, dict[str, Any]]]
 
@@ -28,6 +29,7 @@ class ScreenResult(msgspec.Struct, frozen=True, kw_only=True):
     categories: tuple[str, ...] = ()
     triggers: tuple[str, ...] = ()
     source: str = "screen"  # or "feelings" when a feelings answer raised it
+    screened: bool = True  # False: some words are in a language the screen cannot read, so a person must
 
 
 def sender_of(child_id: int | None, opening_id: int | None = None) -> str:
@@ -106,10 +108,11 @@ async def store(
         "sender": sender,
     }
     opens_case = data.kind == "complaint" and child_id is not None
-    plain = screen.level == "none" and not opens_case
+    plain = screen.level == "none" and not opens_case and screen.screened
     try:
-        # A plain submission is one statement, so its own transaction; one with an alert or a complaint case
-        # writes them in the same transaction, which then holds the key until it commits.
+        # A plain submission is one statement, so its own transaction; one with an alert, a complaint case or
+        # words to be read by a person writes them in the same transaction, which then holds the key until it
+        # commits.
         async with contextlib.nullcontext() if plain else conn.transaction():
             claimed = await queries.claim_and_insert(conn, **values)
             _check_claim(claimed.locked, claimed.existing, digest)
@@ -129,6 +132,16 @@ async def store(
                     categories=list(screen.categories),
                     triggers=list(screen.triggers),
                     source=screen.source,
+                )
+            if not screen.screened:  # the analysis names the language later ("und": not known yet)
+                await translation.needs_reading(
+                    conn,
+                    settings.get().safeguarding,
+                    council_id=council_id,
+                    submission_id=submission_id,
+                    child_id=child_id,
+                    language="und",
+                    level=screen.level,
                 )
             if opens_case:
                 await complaints.open_from_submission(conn, submission_id)
