@@ -40,7 +40,9 @@ SATURDAY_NIGHT = _past(5, 23)
 CHRISTMAS_MORNING = datetime(2025, 12, 25, 11, 0, tzinfo=UTC)  # a Thursday, an English bank holiday
 
 
-async def raise_at(db: asyncpg.Connection, council: Council, at: datetime, text: str = "test", child: str = "Dee") -> int:
+async def raise_at(
+    db: asyncpg.Connection, council: Council, at: datetime, text: str = "test", child: str = "Dee"
+) -> int:
     sid = await db.fetchval(
         """insert into submissions (council_id, child_id, kind, channel, free_text, audience, idempotency_key,
                request_hash) values ($1, $2, 'statement', 'api', $4, '{worker}', $3, '\\x00') returning id""",
@@ -110,15 +112,17 @@ async def test_several_timed_actions_each_stay_in_the_history_with_who_and_when(
 ) -> None:
     alert_id = await raise_at(db, council, in_hours())
     duty = await clients().as_staff(council.staff["duty_officer"])
-    first = await duty.post(f"/staff/alerts/{alert_id}", data={"step": "action", "action": "phoned_placement",
-                                                              "done_at": "00:00"})
+    first = await duty.post(
+        f"/staff/alerts/{alert_id}", data={"step": "action", "action": "phoned_placement", "done_at": "00:00"}
+    )
     assert first.status_code == 303
     saved = re.search(r"saved=(\d+)", first.headers["location"])
     assert saved
     page = await duty.get(first.headers["location"])
     assert "Saved: phoned the placement at 00:00." in page.text
-    second = await duty.post(f"/staff/alerts/{alert_id}", data={"step": "action", "action": "referred_mash",
-                                                               "note": "MASH ref 123"})
+    second = await duty.post(
+        f"/staff/alerts/{alert_id}", data={"step": "action", "action": "referred_mash", "note": "MASH ref 123"}
+    )
     page = await duty.get(second.headers["location"])
     assert re.search(r"Saved: referred to the MASH at \d\d:\d\d\.", page.text)
     events = await db.fetch(
@@ -129,7 +133,7 @@ async def test_several_timed_actions_each_stay_in_the_history_with_who_and_when(
     assert [e["kind"] for e in events] == ["raised", "acknowledged", "action", "action"]
     assert [e["detail"].get("action") for e in events[2:]] == ["phoned_placement", "referred_mash"]
     assert {e["name"] for e in events[1:]} == {"Duty Officer"}
-    history = page.text[page.text.index('id="history"'):]
+    history = page.text[page.text.index('id="history"') :]
     assert "Action: Phoned the placement, done at 00:00 by Duty Officer" in history
     assert "Action: Referred to the MASH" in history and "MASH ref 123" in history
     audited = await db.fetch("select action from audit_log where subject_kind = 'alert' and subject_id = $1", alert_id)
@@ -140,17 +144,27 @@ async def test_several_timed_actions_each_stay_in_the_history_with_who_and_when(
     ("data", "field", "message"),
     [
         ({"step": "action", "note": "kept words"}, "action", "Choose what was done."),
-        ({"step": "action", "action": "phoned_placement", "done_at": "25:99", "note": "kept words"}, "done_at",
-         "Enter the time as hours and minutes on the 24-hour clock, for example 14:05."),
-        ({"step": "action", "action": "phoned_placement", "done_at": "half two", "note": "kept words"}, "done_at",
-         "Enter the time as hours and minutes"),
+        (
+            {"step": "action", "action": "phoned_placement", "done_at": "25:99", "note": "kept words"},
+            "done_at",
+            "Enter the time as hours and minutes on the 24-hour clock, for example 14:05.",
+        ),
+        (
+            {"step": "action", "action": "phoned_placement", "done_at": "half two", "note": "kept words"},
+            "done_at",
+            "Enter the time as hours and minutes",
+        ),
         ({"step": "note", "note": "   "}, "new_note", "Write the note before saving it."),
         ({"step": "note", "note": "x" * 4001}, "new_note", "The note is too long"),
         ({"step": "sing"}, "step", "That is not something this page can do."),
     ],
 )
 async def test_a_wrong_step_is_refused_plainly_and_what_was_typed_is_kept(
-    council: Council, clients: Callable[[], Client], db: asyncpg.Connection, data: dict[str, str], field: str,
+    council: Council,
+    clients: Callable[[], Client],
+    db: asyncpg.Connection,
+    data: dict[str, str],
+    field: str,
     message: str,
 ) -> None:
     alert_id = await raise_at(db, council, in_hours())
@@ -170,8 +184,9 @@ async def test_a_time_later_than_now_is_refused(council: Council, clients: Calla
         pytest.skip("two hours on is before midnight's yesterday rule here")
     alert_id = await raise_at(db, council, in_hours())
     duty = await clients().as_staff(council.staff["duty_officer"])
-    r = await duty.post(f"/staff/alerts/{alert_id}", data={"step": "action", "action": "visited_child",
-                                                          "done_at": later})
+    r = await duty.post(
+        f"/staff/alerts/{alert_id}", data={"step": "action", "action": "visited_child", "done_at": later}
+    )
     if services.time_done(later) <= datetime.now(UTC):
         assert r.status_code == 303  # after 22:00 two hours on is yesterday's time: accepted
     else:
@@ -188,8 +203,10 @@ async def test_notes_append_and_an_edit_is_refused_plainly(
     page = await duty.get(r.headers["location"])
     assert re.search(r"Saved: note added at \d\d:\d\d\.", page.text)
     note_id = int(re.search(r"saved=(\d+)", r.headers["location"]).group(1))  # type: ignore[union-attr]
-    edit = await duty.post(f"/staff/alerts/{alert_id}", data={"step": "edit_note", "note_id": str(note_id),
-                                                             "note": "Carer says he is at home"})
+    edit = await duty.post(
+        f"/staff/alerts/{alert_id}",
+        data={"step": "edit_note", "note_id": str(note_id), "note": "Carer says he is at home"},
+    )
     assert edit.status_code == 400
     assert "Notes cannot be changed once saved. To correct a note, add a new note" in edit.text
     for method in ("PUT", "PATCH", "DELETE"):
@@ -197,7 +214,7 @@ async def test_notes_append_and_an_edit_is_refused_plainly(
         assert api.status_code == 409, method
         assert "Notes cannot be changed once saved" in api.json()["detail"]
     with pytest.raises(asyncpg.exceptions.CheckViolationError, match="append-only"):
-        await db.execute("update alert_events set detail = '{\"note\": \"changed\"}' where id = $1", note_id)
+        await db.execute('update alert_events set detail = \'{"note": "changed"}\' where id = $1', note_id)
     with pytest.raises(asyncpg.exceptions.CheckViolationError, match="append-only"):
         await db.execute("delete from alert_events where id = $1", note_id)
     correction = await duty.post(f"/api/alerts/{alert_id}/notes", json={"note": "Correction: he is at home"})
@@ -209,9 +226,10 @@ async def test_notes_append_and_an_edit_is_refused_plainly(
         alert_id,
     )
     assert refused == 4
-    assert await db.fetchval(
-        "select count(*) from audit_log where subject_id = $1 and action = 'added_note'", alert_id
-    ) == 2
+    assert (
+        await db.fetchval("select count(*) from audit_log where subject_id = $1 and action = 'added_note'", alert_id)
+        == 2
+    )
 
 
 async def test_erasure_may_still_take_a_notes_words_away(council: Council, db: asyncpg.Connection) -> None:
