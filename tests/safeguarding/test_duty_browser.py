@@ -26,7 +26,7 @@ async def test_a_new_alert_appears_and_the_counts_change_without_a_reload(  # ty
     await page.clock.install()
     first = await raise_at(db, council, in_hours())
     await sign_in(page, council)
-    await page.goto("/staff/alerts")
+    await page.goto("/staff/alerts?queue=day")
     assert await page.locator("#duty-alerts > li").count() == 1
     assert await page.text_content("#count-open") == "1"
     assert await page.is_visible("text=This page updates itself every 15 seconds.")
@@ -81,7 +81,7 @@ async def test_on_a_360px_phone_each_alerts_status_is_in_view(page, council: Cou
     await raise_at(db, council, in_hours())
     await sign_in(page, council)
     await page.set_viewport_size({"width": 360, "height": 780})
-    await page.goto("/staff/alerts")
+    await page.goto("/staff/alerts?queue=day")
     status = page.locator(".duty-alert__status").first
     assert await status.is_visible()
     box = await status.bounding_box()
@@ -101,7 +101,7 @@ async def test_the_out_of_hours_queue_and_the_named_contact_warning(  # type: ig
     )
     night = await raise_at(db, council, SATURDAY_NIGHT, text="Jane locks me in my room")
     await sign_in(page, council)
-    await page.goto("/staff/alerts")
+    await page.goto("/staff/alerts?queue=day")
     assert await page.locator(f"#duty-alerts > li[data-id='{night}']").count() == 0
     await page.click("a:has-text('Emergency duty team (out of hours)')")
     await page.wait_for_url("**/staff/alerts?queue=edt")

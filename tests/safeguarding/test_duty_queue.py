@@ -94,7 +94,7 @@ async def test_without_javascript_the_queue_page_lists_alerts_and_a_refresh_link
 ) -> None:
     alert_id = await raise_at(db, council, in_hours())
     duty = await clients().as_staff(council.staff["duty_officer"])
-    page = await duty.get("/staff/alerts")
+    page = await duty.get("/staff/alerts?queue=day")
     assert page.status_code == 200
     assert f'href="/staff/alerts/{alert_id}">Alert {alert_id}</a>' in page.text
     assert '<a href="/staff/alerts?queue=day">Refresh the queue</a>' in page.text
@@ -264,3 +264,20 @@ def test_contact_names_leave_out_roles_and_numbers() -> None:
     assert contact_names("Oakwood House children's home, manager Sam") == ["Oakwood", "Sam"]
     assert named_in("Mr Tom Hale", Shown(words="tom's always shouting"), "") == ["Tom"]
     assert named_in("Mr Tom Hale", Shown(words="tomorrow is my review"), "") == []
+
+
+async def test_with_no_queue_chosen_the_page_opens_on_the_team_on_duty_now(
+    council: Council, clients: Callable[[], Client], db: asyncpg.Connection
+) -> None:
+    await db.execute(
+        "insert into council_settings (council_id, office_hours, totp_roles) values ($1, 'Mon-Sun 00:00-23:59', '{admin}')",
+        council.id,
+    )
+    duty = await clients().as_staff(council.staff["duty_officer"])
+    in_office = in_office_hours(datetime.now(UTC), "Mon-Sun 00:00-23:59", CONFIG.timezone)  # false on a bank holiday
+    first = await duty.get("/staff/alerts/live")
+    assert first.json().get("queue") == ("day" if in_office else "edt"), first.text
+    await db.execute(
+        "update council_settings set office_hours = 'Sat-Sat 00:00-00:01' where council_id = $1", council.id
+    )
+    assert (await duty.get("/staff/alerts/live")).json()["queue"] == "edt"

@@ -110,14 +110,14 @@ class AlertPages(Controller):
     include_in_schema = False
 
     @get("/")
-    async def queue(self, request: Request[Principal, Any, Any], conn: Conn, queue: Queue = "day") -> Template:
+    async def queue(self, request: Request[Principal, Any, Any], conn: Conn, queue: Queue | None = None) -> Template:
         """The day queue or the emergency duty team's; without JavaScript, a refresh link brings it up to date."""
         live = await services.live_queue(conn, request.user, queue)
         context = {**staff_page(request.user), "live": live, "t": WORDS}
         return Template("safeguarding/queue.html", context=context)
 
     @get("/live")
-    async def live(self, request: Request[Principal, Any, Any], conn: Conn, queue: Queue = "day") -> LiveQueue:
+    async def live(self, request: Request[Principal, Any, Any], conn: Conn, queue: Queue | None = None) -> LiveQueue:
         """What the queue page's script polls (every 15 seconds) to update counts and rows in place."""
         return await services.live_queue(conn, request.user, queue)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import asyncpg
 
-from heard import audit
+from heard import audit, settings
 from heard.accounts.schemas import Principal
 from heard.council import safeguarding_for
 from heard.errors import Conflict, Invalid, NotFound
@@ -126,9 +126,13 @@ async def duty_queue(conn: asyncpg.Connection, principal: Principal, queue: Queu
     return await queries.duty_queue(conn, principal.council_id, now(), ROUTES[queue] if queue else None)
 
 
-async def live_queue(conn: asyncpg.Connection, principal: Principal, queue: Queue) -> LiveQueue:
-    """What the queue page polls: both queues' sizes, and this queue's rows worded as the page words them."""
+async def live_queue(conn: asyncpg.Connection, principal: Principal, queue: Queue | None) -> LiveQueue:
+    """What the queue page polls: both queues' sizes, and this queue's rows worded as the page words them. With no
+    queue chosen, the one on duty now: the day team's in the council's office hours, else the emergency team's."""
     at = now()
+    if queue is None:
+        config = await safeguarding_for(conn, principal.council_id, settings.get().safeguarding)
+        queue = "day" if in_office_hours(at, config.office_hours, config.timezone) else "edt"
     counts = await queries.queue_counts(conn, principal.council_id, at, ROUTES[queue])
     alerts = await queries.duty_queue(conn, principal.council_id, at, ROUTES[queue])
     return _live.worded(queue, alerts, counts, at)
