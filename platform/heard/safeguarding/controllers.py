@@ -6,7 +6,7 @@ from typing import Any
 
 import asyncpg
 from litestar import Controller, Request, Response, get, post, route
-from litestar.params import FromPath, JSONBody, URLEncodedBody
+from litestar.params import FromPath, FromQuery, JSONBody, URLEncodedBody
 from litestar.response import Template
 
 from heard import errors, settings
@@ -44,7 +44,7 @@ class AlertsApi(Controller):
 
     @get("/")
     async def queue(
-        self, request: Request[Principal, Any, Any], conn: Conn, queue: Queue | None = None
+        self, request: Request[Principal, Any, Any], conn: Conn, queue: FromQuery[Queue | None] = None
     ) -> list[QueuedAlert]:
         """Alerts not yet closed: `day` (raised in office hours), `edt` (out of hours, the emergency duty team), or
         both when no queue is given."""
@@ -110,20 +110,28 @@ class AlertPages(Controller):
     include_in_schema = False
 
     @get("/")
-    async def queue(self, request: Request[Principal, Any, Any], conn: Conn, queue: Queue | None = None) -> Template:
+    async def queue(
+        self, request: Request[Principal, Any, Any], conn: Conn, queue: FromQuery[Queue | None] = None
+    ) -> Template:
         """The day queue or the emergency duty team's; without JavaScript, a refresh link brings it up to date."""
         live = await services.live_queue(conn, request.user, queue)
         context = {**staff_page(request.user), "live": live, "t": WORDS}
         return Template("safeguarding/queue.html", context=context)
 
     @get("/live")
-    async def live(self, request: Request[Principal, Any, Any], conn: Conn, queue: Queue | None = None) -> LiveQueue:
+    async def live(
+        self, request: Request[Principal, Any, Any], conn: Conn, queue: FromQuery[Queue | None] = None
+    ) -> LiveQueue:
         """What the queue page's script polls (every 15 seconds) to update counts and rows in place."""
         return await services.live_queue(conn, request.user, queue)
 
     @get("/{alert_id:int}")
     async def one(
-        self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int], saved: int | None = None
+        self,
+        request: Request[Principal, Any, Any],
+        conn: Conn,
+        alert_id: FromPath[int],
+        saved: FromQuery[int | None] = None,
     ) -> Template:
         return await _alert_page(conn, request.user, alert_id, saved=saved)
 
