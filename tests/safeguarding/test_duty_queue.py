@@ -83,6 +83,11 @@ async def test_an_alert_raised_out_of_hours_is_in_the_emergency_duty_teams_queue
     assert (day_queue["counts"]["day"], day_queue["counts"]["edt"]) == (1, 2)
     raw = await db.fetch("select route, count(*) from alerts where council_id = $1 group by route", council.id)
     assert {r["route"]: r["count"] for r in raw} == {"duty": 1, "emergency_duty_team": 2}
+    api = {q: [a["id"] for a in (await duty.get(f"/api/alerts/?queue={q}")).json()] for q in ("day", "edt")}
+    assert api["day"] == [day] and set(api["edt"]) == {night, holiday}
+    assert {a["id"] for a in (await duty.get("/api/alerts/")).json()} == {day, night, holiday}
+    wrong = await duty.get("/staff/alerts/live?queue=night", headers={"accept": "application/json"})
+    assert wrong.status_code == 400 and "queue" in wrong.text
     page = await duty.get("/staff/alerts?queue=edt")
     assert "Emergency duty team (out of hours)" in page.text
     assert f"/staff/alerts/{night}" in page.text and f"/staff/alerts/{day}" not in page.text
