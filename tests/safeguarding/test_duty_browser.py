@@ -114,3 +114,27 @@ async def test_the_out_of_hours_queue_and_the_named_contact_warning(  # type: ig
     assert await warning.is_visible()
     assert "the child's statement names Jane" in await warning.inner_text()
     assert await axe_violations(page) == []
+
+
+async def test_a_duty_officer_opens_an_alert_and_adds_a_note_by_keyboard_alone(  # type: ignore[no-untyped-def]
+    page, council: Council, db: asyncpg.Connection
+) -> None:
+    alert_id = await raise_at(db, council, in_hours())
+    await sign_in(page, council)
+    await page.goto("/staff/alerts?queue=day")
+    for _ in range(30):
+        await page.keyboard.press("Tab")
+        if (await page.evaluate("document.activeElement.getAttribute('href')")) == f"/staff/alerts/{alert_id}":
+            break
+    else:
+        pytest.fail("the alert's link cannot be reached with the Tab key")
+    await page.keyboard.press("Enter")
+    await page.wait_for_url(f"**/staff/alerts/{alert_id}")
+    await page.focus("#new_note")
+    await page.keyboard.type("Checked by phone with the school")
+    await page.keyboard.press("Tab")
+    assert await page.evaluate("document.activeElement.textContent") == "Save the note"
+    await page.keyboard.press("Enter")
+    await page.wait_for_url(f"**/staff/alerts/{alert_id}?saved=*")
+    assert (await page.text_content("#saved") or "").startswith("Saved: note added at ")
+    assert "Checked by phone with the school" in await page.inner_text("#history")
