@@ -33,6 +33,7 @@ async def test_a_new_alert_appears_and_the_counts_change_without_a_reload(  # ty
     assert await axe_violations(page) == []
     await page.evaluate("window.__sameDocument = true")  # gone if the page were reloaded
 
+    await page.focus(f"a[href='/staff/alerts/{first}']")  # a keyboard user on the first alert keeps their place
     second = await raise_at(db, council, in_hours())
     await page.clock.run_for(16_000)
     await page.wait_for_selector(f"#duty-alerts > li[data-id='{second}']")
@@ -43,6 +44,7 @@ async def test_a_new_alert_appears_and_the_counts_change_without_a_reload(  # ty
     assert said.startswith("1 new alert. 2 alerts in this queue, 2 not yet acknowledged, 2 urgent.")
     assert await page.get_attribute("#duty-live", "aria-live") == "polite"
     assert await page.evaluate("window.__sameDocument") is True
+    assert await page.evaluate("document.activeElement.getAttribute('href')") == f"/staff/alerts/{first}"
     assert {
         int(i) for i in await page.locator("#duty-alerts > li").evaluate_all("items => items.map(li => li.dataset.id)")
     } == {first, second}

@@ -11,6 +11,7 @@
   var auto = document.querySelector(".duty-auto");
   var every = 15000;
   var last = null;
+  var shown = null;
   if (auto) { auto.hidden = false; }
 
   function known() {
@@ -69,15 +70,29 @@
     window.setTimeout(function () { live.textContent = message; }, 100);
   }
 
-  function show(data) {
+  function place(rows) {
+    // Rebuilt only when something changed, and focus kept on the same alert, so a keyboard user is not thrown out.
+    var signature = JSON.stringify(rows);
+    if (signature === shown) { return 0; }
+    shown = signature;
     var before = known();
+    var focused = list.contains(document.activeElement) ? document.activeElement.getAttribute("href") : null;
     var fresh = 0;
-    var items = data.rows.map(function (row) {
+    var items = rows.map(function (row) {
       if (!before[String(row.id)]) { fresh += 1; }
       return card(row);
     });
     list.replaceChildren.apply(list, items);
     document.getElementById("duty-none").hidden = items.length > 0;
+    if (focused) {
+      var again = list.querySelector("a[href='" + focused + "']");
+      if (again) { again.focus(); }
+    }
+    return fresh;
+  }
+
+  function show(data) {
+    var fresh = place(data.rows);
     ["urgent", "open", "overdue"].forEach(function (key) {
       document.getElementById("count-" + key).textContent = String(data.counts[key]);
     });
