@@ -36,6 +36,7 @@ VALUES = {
     "opening_id": NOBODY,
     "request_id": NOBODY,
     "action_id": NOBODY,
+    "note_id": NOBODY,
     "action": "points",
     "name": "children.csv",
     "file_path": "heard.css",

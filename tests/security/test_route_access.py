@@ -64,6 +64,7 @@ async def _ids(db: asyncpg.Connection, council: Council, world: dict[str, object
         "complaint_id": complaint_id,
         "action": "points",
         "action_id": 1,
+        "note_id": 1,
         "opening_id": 1,
         "request_id": 1,
         "instrument_id": "worried",

@@ -5,14 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 import asyncpg
-from litestar import Controller, Request, Response, get, post
-from litestar.params import FromPath, JSONBody, URLEncodedBody
+from litestar import Controller, Request, Response, get, post, route
+from litestar.params import FromPath, FromQuery, JSONBody, URLEncodedBody
 from litestar.response import Template
 
 from heard import errors, settings
 from heard.accounts.schemas import Principal
-from heard.safeguarding import services
-from heard.safeguarding.schemas import ACTION_LABELS, ActionIn, AlertDetail, LevelIn, Oversight, QueuedAlert
+from heard.i18n import catalogue
+from heard.safeguarding import _live, services
+from heard.safeguarding.schemas import (
+    ACTION_LABELS,
+    ActionIn,
+    AlertDetail,
+    LevelIn,
+    LiveQueue,
+    NoteIn,
+    Oversight,
+    Queue,
+    QueuedAlert,
+    Saved,
+)
 from heard.web.dependencies import Conn
 from heard.web.forms import step_or_page
 from heard.web.guards import roles
@@ -20,6 +32,7 @@ from heard.web.openapi import error_responses
 from heard.web.pages import staff_page
 
 DUTY = ("duty_officer", "duty_manager", "head_of_service")
+WORDS = catalogue("en")  # the duty pages are staff pages, in English
 
 
 class AlertsApi(Controller):
@@ -30,8 +43,12 @@ class AlertsApi(Controller):
     tags = ["safeguarding"]
 
     @get("/")
-    async def queue(self, request: Request[Principal, Any, Any], conn: Conn) -> list[QueuedAlert]:
-        return await services.duty_queue(conn, request.user)
+    async def queue(
+        self, request: Request[Principal, Any, Any], conn: Conn, queue: FromQuery[Queue | None] = None
+    ) -> list[QueuedAlert]:
+        """Alerts not yet closed: `day` (raised in office hours), `edt` (out of hours, the emergency duty team), or
+        both when no queue is given."""
+        return await services.duty_queue(conn, request.user, queue)
 
     @get("/{alert_id:int}")
     async def one(self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int]) -> AlertDetail:
@@ -50,6 +67,23 @@ class AlertsApi(Controller):
     ) -> AlertDetail:
         await services.record_action(conn, request.user, alert_id, data)
         return await services.view(conn, request.user, alert_id)
+
+    @post("/{alert_id:int}/notes", status_code=200, responses=error_responses(422))
+    async def note(
+        self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int], data: JSONBody[NoteIn]
+    ) -> AlertDetail:
+        """Append a note. Notes are never changed: a correction is a new note."""
+        await services.add_note(conn, request.user, alert_id, data)
+        return await services.view(conn, request.user, alert_id)
+
+    @route(
+        "/{alert_id:int}/notes/{note_id:int}", http_method=["PUT", "PATCH", "DELETE"], responses=error_responses(409)
+    )
+    async def change_note(
+        self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int], note_id: FromPath[int]
+    ) -> None:
+        """Always refused: the history is append-only."""
+        await services.refuse_note_edit(conn, request.user, alert_id)
 
     @post("/{alert_id:int}/level", status_code=200, responses=error_responses(409))
     async def level(
@@ -76,13 +110,30 @@ class AlertPages(Controller):
     include_in_schema = False
 
     @get("/")
-    async def queue(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
-        alerts = await services.duty_queue(conn, request.user)
-        return Template("safeguarding/queue.html", context={**staff_page(request.user), "alerts": alerts})
+    async def queue(
+        self, request: Request[Principal, Any, Any], conn: Conn, queue: FromQuery[Queue | None] = None
+    ) -> Template:
+        """The day queue or the emergency duty team's; without JavaScript, a refresh link brings it up to date."""
+        live = await services.live_queue(conn, request.user, queue)
+        context = {**staff_page(request.user), "live": live, "t": WORDS}
+        return Template("safeguarding/queue.html", context=context)
+
+    @get("/live")
+    async def live(
+        self, request: Request[Principal, Any, Any], conn: Conn, queue: FromQuery[Queue | None] = None
+    ) -> LiveQueue:
+        """What the queue page's script polls (every 15 seconds) to update counts and rows in place."""
+        return await services.live_queue(conn, request.user, queue)
 
     @get("/{alert_id:int}")
-    async def one(self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int]) -> Template:
-        return await _alert_page(conn, request.user, alert_id)
+    async def one(
+        self,
+        request: Request[Principal, Any, Any],
+        conn: Conn,
+        alert_id: FromPath[int],
+        saved: FromQuery[int | None] = None,
+    ) -> Template:
+        return await _alert_page(conn, request.user, alert_id, saved=saved)
 
     @post("/{alert_id:int}", status_code=303)
     async def act(
@@ -95,8 +146,8 @@ class AlertPages(Controller):
         user = request.user
         return await step_or_page(
             _do(conn, user, alert_id, data.get("step", ""), data),
-            done=f"/staff/alerts/{alert_id}",
-            again=lambda exc: _alert_page(conn, user, alert_id, error=exc.message, form=data, status=400),
+            done=lambda saved: f"/staff/alerts/{alert_id}?saved={saved.event_id}#saved",
+            again=lambda exc: _alert_page(conn, user, alert_id, error=exc, form=data, status=400),
         )
 
     @get("/oversight", guards=[roles("duty_manager", "head_of_service")])
@@ -105,18 +156,33 @@ class AlertPages(Controller):
         return Template("safeguarding/oversight.html", context={**staff_page(request.user), "o": figures})
 
 
-async def _do(conn: asyncpg.Connection, user: Principal, alert_id: int, step: str, data: dict[str, str]) -> None:
+async def _do(conn: asyncpg.Connection, user: Principal, alert_id: int, step: str, data: dict[str, str]) -> Saved:
     if step == "acknowledge":
-        await services.acknowledge(conn, user, alert_id)
-    elif step == "action":
+        return await services.acknowledge(conn, user, alert_id)
+    if step == "action":
         action = data.get("action", "")
         if action not in ACTION_LABELS:
-            raise errors.Invalid("Choose what was done.", field="action")
-        await services.record_action(conn, user, alert_id, ActionIn(action=action, note=data.get("note", "")[:4000]))  # type: ignore[arg-type]
-    elif step == "close":
-        await services.close(conn, user, alert_id)
-    else:
-        raise errors.Invalid("That is not something this page can do.", field="step")
+            raise errors.Invalid(WORDS("duty.error.choose_action"), field="action")
+        done_at = services.time_done(data.get("done_at", ""))
+        if len(note := data.get("note", "")) > 4000:
+            raise errors.Invalid(WORDS("duty.error.note_too_long"), field="note")
+        return await services.record_action(
+            conn,
+            user,
+            alert_id,
+            ActionIn(action=action, note=note, done_at=done_at),  # type: ignore[arg-type]
+        )
+    if step == "note":
+        if len(note := data.get("note", "")) > 4000:
+            raise errors.Invalid(WORDS("duty.error.note_too_long"), field="new_note")
+        if not note.strip():
+            raise errors.Invalid(WORDS("duty.error.note_empty"), field="new_note")
+        return await services.add_note(conn, user, alert_id, NoteIn(note=note))
+    if step == "edit_note" or "note_id" in data:
+        await services.refuse_note_edit(conn, user, alert_id)
+    if step == "close":
+        return await services.close(conn, user, alert_id)
+    raise errors.Invalid(WORDS("duty.error.unknown_step"), field="step")
 
 
 async def _alert_page(
@@ -124,18 +190,27 @@ async def _alert_page(
     user: Principal,
     alert_id: int,
     *,
-    error: str | None = None,
+    saved: int | None = None,
+    error: errors.HeardError | None = None,
     form: dict[str, str] | None = None,
     status: int = 200,
 ) -> Template:
     alert = await services.view(conn, user, alert_id)
+    form = form or {}
+    error_field = error.field if error else None
+    if error is not None and form.get("step") == "note":
+        error_field = "new_note"
     context = {
         **staff_page(user),
+        "t": WORDS,
         "alert": alert,
         "actions": ACTION_LABELS,
-        "error": error,
-        "form": form or {},
-        "error_field": "action" if error else None,
+        "contact_named": services.contact_named(alert),
+        "saved": _live.confirmation(alert, saved, user),
+        "error": error.message if error else None,
+        "form": form,
+        "error_field": error_field,
+        "history": _live.history,
         "now": services.now(),
     }
     return Template("safeguarding/alert.html", context=context, status_code=status)

@@ -9,7 +9,7 @@ import asyncpg
 import msgspec
 
 import surveys
-from heard.safeguarding.schemas import AlertDetail, Oversight, QueuedAlert
+from heard.safeguarding.schemas import AlertDetail, Oversight, QueueCounts, QueuedAlert, Saved
 
 # Insert a new alert, or raise an existing open one (level up, categories and triggers added).
 # Returns the alert and whether its level went up, so the caller knows to notify.
@@ -82,14 +82,17 @@ async def notify_one(
     return [(r["id"], r["args"]) for r in await conn.fetch(_NOTIFY_ONE, alert_id, channel, recipient, reason)]
 
 
-async def add_event(conn: asyncpg.Connection, alert_id: int, staff_id: int | None, kind: str, **detail: Any) -> None:
-    await conn.execute(
-        "insert into alert_events (alert_id, staff_id, kind, detail) values ($1, $2, $3, $4)",
+async def add_event(conn: asyncpg.Connection, alert_id: int, staff_id: int | None, kind: str, **detail: Any) -> Saved:
+    """Append a step to the alert's history (append-only: 0014's trigger refuses any edit but erasure)."""
+    row = await conn.fetchrow(
+        "insert into alert_events (alert_id, staff_id, kind, detail) values ($1, $2, $3, $4) returning id, kind, at",
         alert_id,
         staff_id,
         kind,
         detail,
     )
+    assert row is not None
+    return Saved(event_id=row["id"], kind=row["kind"], at=row["at"])
 
 
 _QUEUE = """
@@ -98,14 +101,30 @@ select a.id, a.submission_id, a.level, a.categories, a.status, a.raised_at, a.du
        (a.status = 'open' and a.due_at < $2) as overdue, a.escalation_level, a.route,
        c.reference as child_reference, c.known_as as child_name
 from alerts a left join children c on c.id = a.child_id
-where a.council_id = $1 and a.status <> 'closed'
+where a.council_id = $1 and a.status <> 'closed' and ($3::text is null or a.route = $3)
 order by (a.level = 'urgent') desc, (a.status = 'open') desc, a.raised_at
 limit 500
 """
 
 
-async def duty_queue(conn: asyncpg.Connection, council_id: int, now: datetime) -> list[QueuedAlert]:
-    return [msgspec.convert(dict(r), QueuedAlert) for r in await conn.fetch(_QUEUE, council_id, now)]
+async def duty_queue(conn: asyncpg.Connection, council_id: int, now: datetime, route: str | None) -> list[QueuedAlert]:
+    return [msgspec.convert(dict(r), QueuedAlert) for r in await conn.fetch(_QUEUE, council_id, now, route)]
+
+
+# Both queues' sizes and the chosen queue's urgent, unacknowledged and overdue alerts, in one round trip.
+_COUNTS = """
+select count(*) filter (where route = 'duty') as day,
+       count(*) filter (where route = 'emergency_duty_team') as edt,
+       count(*) filter (where route = $3 and level = 'urgent') as urgent,
+       count(*) filter (where route = $3 and status = 'open') as open,
+       count(*) filter (where route = $3 and status = 'open' and due_at < $2) as overdue
+from alerts where council_id = $1 and status <> 'closed'
+"""
+
+
+async def queue_counts(conn: asyncpg.Connection, council_id: int, now: datetime, route: str) -> QueueCounts:
+    row = await conn.fetchrow(_COUNTS, council_id, now, route)
+    return msgspec.convert(dict(row or {}), QueueCounts)
 
 
 _DETAIL = """
@@ -119,8 +138,8 @@ select a.id, a.level, a.categories, a.triggers, a.source, a.status, a.route, a.r
                  from allocations al join staff st on st.id = al.staff_id
                  where al.child_id = c.id and al.starts_on <= current_date
                    and (al.ends_on is null or al.ends_on >= current_date)), '{}') as workers,
-       coalesce((select json_agg(json_build_object('kind', e.kind, 'at', e.at, 'by', es.name, 'detail', e.detail)
-                                 order by e.at, e.id)
+       coalesce((select json_agg(json_build_object('id', e.id, 'kind', e.kind, 'at', e.at, 'by', es.name,
+                                                   'detail', e.detail) order by e.at, e.id)
                  from alert_events e left join staff es on es.id = e.staff_id where e.alert_id = a.id), '[]') as events
 from alerts a
 join submissions s on s.id = a.submission_id

@@ -3,22 +3,32 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 import msgspec
 
+from heard.i18n import catalogue
 from surveys import Shown
 
 Level = Literal["concern", "urgent"]
-Action = Literal["spoke_to_child", "contacted_placement", "referred_mash", "referred_police", "no_further_action"]
+Action = Literal[
+    "spoke_to_child",
+    "phoned_placement",
+    "contacted_placement",
+    "visited_child",
+    "told_social_worker",
+    "strategy_discussion",
+    "referred_mash",
+    "referred_police",
+    "no_further_action",
+]
+Queue = Literal["day", "edt"]
+"""The day duty team's queue (raised in office hours) or the emergency duty team's (raised out of hours)."""
 
-ACTION_LABELS: dict[str, str] = {
-    "spoke_to_child": "Spoke to the child",
-    "contacted_placement": "Contacted the placement",
-    "referred_mash": "Referred to the MASH",
-    "referred_police": "Referred to the police",
-    "no_further_action": "No further action",
-}
+ROUTES: dict[str, str] = {"day": "duty", "edt": "emergency_duty_team"}
+
+ACTION_LABELS: dict[str, str] = {a: catalogue("en").gettext(f"duty.action.{a}") for a in get_args(Action)}
+"""Each action's words on the duty pages (staff pages are in English; the words live in the catalogue)."""
 
 
 class QueuedAlert(msgspec.Struct, frozen=True, kw_only=True):
@@ -40,6 +50,9 @@ class QueuedAlert(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class AlertEvent(msgspec.Struct, frozen=True, kw_only=True):
+    """One step in an alert's history: who, when, and what (an action's kind and time, a note's words)."""
+
+    id: int
     kind: str
     at: datetime
     by: str | None
@@ -79,10 +92,51 @@ class AlertDetail(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class ActionIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    """What the duty officer did; a reason is required for no further action."""
+    """What the duty officer did and when (now, when not given); a reason is required for no further action."""
 
     action: Action
     note: Annotated[str, msgspec.Meta(max_length=4000)] = ""
+    done_at: datetime | None = None
+
+
+class NoteIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A note added to an alert's history. Notes are never edited: a correction is a new note."""
+
+    note: Annotated[str, msgspec.Meta(min_length=1, max_length=4000)]
+
+
+class Saved(msgspec.Struct, frozen=True, kw_only=True):
+    """The step just saved, for the confirmation ("Saved: phoned the placement at 14:05")."""
+
+    event_id: int
+    kind: str
+    at: datetime
+
+
+class QueueCounts(msgspec.Struct, frozen=True, kw_only=True):
+    """Alerts not yet closed in each queue, and how many of them are urgent, unacknowledged or overdue."""
+
+    day: int
+    edt: int
+    urgent: int
+    open: int
+    overdue: int
+
+
+class LiveRow(msgspec.Struct, frozen=True, kw_only=True):
+    """One queue row as the page shows it, every cell already worded, so the script only places text."""
+
+    id: int
+    href: str
+    title: str
+    level: str
+    level_label: str
+    categories: str
+    child: str
+    raised: str
+    status: str
+    overdue: bool
+    route: str
 
 
 class LevelIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -103,3 +157,14 @@ class Oversight(msgspec.Struct, frozen=True, kw_only=True):
     target_minutes: dict[str, int]
     escalations: dict[str, int]
     open_by_age: dict[str, int]
+
+
+class LiveQueue(msgspec.Struct, frozen=True, kw_only=True):
+    """What the queue page polls: the counts and the rows of one queue, worded as the page words them."""
+
+    queue: Queue
+    as_of: datetime
+    updated: str
+    counts: QueueCounts
+    rows: list[LiveRow]
+    announcement: str

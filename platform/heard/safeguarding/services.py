@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import asyncpg
 
-from heard import audit
+from heard import audit, settings
 from heard.accounts.schemas import Principal
 from heard.council import safeguarding_for
 from heard.errors import Conflict, Invalid, NotFound
-from heard.safeguarding import queries
+from heard.i18n import catalogue
+from heard.safeguarding import _live, queries
+from heard.safeguarding._contact import named_in
 from heard.safeguarding._schedule import in_office_hours
-from heard.safeguarding.schemas import ActionIn, AlertDetail, LevelIn, Oversight, QueuedAlert
+from heard.safeguarding.schemas import (
+    ROUTES,
+    ActionIn,
+    AlertDetail,
+    LevelIn,
+    LiveQueue,
+    NoteIn,
+    Oversight,
+    Queue,
+    QueuedAlert,
+    Saved,
+)
 from heard.settings import SafeguardingSettings
 
 Work = list[tuple[int, str, dict[str, Any]]]
 ESCALATION_ROLES = {1: "duty_manager", 2: "head_of_service"}
+WORDS = catalogue("en")  # the duty pages are staff pages, in English
 
 
 def now() -> datetime:
@@ -107,8 +121,21 @@ async def escalate_due(conn: asyncpg.Connection, defaults: SafeguardingSettings,
     return work
 
 
-async def duty_queue(conn: asyncpg.Connection, principal: Principal) -> list[QueuedAlert]:
-    return await queries.duty_queue(conn, principal.council_id, now())
+async def duty_queue(conn: asyncpg.Connection, principal: Principal, queue: Queue | None = None) -> list[QueuedAlert]:
+    """Alerts not yet closed: the day team's (raised in office hours), the emergency duty team's, or (None) both."""
+    return await queries.duty_queue(conn, principal.council_id, now(), ROUTES[queue] if queue else None)
+
+
+async def live_queue(conn: asyncpg.Connection, principal: Principal, queue: Queue | None) -> LiveQueue:
+    """What the queue page polls: both queues' sizes, and this queue's rows worded as the page words them. With no
+    queue chosen, the one on duty now: the day team's in the council's office hours, else the emergency team's."""
+    at = now()
+    if queue is None:
+        config = await safeguarding_for(conn, principal.council_id, settings.get().safeguarding)
+        queue = "day" if in_office_hours(at, config.office_hours, config.timezone) else "edt"
+    counts = await queries.queue_counts(conn, principal.council_id, at, ROUTES[queue])
+    alerts = await queries.duty_queue(conn, principal.council_id, at, ROUTES[queue])
+    return _live.worded(queue, alerts, counts, at)
 
 
 async def view(conn: asyncpg.Connection, principal: Principal, alert_id: int) -> AlertDetail:
@@ -121,34 +148,86 @@ async def view(conn: asyncpg.Connection, principal: Principal, alert_id: int) ->
     return found
 
 
-async def acknowledge(conn: asyncpg.Connection, principal: Principal, alert_id: int) -> None:
+def time_done(text: str, at: datetime | None = None) -> datetime | None:
+    """A time typed as '14:05' (the clock the pages show): today's, or yesterday's when that is under 12 hours ago
+    (an emergency duty officer after midnight recording a call made before it). Blank is now (None)."""
+    text = text.strip().replace(".", ":")
+    if not text:
+        return None
+    try:
+        clock = time.fromisoformat(text if len(text) > 2 else f"{text}:00")
+    except ValueError:
+        raise Invalid(WORDS("duty.error.time"), field="done_at") from None
+    local = (at or now()).astimezone()
+    done = local.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
+    if done > local + timedelta(minutes=1) and local - (done - timedelta(days=1)) < timedelta(hours=12):
+        done -= timedelta(days=1)
+    return done
+
+
+def contact_named(alert: AlertDetail) -> list[str]:
+    """The placement contact's name words that the child's own words contain (the page warns before a call)."""
+    return named_in(alert.placement_contact, alert.shown, alert.text)
+
+
+async def acknowledge(conn: asyncpg.Connection, principal: Principal, alert_id: int) -> Saved:
     """Take an alert: it stops escalating and shows who has it."""
     async with conn.transaction():
         alert = await _locked(conn, principal, alert_id)
         if alert["status"] != "open":
             raise Conflict("This alert has already been acknowledged.")
         await queries.acknowledge(conn, alert_id, principal.id, now())
-        await queries.add_event(conn, alert_id, principal.id, "acknowledged")
+        saved = await queries.add_event(conn, alert_id, principal.id, "acknowledged")
         await audit.record(conn, principal, "acknowledged", "alert", alert_id, reason="safeguarding")
+    return saved
 
 
-async def record_action(conn: asyncpg.Connection, principal: Principal, alert_id: int, data: ActionIn) -> None:
-    """What was done; no further action needs a reason."""
+async def record_action(conn: asyncpg.Connection, principal: Principal, alert_id: int, data: ActionIn) -> Saved:
+    """One more thing done, at the time it was done; each stays in the history. No further action needs a reason."""
     if data.action == "no_further_action" and len(data.note.strip()) < 10:
         raise Invalid("Say why no further action is needed (at least a sentence).", field="note")
+    at = now()
+    done_at = data.done_at or at
+    if done_at.tzinfo is None:
+        raise Invalid(WORDS("duty.error.time"), field="done_at")
+    if done_at > at + timedelta(minutes=1):
+        raise Invalid(WORDS("duty.error.time_future"), field="done_at")
     async with conn.transaction():
         alert = await _locked(conn, principal, alert_id)
         if alert["status"] == "closed":
             raise Conflict("This alert is closed.")
         if alert["status"] == "open":
-            await queries.acknowledge(conn, alert_id, principal.id, now())
+            await queries.acknowledge(conn, alert_id, principal.id, at)
             await queries.add_event(conn, alert_id, principal.id, "acknowledged")
-        await queries.record_action(conn, alert_id, principal.id, data.action, data.note.strip(), now())
-        await queries.add_event(conn, alert_id, principal.id, "action", action=data.action, note=data.note.strip())
+        note = data.note.strip()
+        await queries.record_action(conn, alert_id, principal.id, data.action, note, done_at)
+        saved = await queries.add_event(
+            conn, alert_id, principal.id, "action", action=data.action, note=note, done_at=done_at.isoformat()
+        )
         await audit.record(conn, principal, "recorded_action", "alert", alert_id, reason="safeguarding")
+    return saved
 
 
-async def close(conn: asyncpg.Connection, principal: Principal, alert_id: int) -> None:
+async def add_note(conn: asyncpg.Connection, principal: Principal, alert_id: int, data: NoteIn) -> Saved:
+    """Append a note to the alert's history; notes are never changed (a correction is a new note)."""
+    note = data.note.strip()
+    if not note:
+        raise Invalid(WORDS("duty.error.note_empty"), field="note")
+    async with conn.transaction():
+        await _locked(conn, principal, alert_id)
+        saved = await queries.add_event(conn, alert_id, principal.id, "note", note=note)
+        await audit.record(conn, principal, "added_note", "alert", alert_id, reason="safeguarding")
+    return saved
+
+
+async def refuse_note_edit(conn: asyncpg.Connection, principal: Principal, alert_id: int) -> None:
+    """An edit of a saved note is refused, and the attempt is in the audit log."""
+    await _locked(conn, principal, alert_id)
+    await audit.refused(conn, principal, "alert", alert_id, why="notes_are_append_only")
+    raise Conflict(WORDS("duty.error.note_edit"), field="note")
+
+
+async def close(conn: asyncpg.Connection, principal: Principal, alert_id: int) -> Saved:
     """Close an alert once an action is recorded."""
     async with conn.transaction():
         alert = await _locked(conn, principal, alert_id)
@@ -157,8 +236,9 @@ async def close(conn: asyncpg.Connection, principal: Principal, alert_id: int) -
         if alert["action"] is None:
             raise Invalid("Record the action taken before closing the alert.", field="action")
         await queries.close(conn, alert_id, principal.id, now())
-        await queries.add_event(conn, alert_id, principal.id, "closed")
+        saved = await queries.add_event(conn, alert_id, principal.id, "closed")
         await audit.record(conn, principal, "closed", "alert", alert_id, reason="safeguarding")
+    return saved
 
 
 async def change_level(conn: asyncpg.Connection, principal: Principal, alert_id: int, data: LevelIn) -> None:

@@ -49,14 +49,15 @@ def single(fields: Fields) -> dict[str, str]:
 async def step_or_page(
     step: Awaitable[object],
     *,
-    done: str,
+    done: str | Callable[[Any], str],
     again: Callable[[errors.HeardError], Awaitable[Template]],
     refused: tuple[type[errors.HeardError], ...] = (errors.Invalid, errors.Conflict),
 ) -> Response[Any]:
     """Run a step a page posted; then go to `done` (303), or, when the step is refused, the page `again` with the
-    error (its message and field) so the person can put it right without retyping."""
+    error (its message and field) so the person can put it right without retyping. `done` may be worked out from
+    what the step returns (say, the page with a confirmation of the step just saved)."""
     try:
-        await step
+        result = await step
     except refused as exc:
         return await again(exc)
-    return Redirect(path=done, status_code=303)
+    return Redirect(path=done(result) if callable(done) else done, status_code=303)
