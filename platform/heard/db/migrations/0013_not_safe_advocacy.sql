@@ -7,7 +7,7 @@ alter table council_settings add column emergency_duty_phone text not null defau
 
 -- 'child': the child asked for help themselves (the "I don't feel safe" button), not a screen or a model.
 alter table alerts drop constraint alerts_source_check;
-alter table alerts add constraint alerts_source_check check (source in ('screen', 'model', 'feelings', 'child'));
+alter table alerts add constraint alerts_source_check check (source in ('screen', 'model', 'feelings', 'staff', 'child'));
 
 -- A request for an advocate is its own short request now, not only a complaint's answer: it may have no
 -- submission, carries the child's few words and how to reach them, and its progress as the advocacy service
