@@ -1,9 +1,12 @@
 """Dashboards: page latency over a million analysed submissions, and the rollup refresh after 1,000 more.
 
 Seeds 10 councils x 3 years in SQL (generate_series), builds every quarter's rollups, serves the app,
-then requests each dashboard page as one user would (one request at a time, after warming) and
-reports each page's p95. Finally adds 1,000 new analysed submissions and times the worker's refresh.
-Target: the slowest page's p95 under 300 ms on a 2-core machine.
+then requests each dashboard page, CSV and JSON figure as one user would (one request at a time, after
+warming) and reports each one's p95. Finally adds 1,000 new analysed submissions and times the worker's
+refresh. Target: the slowest page's p95 under 300 ms on a 2-core machine.
+
+Progress and each page's p95 go to stderr; stdout gets one key=value line, with the load average the run
+started under (the figures mean little on a busy machine).
 
     .venv/bin/python bench/dashboards.py [--quick] [--rows N] [--requests N]
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -38,6 +42,9 @@ PAGES = [
     "/dashboards/teams",
     "/dashboards/you-said-we-did/",
     "/dashboards/board/export.csv?table=feel_safe_home",
+    "/dashboards/cicc/export.csv?table=trend",
+    "/api/dashboards/board?split=age",
+    "/api/dashboards/cicc?cohort=placement:foster",
 ]
 
 _COUNCILS = """
@@ -166,6 +173,8 @@ async def main() -> None:
     parser.add_argument("--requests", type=int, default=40, help="timed requests per page")
     args = parser.parse_args()
     rows = args.rows or (100_000 if args.quick else 1_000_000)
+    load = os.getloadavg()[0]
+    begun = time.perf_counter()
 
     pg_server, redis_url = servers()
     db_url = await bench_database(pg_server)
@@ -182,12 +191,12 @@ async def main() -> None:
         last_id = await conn.fetchval("select max(id) from submissions")
         await refresh(conn)  # the cron's first run marks its watermark
         await conn.close()
-        print(f"seeded {rows:,} submissions in {seeded_s:.0f}s; built {quarters} council-quarters in {build_s:.1f}s")
+        say(f"seeded {rows:,} submissions in {seeded_s:.0f}s; built {quarters} council-quarters in {build_s:.1f}s")
 
         web = start_web(heard_env(db_url, redis_url), Path(tempfile.mkdtemp()))
         p95 = measure(web.url, email, args.requests)
         for path, ms in p95.items():
-            print(f"  p95 {ms:7.1f} ms  {path}")
+            say(f"  p95 {ms:7.1f} ms  {path}")
 
         await seed(db_url, 1_000, start_id=last_id, span="1 day", tag="n")
         conn = await connect(db_url)
@@ -195,12 +204,20 @@ async def main() -> None:
         refreshed = await refresh(conn)
         refresh_s = time.perf_counter() - started
         await conn.close()
-        print(f"refresh after 1,000 new submissions: {refreshed} council-quarters in {refresh_s:.2f}s")
+        say(f"refresh after 1,000 new submissions: {refreshed} council-quarters in {refresh_s:.2f}s")
     finally:
         if web is not None:
             web.stop()
         await drop(pg_server, db_url)
-    print(f"rows={rows} page_p95_ms={max(p95.values()):.1f} refresh_s={refresh_s:.2f}")
+    slowest = max(p95, key=lambda path: p95[path])
+    print(
+        f"rows={rows} page_p95_ms={p95[slowest]:.1f} slowest={slowest} build_s={build_s:.1f} "
+        f"refresh_s={refresh_s:.2f} total_s={time.perf_counter() - begun:.0f} load1_at_start={load:.1f}"
+    )
+
+
+def say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":
