@@ -97,10 +97,11 @@ from (
                as kind,
            now() - interval '1 day' - random() * $4::text::interval as at
     from generate_series(1, $1) g
-    cross join lateral (
-        select id as council_id, (select min(id) from children where council_id = councils.id) as first_child
-        from councils order by id offset (g % $5) limit 1
-    ) c
+    join (
+        select id as council_id, (select min(id) from children where council_id = councils.id) as first_child,
+               (row_number() over (order by id) - 1)::int as k
+        from councils
+    ) c on c.k = g % $5
 ) x
 """
 _ANALYSES = """
