@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 import asyncpg
 import msgspec
 
+from dashboards import queries
+from dashboards.queries import ActionLine, QuotableText
 from dashboards.schemas import THEMES
 from dashboards.suppression import suppress_row as suppress
 from heard import council, quarters
@@ -46,15 +48,6 @@ class ShownTable(msgspec.Struct, frozen=True, kw_only=True):
 class Quote(msgspec.Struct, frozen=True):
     theme: str
     text: str
-
-
-class ActionLine(msgspec.Struct, frozen=True, kw_only=True):
-    description: str
-    owner: str
-    due_on: date
-    status: str
-    completed_on: date | None
-    overdue: bool
 
 
 class Report(msgspec.Struct, frozen=True, kw_only=True):
@@ -103,59 +96,6 @@ def period(
         first = date(year, 3 * quarter - 2, 1)
     after = date(first.year + (first.month == 10), (first.month + 2) % 12 + 1, 1)
     return first, after - timedelta(days=1), f"Complaints learning report, {quarters.name(first, convention)}"
-
-
-_FIGURES = """
-with c as (select * from complaints where council_id = $1),
-received as (select * from c where received_on between $2 and $3),
-counted as (
-    select key, count(*)::int as n from (
-        select 'stage:' || st.stage as key from complaint_stages st join c on c.id = st.complaint_id
-        where st.requested_on between $2 and $3
-        union all select 'complainant:' || complainant from received
-        union all select 'channel:' || channel from received
-        union all select 'advocacy:' || coalesce(advocacy_answer, 'not_recorded') from received
-        union all select 'outcome:' || o.stage || ':' || o.outcome
-        from complaint_outcomes o join complaint_points p on p.id = o.point_id join c on c.id = p.complaint_id
-        where o.decided_on between $2 and $3
-        union all select 'timeliness:' || k.kind || ':' || case when k.met_on <= k.base_due_on then 'on_time'
-                                                        when k.met_on <= k.due_on then 'extended' else 'late' end
-        from complaint_clocks k join c on c.id = k.complaint_id where k.met_on between $2 and $3
-        union all select 'extension:' || k.stage from complaint_clocks k join c on c.id = k.complaint_id
-        where k.extended_on between $2 and $3
-        union all select 'ombudsman:' || ombudsman_outcome from c where ombudsman_referred_on between $2 and $3
-        union all select 'action:' || a.status from complaint_actions a join c on c.id = a.complaint_id
-        where a.created_on between $2 and $3
-        union all select 'theme:' || theme from (
-            select distinct r.id, theme
-            from received r left join analyses an on an.submission_id = r.submission_id,
-                 unnest(coalesce(an.themes, '{}') || r.tags) as theme
-        ) t
-    ) keys group by key
-)
-select coalesce(json_object_agg(key, n), '{}') from counted
-"""
-
-_ACTIONS = """
-select a.description, a.owner, a.due_on, a.status, a.completed_on,
-       a.status in ('planned', 'in_progress') and a.due_on < $4 as overdue
-from complaint_actions a join complaints c on c.id = a.complaint_id
-where c.council_id = $1 and a.created_on between $2 and $3
-order by a.due_on, a.id
-"""
-
-# Only what the analyser redacted, only from children who agreed to share quotes, never a safeguarding worry.
-_QUOTES = """
-select theme, count(*) over (partition by theme) as n, an.redacted
-from complaints c
-join children ch on ch.id = c.child_id and ch.share_quotes
-join analyses an on an.submission_id = c.submission_id and an.safeguarding_level = 'none' and an.redacted <> '',
-     unnest(an.themes) as theme
-where c.council_id = $1 and c.received_on between $2 and $3
-order by c.received_on desc, c.id desc
-"""
-
-_COUNCIL = "select name from councils where id = $1"
 
 
 def _rows(counts: dict[str, int], prefix: str, labels: dict[str, str]) -> list[Row]:
@@ -229,12 +169,12 @@ def tables(counts: dict[str, int], overdue: int) -> list[Table]:
     return found
 
 
-def _quotes(rows: list[asyncpg.Record]) -> list[Quote]:
+def _quotes(rows: list[QuotableText]) -> list[Quote]:
     """The newest quote for each of the most common themes, trimmed to a readable length."""
     chosen: dict[str, str] = {}
-    for row in sorted(rows, key=lambda r: -int(r["n"])):
-        if row["theme"] not in chosen and row["redacted"] not in chosen.values():
-            chosen[row["theme"]] = row["redacted"]
+    for row in sorted(rows, key=lambda r: -r.n):
+        if row.theme not in chosen and row.redacted not in chosen.values():
+            chosen[row.theme] = row.redacted
     quotes = [Quote(THEMES.get(t, t), _trim(text)) for t, text in chosen.items()]
     return quotes[:QUOTE_LIMIT]
 
@@ -249,13 +189,13 @@ async def build(
 ) -> Report:
     """The report for a financial year or quarter, from the council's complaints."""
     starts_on, ends_on, title = period(kind, year, quarter, await council.quarter_convention(conn, council_id))
-    counts: dict[str, Any] = await conn.fetchval(_FIGURES, council_id, starts_on, ends_on)
-    actions = [ActionLine(**dict(r)) for r in await conn.fetch(_ACTIONS, council_id, starts_on, ends_on, today)]
-    quotes = _quotes(await conn.fetch(_QUOTES, council_id, starts_on, ends_on))
+    counts = await queries.report_counts(conn, council_id, starts_on, ends_on)
+    actions = await queries.report_actions(conn, council_id, starts_on, ends_on, today)
+    quotes = _quotes(await queries.report_quotes(conn, council_id, starts_on, ends_on))
     return Report(
         kind=kind,
         title=title,
-        council=str(await conn.fetchval(_COUNCIL, council_id)),
+        council=await queries.council_name(conn, council_id),
         starts_on=starts_on,
         ends_on=ends_on,
         tables=tables(counts, sum(a.overdue for a in actions)),

@@ -7,12 +7,12 @@ from typing import Any
 
 import asyncpg
 from litestar import Controller, Request, Response, get, post
-from litestar.enums import MediaType, RequestEncodingType
-from litestar.params import Body, FromPath, URLEncodedBody
+from litestar.enums import MediaType
+from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from dashboards import services
-from dashboards._web import User, bad, csv_response, one, page, quarter_param, quarters_back
+from dashboards._web import FIGURES, User, bad, csv_response, one, quarter_param, quarters_back
 from dashboards.schemas import (
     LANGUAGES,
     THEMES,
@@ -27,10 +27,10 @@ from dashboards.schemas import (
 )
 from heard import errors
 from heard.web.dependencies import Conn
-from heard.web.forms import to_struct
+from heard.web.forms import read_form, single, to_struct
 from heard.web.guards import roles, staff_only
+from heard.web.pages import staff_page
 
-Form = Body(media_type=RequestEncodingType.URL_ENCODED)
 TRACKER_ROLES = ("participation_officer", "cicc_member", "board_member", "head_of_service")
 PROPOSERS = ("participation_officer", "cicc_member")
 DECIDERS = ("board_member", "participation_officer", "head_of_service")
@@ -83,7 +83,8 @@ class ActionPages(Controller):
         return csv_response(tracker_table(await services.actions(conn, request.user.council_id)), "you-said-we-did")
 
     @post("/", guards=[roles(*PROPOSERS)], status_code=303)
-    async def create(self, request: User, conn: Conn, data: URLEncodedBody[dict[str, str]]) -> Response[Any]:
+    async def create(self, request: User, conn: Conn) -> Response[Any]:
+        data = single(await read_form(request))
         try:
             made = await services.create(conn, request.user, _convert(data, ActionIn))
         except errors.Invalid as exc:
@@ -95,9 +96,8 @@ class ActionPages(Controller):
         return await _item(request, conn, action_id)
 
     @post("/{action_id:int}", guards=[roles(*TRACKER_ROLES)], status_code=303)
-    async def step(
-        self, request: User, conn: Conn, action_id: FromPath[int], data: URLEncodedBody[dict[str, str]]
-    ) -> Response[Any]:
+    async def step(self, request: User, conn: Conn, action_id: FromPath[int]) -> Response[Any]:
+        data = single(await read_form(request))
         step = data.get("step", "")
         if step not in STEP_ROLES:
             raise errors.Invalid("That is not something this page can do.", field="step")
@@ -131,9 +131,9 @@ async def _tracker(
 ) -> Template:
     found = await services.actions(conn, request.user.council_id)
     can_propose = request.user.has_role(*PROPOSERS)
-    template = page(
-        "actions",
+    context = staff_page(
         request.user,
+        **FIGURES,
         actions=found,
         table=tracker_table(found),
         can_propose=can_propose,
@@ -142,8 +142,9 @@ async def _tracker(
         form=form or {},
         today=datetime.now(UTC).date(),
     )
-    template.status_code = 400 if error else 200
-    return template
+    return Template(
+        "dashboards/actions.html", context=context, media_type=MediaType.HTML, status_code=400 if error else 200
+    )
 
 
 async def _item(
@@ -156,9 +157,9 @@ async def _item(
 ) -> Template:
     found = await services.action(conn, request.user.council_id, action_id)
     user = request.user
-    template = page(
-        "action",
+    context = staff_page(
         user,
+        **FIGURES,
         a=found,
         child_languages=LANGUAGES,
         can_decide=user.has_role(*DECIDERS),
@@ -167,8 +168,9 @@ async def _item(
         error_field=error.field if error else None,
         form=form or {},
     )
-    template.status_code = 400 if error else 200
-    return template
+    return Template(
+        "dashboards/action.html", context=context, media_type=MediaType.HTML, status_code=400 if error else 200
+    )
 
 
 class QuotePages(Controller):
@@ -182,14 +184,12 @@ class QuotePages(Controller):
     async def quotes(self, request: User, conn: Conn) -> Template:
         quarter = await quarter_param(request, conn)
         found = await services.candidates(conn, request.user, quarter)
-        return page(
-            "quotes", request.user, candidates=found, quarter=quarter, quarters=quarters_back(quarter)
-        )
+        context = staff_page(request.user, candidates=found, quarter=quarter, quarters=quarters_back(quarter))
+        return Template("dashboards/quotes.html", context=context, media_type=MediaType.HTML)
 
     @post("/quotes/{submission_id:int}", status_code=303)
-    async def decide(
-        self, request: User, conn: Conn, submission_id: FromPath[int], data: URLEncodedBody[dict[str, str]]
-    ) -> Response[Any]:
+    async def decide(self, request: User, conn: Conn, submission_id: FromPath[int]) -> Response[Any]:
+        data = single(await read_form(request))
         decision = data.get("decision")
         if decision not in {"approve", "reject"}:
             raise errors.Invalid("Choose approve or reject.", field="decision")
@@ -198,7 +198,8 @@ class QuotePages(Controller):
         return Redirect(path="/dashboards/quotes" + (f"?quarter={quarter}" if quarter else ""), status_code=303)
 
     @post("/board/national", status_code=303)
-    async def national(self, request: User, conn: Conn, data: URLEncodedBody[dict[str, str]]) -> Response[Any]:
+    async def national(self, request: User, conn: Conn) -> Response[Any]:
+        data = single(await read_form(request))
         await services.set_national(conn, request.user, _convert(data, ComparisonIn))
         return Redirect(path="/dashboards/board", status_code=303)
 

@@ -1,4 +1,4 @@
-"""Shared HTTP helpers for the dashboard routes: query parameters that fail with a 400 naming them, pages."""
+"""Shared HTTP helpers for the dashboard routes: query parameters that fail with a 400 naming them, CSV downloads."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from typing import Any
 
 import asyncpg
 from litestar import Request, Response
-from litestar.enums import MediaType
 from litestar.exceptions import ValidationException
-from litestar.response import Template
 
 from dashboards import _export, services
 from dashboards.charts import svg
@@ -17,13 +15,14 @@ from dashboards.schemas import ATTRIBUTES, THEMES, Quarter, Table, cohort_label
 from heard import council
 from heard.accounts.schemas import Principal
 from heard.web.guards import roles
-from heard.web.pages import staff_page
 
 User = Request[Principal, Any, Any]
 CICC = roles("participation_officer", "cicc_member")
 BOARD = roles("board_member", "participation_officer")
 TEAMS = roles("duty_manager", "head_of_service", "admin")
 STYLESHEET = (Path(__file__).parent / "static" / "dashboards.css").read_bytes()
+FIGURES: dict[str, Any] = {"svg": svg, "attributes": ATTRIBUTES, "themes": THEMES, "cohort_label": cohort_label}
+"""What the dashboards' templates draw with, for `heard.web.pages.staff_page(user, **FIGURES, ...)`."""
 OLDEST_YEAR = 2000
 
 
@@ -94,21 +93,6 @@ def table_param(request: User, tables: list[Table]) -> Table:
 def csv_response(table: Table, stem: str) -> Response[bytes]:
     headers = {"Content-Disposition": f'attachment; filename="{stem}-{table.key}.csv"'}
     return Response(_export.csv_bytes(table), media_type="text/csv; charset=utf-8", headers=headers)
-
-
-def page(name: str, user: Principal, **context: Any) -> Template:
-    return Template(
-        f"dashboards/{name}.html",
-        context={
-            **staff_page(user),
-            "svg": svg,
-            "attributes": ATTRIBUTES,
-            "themes": THEMES,
-            "cohort_label": cohort_label,
-            **context,
-        },
-        media_type=MediaType.HTML,
-    )
 
 
 def quarters_back(shown: Quarter, count: int = 12) -> list[Quarter]:

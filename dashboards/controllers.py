@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncpg
 from litestar import Controller, Response, get, post
+from litestar.enums import MediaType
 from litestar.response import Template
 
 from dashboards import _complaints_pages as complaint_reports
@@ -12,12 +13,12 @@ from dashboards._pages import ActionPages, PublicPages, QuotePages
 from dashboards._web import (
     BOARD,
     CICC,
+    FIGURES,
     STYLESHEET,
     TEAMS,
     User,
     cohort_param,
     csv_response,
-    page,
     quarter_param,
     quarters_back,
     split_param,
@@ -28,6 +29,7 @@ from dashboards.jobs import refresh
 from heard.web.dependencies import Conn
 from heard.web.guards import roles, staff_only
 from heard.web.openapi import error_responses
+from heard.web.pages import staff_page
 
 
 class DashboardPages(Controller):
@@ -40,9 +42,10 @@ class DashboardPages(Controller):
     @get("/cicc", guards=[CICC])
     async def cicc(self, request: User, conn: Conn) -> Template:
         found = await _cicc(request, conn)
-        return page(
-            "cicc", request.user, p=found, quarters=quarters_back(found.quarter), query=_query(request)
+        context = staff_page(
+            request.user, **FIGURES, p=found, quarters=quarters_back(found.quarter), query=_query(request)
         )
+        return Template("dashboards/cicc.html", context=context, media_type=MediaType.HTML)
 
     @get("/cicc/export.csv", guards=[CICC])
     async def cicc_csv(self, request: User, conn: Conn) -> Response[bytes]:
@@ -52,16 +55,16 @@ class DashboardPages(Controller):
     @get("/board", guards=[BOARD])
     async def board(self, request: User, conn: Conn) -> Template:
         found = await _board(request, conn)
-        can_set = request.user.has_role("participation_officer")
-        return page(
-            "board",
+        context = staff_page(
             request.user,
+            **FIGURES,
             p=found,
             quarters=quarters_back(found.quarter),
             query=_query(request),
-            can_set=can_set,
+            can_set=request.user.has_role("participation_officer"),
             measures=services.HEADLINE_MEASURES,
         )
+        return Template("dashboards/board.html", context=context, media_type=MediaType.HTML)
 
     @get("/board/export.csv", guards=[BOARD])
     async def board_csv(self, request: User, conn: Conn) -> Response[bytes]:
@@ -82,9 +85,10 @@ class DashboardPages(Controller):
     async def teams(self, request: User, conn: Conn) -> Template:
         quarter = await quarter_param(request, conn)
         found = await services.team_view(conn, request.user.council_id, quarter)
-        return page(
-            "teams", request.user, p=found, quarters=quarters_back(found.quarter), query=_query(request)
+        context = staff_page(
+            request.user, **FIGURES, p=found, quarters=quarters_back(found.quarter), query=_query(request)
         )
+        return Template("dashboards/teams.html", context=context, media_type=MediaType.HTML)
 
     @get("/teams/export.csv", guards=[TEAMS])
     async def teams_csv(self, request: User, conn: Conn) -> Response[bytes]:

@@ -11,23 +11,22 @@ import asyncpg
 import msgspec
 
 from dashboards import queries
+from dashboards._refresh import refresh_quarter
 from dashboards.schemas import Quarter
 from heard import db
 
 log = logging.getLogger(__name__)
 
 TOPIC_TEXTS = 20_000
-_LOCK = "select pg_advisory_xact_lock(hashtextextended('dashboards:' || $1::bigint || ':' || $2::date, 0))"
-_COUNCILS = "select distinct council_id from dash_refreshes"
 
 
 async def refresh(conn: asyncpg.Connection, *, everything: bool = False) -> int:
     """Recompute every due (council, quarter), each in its own transaction, one refresher at a time per pair."""
     due = await queries.due_quarters(conn, everything=everything)
-    for council_id, quarter in due:
+    for pair in due:
         async with conn.transaction():
-            await conn.execute(_LOCK, council_id, quarter)
-            await queries.refresh_quarter(conn, council_id, quarter)
+            await queries.lock_quarter(conn, pair.council_id, pair.quarter)
+            await refresh_quarter(conn, pair.council_id, pair.quarter)
     return len(due)
 
 
@@ -49,7 +48,7 @@ async def find_emerging_topics(ctx: dict[str, Any]) -> int:
     """Cron, daily: topics in this quarter's redacted texts that were not there last quarter, for every council."""
     quarter = Quarter.of(date.today())
     async with db.acquire(ctx["db_pool"]) as conn:
-        councils = [r["council_id"] for r in await conn.fetch(_COUNCILS)]
+        councils = await queries.councils_with_rollups(conn)
         for council_id in councils:
             await topics_for(conn, council_id, quarter)
     return len(councils)

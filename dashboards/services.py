@@ -23,6 +23,7 @@ from dashboards._actions import (
 )
 from dashboards._board import HEADLINE_MEASURES, BoardPage, board_view
 from dashboards._cicc import CiccPage, cicc_view
+from dashboards._refresh import refresh_quarter
 from dashboards._teams import TeamPage, team_view
 from dashboards.schemas import ComparisonIn, Quarter
 from heard import audit, council, errors, quarters
@@ -49,6 +50,7 @@ __all__ = [
     "publish",
     "published_updates",
     "record_done",
+    "refresh_quarter",
     "set_national",
     "set_text",
     "team_view",

@@ -139,30 +139,62 @@ def recoverable(hidden: set[Key], lines: Iterable[Line]) -> set[Key]:
     """Hidden cells whose value follows from the published cells by any combination of the sums (exact algebra).
 
     With hidden cells as unknowns, each line is one linear equation; a cell is determined exactly
-    when no direction in the null space of those equations moves it.
+    when no direction in the null space of those equations moves it. Unknowns that share no equation,
+    even through others, are independent blocks, solved apart (the cost grows with the cube of a block).
     """
     unknowns = sorted(hidden)
     if not unknowns:
         return set()
     index = {key: i for i, key in enumerate(unknowns)}
-    rows = []
+    rows: list[dict[int, float]] = []
     for line in lines:
-        row = np.zeros(len(unknowns))
+        row: dict[int, float] = defaultdict(float)
         if line.total in index:
-            row[index[line.total]] = 1.0
+            row[index[line.total]] += 1.0
         for key in line.members:
             if key in index:
                 row[index[key]] -= 1.0
-        if row.any():
+        row = {i: v for i, v in row.items() if v}
+        if row:
             rows.append(row)
-    if not rows:
-        return set()
-    matrix = np.array(rows)
-    # The null space of A is that of AᵀA (unknowns x unknowns, small), whose eigenvalues are 0 there.
-    values, vectors = np.linalg.eigh(matrix.T @ matrix)
-    null = vectors[:, values < 1e-7]
-    free = np.abs(null).max(axis=1) if null.shape[1] else np.zeros(len(unknowns))
-    return {key for key, i in index.items() if free[i] < 1e-7}
+    found: set[Key] = set()
+    for block, block_rows in _blocks(len(unknowns), rows):
+        where = {u: j for j, u in enumerate(block)}
+        matrix = np.zeros((len(block_rows), len(block)))
+        for r, row in enumerate(block_rows):
+            for i, v in row.items():
+                matrix[r, where[i]] = v
+        # The null space of A is that of AᵀA (unknowns x unknowns, small), whose eigenvalues are 0 there.
+        values, vectors = np.linalg.eigh(matrix.T @ matrix)
+        null = vectors[:, values < 1e-7]
+        free = np.abs(null).max(axis=1) if null.shape[1] else np.zeros(len(block))
+        found |= {unknowns[u] for u, j in where.items() if free[j] < 1e-7}
+    return found
+
+
+def _blocks(count: int, rows: list[dict[int, float]]) -> list[tuple[list[int], list[dict[int, float]]]]:
+    """The unknowns split into groups joined by shared equations, each with its equations; an unknown in no
+    equation is free (never determined), so it is left out."""
+    parent = list(range(count))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for row in rows:
+        first, *rest = row
+        for i in rest:
+            parent[root(i)] = root(first)
+    members: dict[int, list[int]] = defaultdict(list)
+    equations: dict[int, list[dict[int, float]]] = defaultdict(list)
+    for row in rows:
+        equations[root(next(iter(row)))].append(row)
+    for i in range(count):
+        if root(i) in equations:
+            members[root(i)].append(i)
+    return [(members[r], equations[r]) for r in sorted(members)]
 
 
 def _widen(key: Key, cells: Mapping[Key, Count], hidden: set[Key], through: Mapping[Key, list[Line]]) -> Key | None:

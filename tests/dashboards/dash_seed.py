@@ -11,7 +11,7 @@ import asyncpg
 from support import Council
 
 import surveys
-from dashboards import queries
+from dashboards import services
 from dashboards.schemas import Quarter
 from heard.accounts.schemas import Principal
 
@@ -124,7 +124,7 @@ def _json(value: Any) -> str:
 async def refresh(db: asyncpg.Connection, council: Council, *quarters: Quarter) -> None:
     for quarter in quarters or (QUARTER, QUARTER.previous()):
         async with db.transaction():
-            await queries.refresh_quarter(db, council.id, quarter.starts)
+            await services.refresh_quarter(db, council.id, quarter.starts)
 
 
 def staff(council: Council, role: str) -> Principal:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import asyncpg
 from support import Client, Council
 
-from dashboards import queries
+from dashboards import services
 from dashboards.schemas import FACES, LIFE_SATISFACTION, YES_NO, Quarter
 from heard.accounts import secrets as heard_secrets
 
@@ -94,7 +94,7 @@ async def test_answers_sent_through_http_are_the_board_figures(
         await respond(child, "my_life_11_17", answers)
     quarter = _quarter_now()
     async with db.transaction():
-        await queries.refresh_quarter(db, council.id, quarter.starts)
+        await services.refresh_quarter(db, council.id, quarter.starts)
     counted = await _recount(db, council, quarter)
     assert counted["feel_safe_home"] == {"yes": 10, "no": 6}
     assert counted["life_satisfaction"] == {"5-6": 7, "9-10": 9}

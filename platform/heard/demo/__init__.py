@@ -1,14 +1,18 @@
-"""`heard demo`: one council with children, staff, allocations and things children have said."""
+"""`heard demo`: one council with children, staff, allocations, two years of what children said, open surveys,
+and the dashboards' rollups built, so every page has something to show from the first sign-in."""
 
 from __future__ import annotations
 
 import random
-from datetime import date
+import time
+from datetime import date, timedelta
 
 import asyncpg
 
+from dashboards.jobs import refresh
 from heard import db, queue
 from heard.accounts import secrets
+from heard.demo import _history
 from heard.settings import SafeguardingSettings
 
 DEMO_PASSWORD = "heard-demo-2026"  # noqa: S105 - printed on screen for the local demo only
@@ -114,15 +118,22 @@ SAYINGS = [
 
 
 async def seed(url: str, config: SafeguardingSettings | None = None) -> str:
-    """Load the demo council once; a second run only reprints the sign-ins."""
+    """Load the demo council once, and build its dashboards; a second run only reprints the sign-ins."""
     conn = await db.connect(url)
+    loaded = ""
     try:
         if await conn.fetchval("select id from councils where slug = $1", COUNCIL[0]) is None:
+            started = time.perf_counter()
             async with conn.transaction():
-                await _load(conn, config or SafeguardingSettings())
+                said = await _load(conn, config or SafeguardingSettings())
+            quarters = await refresh(conn, everything=True)
+            loaded = (
+                f"Loaded {said:,} things children said over {quarters} quarters "
+                f"in {time.perf_counter() - started:.1f} s."
+            )
     finally:
         await conn.close()
-    return _sign_ins()
+    return _sign_ins(loaded)
 
 
 _ALLOCATE = """
@@ -141,10 +152,31 @@ def _age(i: int) -> int:
     return 4 + (i * 21) // len(NAMES)  # 4 to 24, spread across the age bands
 
 
-SHOWN_CODES = [0, 3, 8, 18, 30, 36]
+def _born(i: int, today: date) -> date:
+    """A birth month that makes the child exactly `_age(i)` today."""
+    month = 1 + i % 12
+    return date(today.year - _age(i) - (month > today.month), month, 1)
 
 
-async def _load(conn: asyncpg.Connection, config: SafeguardingSettings) -> None:
+SHOWN_CODES = [0, 10, 18, 24, 30]
+"""One child of each age band (4-7, 8-11, 12-15, 16-17, 18-25), whose sign-in codes `heard demo` prints."""
+
+# Each child's own survey is open to them for signing in; the 8 to 11 survey is also open to anyone at a link.
+OPENINGS = [
+    ("my_life_4_7", 4, 7, ["child_in_care"]),
+    ("my_life_8_11", 8, 10, ["child_in_care"]),
+    ("my_life_11_17", 11, 17, ["child_in_care"]),
+    ("my_life_leavers", 16, 25, ["care_leaver"]),
+]
+TRY_TOKEN = "try-the-8-to-11-survey"  # noqa: S105 - a public link by design, printed for the demo
+_OPEN = """
+insert into survey_openings (council_id, instrument, access, token, age_min, age_max, legal_statuses, opens_on,
+                             closes_on)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+"""
+
+
+async def _load(conn: asyncpg.Connection, config: SafeguardingSettings) -> int:
     rng = random.Random(2026)  # noqa: S311 - demo data, not security
     council_id = await conn.fetchval(
         "insert into councils (slug, name, advocacy_contact) values ($1, $2, $3) returning id",
@@ -170,7 +202,7 @@ async def _load(conn: asyncpg.Connection, config: SafeguardingSettings) -> None:
     for i, name in enumerate(NAMES):
         age = _age(i)
         leaver = age >= 18
-        birth = date(today.year - age, 1 + (i % 12), 1)
+        birth = _born(i, today)
         child_id = await conn.fetchval(
             """insert into children (council_id, reference, known_as, birth_month, legal_status, preferred_language,
                    placement_type, placed_out_of_area, uasc, disability, placement_contact, share_quotes)
@@ -188,13 +220,15 @@ async def _load(conn: asyncpg.Connection, config: SafeguardingSettings) -> None:
             f"Carer: 01632 960{100 + i:03d}",
             i % 3 != 0,
         )
-        code = demo_code(i)
-        await conn.execute(
-            "update children set access_code_lookup=$2, access_code_hash=$3, access_code_issued_at=now() where id=$1",
-            child_id,
-            code[:4],
-            secrets.hash_secret(code),
-        )
+        if i in SHOWN_CODES:  # each code costs an argon2 hash; the others are issued from the admin pages
+            code = demo_code(i)
+            await conn.execute(
+                "update children set access_code_lookup=$2, access_code_hash=$3, access_code_issued_at=now() "
+                "where id=$1",
+                child_id,
+                code[:4],
+                secrets.hash_secret(code),
+            )
         worker = (
             workers[4 + i % 2] if leaver else (workers[7] if name in {"Samir", "Dawit", "Mohammed"} else workers[i % 4])
         )
@@ -217,6 +251,16 @@ async def _load(conn: asyncpg.Connection, config: SafeguardingSettings) -> None:
             )
         if i < len(SAYINGS):
             await _say(conn, config, council_id, child_id, i, *SAYINGS[i])
+    opens, closes = today - timedelta(days=14), today + timedelta(days=90)
+    for instrument, youngest, oldest, statuses in OPENINGS:
+        await conn.execute(_OPEN, council_id, instrument, "sign_in", None, youngest, oldest, statuses, opens, closes)
+    anyone = ["child_in_care", "care_leaver"]
+    await conn.execute(
+        _OPEN, council_id, "my_life_8_11", "anonymous_link", TRY_TOKEN, None, None, anyone, opens, closes
+    )
+    return len(SAYINGS) + await _history.load(
+        conn, council_id, workers, staff_ids["duty@northshire.example"], today
+    )
 
 
 async def _say(
@@ -255,10 +299,13 @@ async def _say(
     await queue.add(conn, "analyse_submission", f"analyse:{submission_id}", submission_id=submission_id)
 
 
-def _sign_ins() -> str:
-    lines = ["", "Heard demo is ready at http://127.0.0.1:8000", "", f"Staff sign in (password {DEMO_PASSWORD}):"]
+def _sign_ins(loaded: str = "") -> str:
+    lines = ["", *([loaded] if loaded else []), "Heard demo is ready at http://127.0.0.1:8000", ""]
+    lines += [f"Staff sign in (password {DEMO_PASSWORD}):"]
     lines += [f"  {email:36} {', '.join(roles)}" for email, _, roles, _ in STAFF]
     lines += ["  (admin@ is asked to set up an authenticator app on first sign-in)"]
-    lines += ["", "Children and young people sign in at /sign-in with a code:"]
+    lines += ["", "Children and young people sign in at /sign-in with a code; each has their age's survey open:"]
     lines += [f"  {NAMES[i] + f' (age {_age(i)})':24} {demo_code(i)}" for i in SHOWN_CODES]
+    lines += ["", "Anyone can try the survey for 8 to 11 year olds, without signing in:"]
+    lines += [f"  http://127.0.0.1:8000/s/{TRY_TOKEN}"]
     return "\n".join(lines)

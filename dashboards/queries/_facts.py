@@ -1,4 +1,4 @@
-"""Dashboard SQL: reads from the rollups, quotes, topics, comparison figures; writes for approvals and settings."""
+"""Reads of the rollups, topics, quotable texts and Board settings; writes for topics, quotes and national figures."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from datetime import date
 import asyncpg
 import msgspec
 
-import surveys
-from dashboards._refresh import due_quarters, refresh_quarter
+from dashboards.queries._sql import CHILDS
 
 __all__ = [
     "BoardSetting",
@@ -19,12 +18,10 @@ __all__ = [
     "board_settings",
     "council_name",
     "decide_quote",
-    "due_quarters",
     "facts",
     "latest_quarter",
     "quote_candidates",
     "redacted_texts",
-    "refresh_quarter",
     "set_national",
     "store_topics",
     "team_facts",
@@ -117,14 +114,10 @@ async def store_topics(conn: asyncpg.Connection, council_id: int, quarter: date,
     )
 
 
-# Instrument ids match surveys.ID_PATTERN, so they are safe as SQL literals.
-_ADULTS = "array[" + ", ".join(f"'{i}'" for i in surveys.adult_instruments()) + "]::text[]"
-_CHILDS = f"s.kind <> 'feedback' and coalesce(s.instrument, '') <> all({_ADULTS})"
-
 # Redacted texts only, never a safeguarding worry, never a parent's or carer's words, for finding topics.
 _TEXTS = f"""
 select an.redacted from submissions s join analyses an on an.submission_id = s.id
-where s.council_id = $1 and {_CHILDS}
+where s.council_id = $1 and {CHILDS}
   and s.created_at >= ($2::date)::timestamp at time zone 'Europe/London'
   and s.created_at < ($2::date + interval '3 months')::timestamp at time zone 'Europe/London'
   and an.redacted <> '' and an.safeguarding_level = 'none'
@@ -142,7 +135,7 @@ async def redacted_texts(conn: asyncpg.Connection, council_id: int, quarter: dat
 # A child's words may be quoted only when the child agrees to share (still), they sent them to the council, and
 # they are no part of a safeguarding worry or a complaint; a parent's or carer's words are never a child's quote.
 _QUOTABLE = f"""
-  'council' = any(s.audience) and s.kind in ('statement', 'survey') and {_CHILDS}
+  'council' = any(s.audience) and s.kind in ('statement', 'survey') and {CHILDS}
   and not exists (select 1 from alerts al where al.submission_id = s.id)
   and not exists (select 1 from complaints c where c.submission_id = s.id)
 """  # noqa: S608
@@ -221,6 +214,7 @@ async def decide_quote(
 
 
 # ---- comparison figures -------------------------------------------------------------------------
+
 
 class BoardSetting(msgspec.Struct, frozen=True):
     """What the council set for one Board measure (edited on the council settings page)."""

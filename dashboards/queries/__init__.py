@@ -1,0 +1,102 @@
+"""All of the dashboards' SQL: named constants with $n parameters, functions that take `conn` first and return
+Structs (an asyncpg.Record never leaves this package). Query functions never commit; services own transactions.
+
+- `_facts`: the rollups, topics, quotable texts and Board settings the pages read
+- `_rollups`: recomputing a council's quarter into the rollups, and which quarters are due
+- `_actions`: "you said, we did"
+- `_complaints`: the complaints reports' figures
+"""
+
+from dashboards.queries._actions import (
+    action,
+    action_done,
+    actions,
+    council_by_slug,
+    create_action,
+    decide_action,
+    public_councils,
+    published_updates,
+    set_action_text,
+    set_published,
+    updates_for_child,
+)
+from dashboards.queries._complaints import ActionLine, QuotableText, report_actions, report_counts, report_quotes
+from dashboards.queries._facts import (
+    BoardSetting,
+    Candidate,
+    Fact,
+    StoredTopic,
+    approved_quotes,
+    board_settings,
+    council_name,
+    decide_quote,
+    facts,
+    latest_quarter,
+    quote_candidates,
+    redacted_texts,
+    set_national,
+    store_topics,
+    team_facts,
+    topics,
+)
+from dashboards.queries._rollups import (
+    Answered,
+    CubeCell,
+    Due,
+    answered,
+    cells,
+    clear_quarter,
+    councils_with_rollups,
+    due_quarters,
+    insert_cells,
+    lock_quarter,
+    mark_hidden,
+    record_refresh,
+)
+
+__all__ = [
+    "ActionLine",
+    "Answered",
+    "BoardSetting",
+    "Candidate",
+    "CubeCell",
+    "Due",
+    "Fact",
+    "QuotableText",
+    "StoredTopic",
+    "action",
+    "action_done",
+    "actions",
+    "answered",
+    "approved_quotes",
+    "board_settings",
+    "cells",
+    "clear_quarter",
+    "council_by_slug",
+    "council_name",
+    "councils_with_rollups",
+    "create_action",
+    "decide_action",
+    "decide_quote",
+    "due_quarters",
+    "facts",
+    "insert_cells",
+    "latest_quarter",
+    "lock_quarter",
+    "mark_hidden",
+    "public_councils",
+    "published_updates",
+    "quote_candidates",
+    "record_refresh",
+    "redacted_texts",
+    "report_actions",
+    "report_counts",
+    "report_quotes",
+    "set_action_text",
+    "set_national",
+    "set_published",
+    "store_topics",
+    "team_facts",
+    "topics",
+    "updates_for_child",
+]
