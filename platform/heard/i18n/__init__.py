@@ -12,6 +12,9 @@ returned as the key itself, so a forgotten string shows up in review, never as a
 has that another language lacks (and any it has that English does not); a test keeps it empty,
 so the fallback is a safety net, never how a child gets English.
 
+Keys under ``staff.`` (field labels of staff forms, the analysis labels staff read) are English only: staff pages
+are in English, so ``incomplete()`` does not ask other languages for them and a child's page never uses them.
+
 This package imports nothing from Heard or Litestar, so any layer may use it.
 """
 
@@ -23,11 +26,22 @@ from typing import Literal
 
 import msgspec
 
-__all__ = ["DEFAULT", "SUPPORTED", "Catalogue", "Direction", "catalogue", "direction", "incomplete", "negotiate"]
+__all__ = [
+    "DEFAULT",
+    "STAFF",
+    "SUPPORTED",
+    "Catalogue",
+    "Direction",
+    "catalogue",
+    "direction",
+    "incomplete",
+    "negotiate",
+]
 
 Direction = Literal["ltr", "rtl"]
 
 DEFAULT = "en"
+STAFF = "staff."  # keys only staff pages use: English only
 # English plus the languages most common among unaccompanied children in England:
 # Arabic, Dari/Farsi, Pashto and Tigrinya.
 SUPPORTED: tuple[str, ...] = ("en", "ar", "fa", "ps", "ti")
@@ -132,7 +146,8 @@ def catalogue(lang: str) -> Catalogue:
 
 def incomplete() -> dict[str, dict[str, frozenset[str]]]:
     """Per language, the English keys it does not translate ("missing") and keys English lacks ("unknown")."""
-    english = catalogue(DEFAULT).keys()
+    every = catalogue(DEFAULT).keys()
+    english = frozenset(k for k in every if not k.startswith(STAFF))
     found: dict[str, dict[str, frozenset[str]]] = {}
     for lang in SUPPORTED[1:]:
         own = catalogue(lang).keys()

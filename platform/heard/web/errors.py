@@ -32,7 +32,9 @@ from litestar.exceptions import HTTPException, InternalServerException, Validati
 from litestar.response import Redirect
 
 from heard import audit, db, errors
+from heard.i18n import DEFAULT, STAFF, Catalogue, catalogue
 from heard.web.bodies import BadBody
+from heard.web.pages import language
 
 log = logging.getLogger(__name__)
 
@@ -92,34 +94,83 @@ def _sign_in_path(request: Request[Any, Any, Any]) -> str:
 _MSGSPEC_AT = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$")
 _UNKNOWN = re.compile(r"Object contains unknown field `(?P<name>[^`]+)`")
 _MISSING = re.compile(r"Object missing required field `(?P<name>[^`]+)`")
-_TOO_LONG = re.compile(r"Expected `(str|array|object)` of length <= (?P<n>\d+)")
-_TOO_SHORT = re.compile(r"Expected `(str|array)` of length >= (?P<n>\d+)")
+_LENGTH = re.compile(r"Expected `(?P<kind>str|array|object)` of length (?P<op>[<>]=) (?P<n>\d+)")
+_BOUND = re.compile(r"Expected `(?P<kind>int|float)` (?P<op>[<>]=?) (?P<n>-?[\d.]+)")
+_CHOICE = re.compile(r"Invalid enum value '(?P<value>[^']*)'")
 _EXPECTED = re.compile(r"Expected `(?P<want>[^`]+)`, got `(?P<got>[^`]+)`")
+# What a value should have been, in words (msgspec names types; a person reads these).
+_WANT = {
+    "int": "invalid.whole_number",
+    "float": "invalid.number",
+    "date": "invalid.date",
+    "datetime": "invalid.date",
+    "str": "invalid.text",
+    "array": "invalid.list",
+    "bool": "invalid.yes_no",
+}
+ENGLISH = catalogue(DEFAULT)
 
 
-def explain_validation(message: str) -> tuple[str | None, str]:
-    """Turn msgspec's message into (field, a sentence a person can act on)."""
+def field_label(name: str, ui: Catalogue = ENGLISH) -> str:
+    """A field as the page names it: the catalogue's ``field.<name>`` (children's forms, in their language), else
+    ``staff.field.<name>`` (staff forms, English), else its name in words ("age_min" -> "age min")."""
+    last = name.split(".")[-1]
+    for key in (f"field.{name}", f"field.{last}", f"{STAFF}field.{name}", f"{STAFF}field.{last}"):
+        if ui.has(key) or ENGLISH.has(key):
+            return ui.gettext(key)
+    return last.replace("_", " ")
+
+
+def explain_validation(message: str, ui: Catalogue = ENGLISH) -> tuple[str | None, str]:
+    """Turn msgspec's message into (the field's name as sent, a sentence in ``ui``'s words naming it as the page
+    does). The field stays machine-readable, for the page to mark and the JSON API to name; the sentence is for a
+    person."""
     match = _MSGSPEC_AT.match(message.strip())
     raw = match.group("message") if match else message
     path = (match.group("path") or "") if match else ""
     field = path.replace("[...]", "").lstrip(".").replace("[", ".").replace("]", "") or None
-    if m := _UNKNOWN.search(raw):
+    if m := _UNKNOWN.search(raw) or _MISSING.search(raw):
         name = ".".join(p for p in (field, m.group("name")) if p)
-        return name, f"'{name}' is not a field we accept; remove it."
-    if m := _MISSING.search(raw):
-        name = ".".join(p for p in (field, m.group("name")) if p)
-        return name, f"'{name}' is required."
-    if m := _TOO_LONG.search(raw):
-        return field, f"'{field}' is too long: the most is {int(m.group('n')):,}" + (
-            " characters." if m.group(1) == "str" else " items."
+        key = "invalid.unknown_field" if m.re is _UNKNOWN else "invalid.required"
+        return name, ui.gettext(key, field=field_label(_field_name(name), ui))
+    if "malformed" in raw.lower() or "truncated" in raw.lower():
+        return None, ui.gettext("invalid.not_json")
+    label = field_label(_field_name(field or ""), ui) if field else ui.gettext("invalid.this_value")
+    return field, ui.gettext(_reason(raw), field=label, **_values(raw))
+
+
+def _reason(raw: str) -> str:
+    """The catalogue key of what is wrong with a value, from msgspec's message."""
+    if m := _LENGTH.search(raw):
+        many = m.group("kind") != "str"
+        return (
+            ("invalid.too_many" if many else "invalid.too_long")
+            if m.group("op") == "<="
+            else ("invalid.too_few" if many else "invalid.too_short")
         )
-    if m := _TOO_SHORT.search(raw):
-        return field, f"'{field}' is too short: it needs at least {int(m.group('n')):,}."
+    if m := _BOUND.search(raw):
+        return "invalid.too_big" if m.group("op").startswith("<") else "invalid.too_small"
+    if _CHOICE.search(raw):
+        return "invalid.not_a_choice"
     if m := _EXPECTED.search(raw):
-        return field, f"'{field}' should be {m.group('want')}, not {m.group('got')}."
-    if "malformed" in raw.lower() or "JSON is malformed" in raw or "truncated" in raw.lower():
-        return None, "The request body is not valid JSON."
-    return field, (f"'{field}': {raw}" if field else raw)
+        return _WANT.get(m.group("want"), "invalid.other")
+    if "date" in raw.lower():
+        return "invalid.date"
+    if "matching regex" in raw:
+        return "invalid.format"
+    return "invalid.other"
+
+
+def _values(raw: str) -> dict[str, str]:
+    """The numbers and the value msgspec's message names, for the sentence."""
+    if m := _LENGTH.search(raw) or _BOUND.search(raw):
+        n = m.group("n")
+        if m.re is _BOUND and m.group("op") in {">", "<"}:  # "more than 0" in words is "at least" the next step
+            n = str(int(float(n)) + (1 if m.group("op") == ">" else -1)) if m.group("kind") == "int" else n
+        return {"limit": f"{int(float(n)):,}" if float(n).is_integer() else n}
+    if m := _CHOICE.search(raw):
+        return {"value": m.group("value")}
+    return {}
 
 
 _MISSING_PARAM = re.compile(r"Missing required (?P<source>\w+) parameter '(?P<key>[^']+)'")
@@ -144,8 +195,7 @@ def _detail(item: dict[str, Any]) -> dict[str, str]:
     if source in {"header", "query", "path", "cookie"}:
         return {"field": str(key), "message": f"The {key} {source} is not valid: {message}"}
     field, sentence = explain_validation(message if "- at `" in message or not key else f"{message} - at `$.{key}`")
-    field = _field_name(field or str(key or ""))
-    return {"field": field, "message": sentence.replace(f"'data.{field}'", f"'{field}'")}
+    return {"field": _field_name(field or str(key or "")), "message": sentence}
 
 
 def _field_name(path: str) -> str:
@@ -225,6 +275,10 @@ def unavailable_page(request: Request[Any, Any, Any], form: dict[str, list[str]]
     return _person_page(request, 503, heading, message, form, headers={"Retry-After": "30"})
 
 
+# Staff pages are in English; any other page a person sees an error on may be a child's, in their language.
+_STAFF_PATHS = ("/staff", "/admin", "/dashboards")
+
+
 def _person_page(
     request: Request[Any, Any, Any],
     status: int,
@@ -233,10 +287,16 @@ def _person_page(
     form: dict[str, list[str]],
     headers: dict[str, str] | None = None,
 ) -> Response[Any]:
-    """An error page in plain words, with what the person's form carried (if anything) to send again."""
+    """An error page in plain words (a child's in their language), with what the person's form carried (if anything)
+    to send again."""
     engine = request.app.template_engine.engine  # type: ignore[union-attr]
     fields = [(name, value) for name, values in form.items() for value in values]
+    staff = request.url.path.startswith(_STAFF_PATHS)
+    ui = ENGLISH if staff else language(request)
     context = {
+        "ui": ui,
+        "lang": ui.lang,
+        "dir": ui.direction,
         "heading": heading,
         "message": message,
         "sending": request.method != "GET",
