@@ -13,7 +13,9 @@ has that another language lacks (and any it has that English does not); a test k
 so the fallback is a safety net, never how a child gets English.
 
 Keys under ``staff.`` (field labels of staff forms, the analysis labels staff read) are English only: staff pages
-are in English, so ``incomplete()`` does not ask other languages for them and a child's page never uses them.
+are in English, so ``incomplete()`` does not ask other languages for them and a child's page never uses them. So are
+``statement.`` keys, the accessibility statement's body: a legal text, shown in English (marked ``lang="en"``) under a
+heading and note in the reader's language, until a translator has checked it.
 
 This package imports nothing from Heard or Litestar, so any layer may use it.
 """
@@ -28,6 +30,7 @@ import msgspec
 
 __all__ = [
     "DEFAULT",
+    "ENGLISH_ONLY",
     "STAFF",
     "SUPPORTED",
     "Catalogue",
@@ -42,6 +45,7 @@ Direction = Literal["ltr", "rtl"]
 
 DEFAULT = "en"
 STAFF = "staff."  # keys only staff pages use: English only
+ENGLISH_ONLY: tuple[str, ...] = (STAFF, "statement.")
 # English plus the languages most common among unaccompanied children in England:
 # Arabic, Dari/Farsi, Pashto and Tigrinya.
 SUPPORTED: tuple[str, ...] = ("en", "ar", "fa", "ps", "ti")
@@ -147,7 +151,7 @@ def catalogue(lang: str) -> Catalogue:
 def incomplete() -> dict[str, dict[str, frozenset[str]]]:
     """Per language, the English keys it does not translate ("missing") and keys English lacks ("unknown")."""
     every = catalogue(DEFAULT).keys()
-    english = frozenset(k for k in every if not k.startswith(STAFF))
+    english = frozenset(k for k in every if not k.startswith(ENGLISH_ONLY))
     found: dict[str, dict[str, frozenset[str]]] = {}
     for lang in SUPPORTED[1:]:
         own = catalogue(lang).keys()
