@@ -32,9 +32,9 @@ from litestar.exceptions import HTTPException, InternalServerException, Validati
 from litestar.response import Redirect
 
 from heard import audit, db, errors
-from heard.i18n import DEFAULT, STAFF, Catalogue, catalogue
+from heard.i18n import Catalogue
 from heard.web.bodies import BadBody
-from heard.web.pages import language
+from heard.web.words import ENGLISH, field_label, reader
 
 log = logging.getLogger(__name__)
 
@@ -108,17 +108,6 @@ _WANT = {
     "array": "invalid.list",
     "bool": "invalid.yes_no",
 }
-ENGLISH = catalogue(DEFAULT)
-
-
-def field_label(name: str, ui: Catalogue = ENGLISH) -> str:
-    """A field as the page names it: the catalogue's ``field.<name>`` (children's forms, in their language), else
-    ``staff.field.<name>`` (staff forms, English), else its name in words ("age_min" -> "age min")."""
-    last = name.split(".")[-1]
-    for key in (f"field.{name}", f"field.{last}", f"{STAFF}field.{name}", f"{STAFF}field.{last}"):
-        if ui.has(key) or ENGLISH.has(key):
-            return ui.gettext(key)
-    return last.replace("_", " ")
 
 
 def explain_validation(message: str, ui: Catalogue = ENGLISH) -> tuple[str | None, str]:
@@ -217,9 +206,9 @@ def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[
         why = "csrf" if "CSRF" in detail else "cross_site" if "another website" in detail else "role"
         refusal = BackgroundTask(_audit_refusal, request, why)
     if exc.status_code == 403 and "CSRF" in detail:
-        detail = "This form has expired or was not sent from Heard. Go back, reload the page and try again."
+        detail = reader(request).gettext("error_page.expired")
     if exc.status_code == 413:
-        detail = f"That is too big to send at once: the most is {_limit(request)}. Nothing was kept."
+        detail = reader(request).gettext("error_page.too_big", limit=_limit(request))
     if _wants_html(request) and (isinstance(exc, BadBody) or exc.status_code == 413):
         return _person_page(request, exc.status_code, "There is a problem", detail, _kept_form(request))
     field = exc.field if isinstance(exc, BadBody) else None
@@ -275,10 +264,6 @@ def unavailable_page(request: Request[Any, Any, Any], form: dict[str, list[str]]
     return _person_page(request, 503, heading, message, form, headers={"Retry-After": "30"})
 
 
-# Staff pages are in English; any other page a person sees an error on may be a child's, in their language.
-_STAFF_PATHS = ("/staff", "/admin", "/dashboards")
-
-
 def _person_page(
     request: Request[Any, Any, Any],
     status: int,
@@ -291,8 +276,7 @@ def _person_page(
     to send again."""
     engine = request.app.template_engine.engine  # type: ignore[union-attr]
     fields = [(name, value) for name, values in form.items() for value in values]
-    staff = request.url.path.startswith(_STAFF_PATHS)
-    ui = ENGLISH if staff else language(request)
+    ui = reader(request)
     context = {
         "ui": ui,
         "lang": ui.lang,
