@@ -112,3 +112,17 @@ async def test_a_childs_form_refused_at_the_edge_says_so_in_their_language_and_k
     assert msgspec.json.encode(expected).decode()[1:-1] in msgspec.json.encode(r.text).decode(), "named as the page"
     assert "please show me my file" in r.text, "what the child wrote is on the page to send again"
     assert words.gettext("kept.send_again") in r.text
+
+
+def test_the_analysis_labels_staff_read_come_from_the_catalogue_for_every_id_nlp_defines() -> None:
+    from heard.inbox.controllers import CATEGORY_LABELS, LEVEL_LABELS
+    from heard.inbox.schemas import SENTIMENT_LABELS
+    from nlp.schemas import CATEGORIES, LEVELS, SENTIMENTS
+
+    english = i18n.catalogue("en")
+    for prefix, ids, shown in [("staff.sentiment", SENTIMENTS, SENTIMENT_LABELS), ("staff.level", LEVELS, LEVEL_LABELS),
+                               ("staff.category", CATEGORIES, CATEGORY_LABELS)]:
+        assert list(shown) == list(ids), "every id, in the model's order"
+        for i in ids:
+            assert english.has(f"{prefix}.{i}") and shown[i] == english.gettext(f"{prefix}.{i}")
+    assert CATEGORY_LABELS["self_harm"] == "Self-harm or suicidal thoughts"

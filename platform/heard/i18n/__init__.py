@@ -23,6 +23,7 @@ This package imports nothing from Heard or Litestar, so any layer may use it.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from importlib import resources
 from typing import Literal
 
@@ -38,6 +39,7 @@ __all__ = [
     "catalogue",
     "direction",
     "incomplete",
+    "labels",
     "negotiate",
 ]
 
@@ -146,6 +148,13 @@ def catalogue(lang: str) -> Catalogue:
     english = None if lang == DEFAULT else catalogue(DEFAULT)
     file = _load(lang)
     return Catalogue(lang, file.name, file.messages, direction=file.direction, reviewed=file.reviewed, fallback=english)
+
+
+def labels(prefix: str, ids: Iterable[str], lang: str = DEFAULT) -> dict[str, str]:
+    """Each id's name for people, in order: the catalogue's ``<prefix>.<id>`` (the ids stay where they are defined,
+    such as nlp.schemas; their names live here)."""
+    words = catalogue(lang)
+    return {i: words.gettext(f"{prefix}.{i}") for i in ids}
 
 
 def incomplete() -> dict[str, dict[str, frozenset[str]]]:
