@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from litestar import Request, get
+from litestar.params import FromQuery
 from litestar.response import Template
 
 from heard.accounts.schemas import Principal
@@ -72,7 +73,7 @@ STATEMENT_PREPARED = date(2026, 12, 7)
 
 
 @get("/accessibility", include_in_schema=False)
-async def accessibility(request: Request[Any, Any, Any], conn: Conn, council: str | None = None) -> Template:
+async def accessibility(request: Request[Any, Any, Any], conn: Conn, council: FromQuery[str | None] = None) -> Template:
     """The accessibility statement: public, and about the council named (``?council=slug``), the signed-in
     person's, or the only one there is."""
     contact = await council_services.public_contact(conn, council, request.scope.get("user"))
