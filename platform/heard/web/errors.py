@@ -158,7 +158,7 @@ def _values(raw: str) -> dict[str, str]:
             n = str(int(float(n)) + (1 if m.group("op") == ">" else -1)) if m.group("kind") == "int" else n
         return {"limit": f"{int(float(n)):,}" if float(n).is_integer() else n}
     if m := _CHOICE.search(raw):
-        return {"value": m.group("value")}
+        return {"value": m.group("value")[:40]}  # what was sent, said back, but never a page of it
     return {}
 
 
