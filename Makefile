@@ -29,10 +29,14 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-# Browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+# Browser tests drive Debian's Chromium (Playwright's own browser download is not used), with a Noto font for every
+# script a child can choose: Latin (English), Arabic script (Arabic, Dari/Farsi, Pashto) and Ethiopic (Tigrinya) in
+# fonts-noto-core and -ui-core, and colour emoji for the face scale. Without them a page shows empty boxes, and the
+# layout the browser tests measure is not the one a child sees.
+FONTS := fonts-noto-core fonts-noto-ui-core fonts-noto-color-emoji fonts-dejavu-core
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-core fonts-dejavu-core; }
+	@{ command -v chromium && dpkg -s $(FONTS); } >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium $(FONTS); }
 
 model: install $(MODEL)
 

@@ -35,6 +35,7 @@ from heard.advocacy import controllers as advocacy
 from heard.capture import controllers as capture
 from heard.complaints import controllers as complaints
 from heard.council import controllers as council
+from heard.i18n import catalogue
 from heard.inbox import controllers as inbox
 from heard.onboarding import controllers as onboarding
 from heard.privacy import controllers as privacy
@@ -98,6 +99,8 @@ def _redis(state: State) -> ArqRedis:
 
 def _register_filters(engine: JinjaTemplateEngine) -> None:
     engine.engine.filters.update(FILTERS)
+    # Every page's words come from a catalogue: English unless the page is a child's and sets `ui` to theirs.
+    engine.engine.globals["ui"] = catalogue("en")
     engine.engine.autoescape = True
 
 

@@ -1,14 +1,17 @@
-"""Pages every signed-in person shares: home and help."""
+"""Pages everyone shares: home, help and the accessibility statement."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from litestar import Request, get
+from litestar.params import FromQuery
 from litestar.response import Template
 
 from heard.accounts.schemas import Principal
-from heard.i18n import catalogue
+from heard.council import services as council_services
+from heard.i18n import DEFAULT, catalogue
 from heard.inbox import services as conversations
 from heard.translation import services as reading
 from heard.web.dependencies import Conn
@@ -72,8 +75,23 @@ async def admin(request: Request[Principal, Any, Any]) -> Template:
 
 
 @get("/help", include_in_schema=False)
-async def help_page() -> Template:
-    return Template("help.html")
+async def help_page(request: Request[Any, Any, Any]) -> Template:
+    return Template("help.html", context=child_page(request))
 
 
-ROUTE_HANDLERS = [home, help_page, admin]
+# When this statement was written and last checked against the service (the regulations ask for both).
+STATEMENT_PREPARED = date(2026, 12, 7)
+
+
+@get("/accessibility", include_in_schema=False)
+async def accessibility(request: Request[Any, Any, Any], conn: Conn, council: FromQuery[str | None] = None) -> Template:
+    """The accessibility statement: public, and about the council named (``?council=slug``), the signed-in
+    person's, or the only one there is."""
+    contact = await council_services.public_contact(conn, council, request.scope.get("user"))
+    prepared = STATEMENT_PREPARED.strftime("%-d %B %Y")
+    return Template(
+        "accessibility.html", context=child_page(request, en=catalogue(DEFAULT), council=contact, prepared=prepared)
+    )
+
+
+ROUTE_HANDLERS = [home, help_page, accessibility, admin]

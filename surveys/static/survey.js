@@ -118,6 +118,22 @@
       return blocks(form).filter(function (block) { return !block.hidden; });
     }
 
+    /* The counter counts the questions every child is asked; a follow-up a condition shows shares the number of
+     * the question before it, so the total never jumps ("of 12" to "of 14") as the child answers. Counts those
+     * in `list` up to and including `upTo` (all of them when null), at least 1. */
+    function counted(list, upTo) {
+      var n = 0;
+      for (var i = 0; i < list.length; i++) {
+        if (!list[i].hasAttribute("data-show-if")) {
+          n += 1;
+        }
+        if (list[i] === upTo) {
+          break;
+        }
+      }
+      return Math.max(1, n);
+    }
+
     function conceal(el, hide) {
       el.classList.toggle("hq-step-hidden", hide);
     }
@@ -131,7 +147,8 @@
       conceal(next, atEnd);
       finals.forEach(function (el) { conceal(el, !atEnd); });
       firstOnly.forEach(function (el) { conceal(el, index !== 0); });
-      var text = template.replace("{number}", String(index + 1)).replace("{total}", String(visible.length));
+      var place = counted(visible, visible[index]);
+      var text = template.replace("{number}", String(place)).replace("{total}", String(counted(blocks(form), null)));
       if (status.textContent !== text) {
         status.textContent = text;
       }

@@ -70,6 +70,10 @@ async def test_drafts_are_kept_per_instrument_and_go_when_sent(
     assert (await ava.get("/api/instruments/change_something/draft")).status_code == 404
 
 
+# The youngest's switch speaks to the grown-up helping them, never "Use the usual words" to a five-year-old.
+LONGER = "For a grown-up helping: show the longer questions"
+
+
 async def test_a_survey_draft_reopens_in_the_words_it_was_left_in(
     council: Council, clients: Callable[[], Client], db: asyncpg.Connection
 ) -> None:
@@ -80,11 +84,12 @@ async def test_a_survey_draft_reopens_in_the_words_it_was_left_in(
     )
     ava = await clients().as_child(council.codes["Ava"])
     first = await ava.get("/send/my_life_4_7")
-    assert first.status_code == 200 and "Use the usual words" in first.text, "the youngest get easy words first"
+    assert first.status_code == 200 and LONGER in first.text, "the youngest get easy words first"
+    assert "Use the usual words" not in first.text
     saved = await ava.post("/send/my_life_4_7/draft", data={"_easy": "0", "happiness": "sad", "_key": "k-12345678"})
     assert saved.status_code == 204
     again = await ava.get("/send/my_life_4_7")
-    assert "Use easy words" in again.text and "Use the usual words" not in again.text
+    assert "Show the easy questions again" in again.text and LONGER not in again.text
     assert 'id="hq-happiness-sad" name="happiness" value="sad" checked' in again.text, "and keeps what was chosen"
 
 
@@ -103,7 +108,7 @@ async def test_a_draft_with_a_forged_words_choice_reopens_as_the_survey_starts(
         "happiness": ["sad"]
     }, "only 0 or 1 is kept as the words choice"
     again = await ava.get("/send/my_life_4_7")
-    assert "Use the usual words" in again.text, "the youngest get easy words first"
+    assert LONGER in again.text, "the youngest get easy words first"
 
 
 async def test_asking_for_an_advocate_reaches_the_advocacy_contact_and_the_child_sees_it(

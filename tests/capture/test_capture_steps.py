@@ -29,6 +29,8 @@ async def test_the_youngest_answer_one_question_at_a_time(page, council: Council
     life = surveys.latest("my_life_4_7")
     assert life.one_at_a_time
     shown_at_start = len(surveys.visible_questions(life, {}))
+    asked_of_all = len([q for q in life.questions if q.show_if is None])
+    assert shown_at_start == asked_of_all, "with nothing answered, only the questions every child is asked show"
     token = await open_link(db, council.id, "my_life_4_7")
     await page.goto(f"/s/{token}")
     next_button, back = page.locator(".hq-step-next"), page.locator(".hq-step-back")
@@ -46,11 +48,13 @@ async def test_the_youngest_answer_one_question_at_a_time(page, council: Council
     await next_button.click()
     assert await current_step(page) == "feel_safe_home"
 
-    # "Not sure" shows the follow-up, so there are two more steps; the child writes something, then changes their mind.
+    # "Not sure" shows the follow-ups; they share the question's number, so the total never jumps. The child writes
+    # something, then changes their mind.
     await page.check("#hq-feel_safe_home-not_sure")
-    assert await _progress(page) == f"Question 3 of {shown_at_start + 2}"
+    assert await _progress(page) == f"Question 3 of {shown_at_start}"
     await next_button.click()
     assert await current_step(page) == "why_not_safe"
+    assert await _progress(page) == f"Question 3 of {shown_at_start}", "a follow-up is part of its question"
     await page.fill("#hq-why_not_safe", "I miss my old room")
     await back.click()
     assert await current_step(page) == "feel_safe_home" and await _focused_question(page) == "feel_safe_home"
@@ -128,12 +132,12 @@ async def test_easy_words_switch_on_and_off_keeping_every_answer(page, council: 
     await page.click(".hq-step-next")  # past the note for the trusted adult
     assert await current_step(page) == "happiness"
     await page.check("#hq-happiness-sad")
-    await page.click("text=Use the usual words")
+    await page.click("text=For a grown-up helping: show the longer questions")
     await page.wait_for_load_state()
     assert await legend.inner_text() == usual
     assert await page.is_checked("#hq-happiness-sad"), "switching keeps what was chosen"
     assert await axe_violations(page) == []
-    await page.click("text=Use easy words")
+    await page.click("text=Show the easy questions again")
     await page.wait_for_load_state()
     assert await legend.inner_text() == easy
     while await page.locator(".hq-step-next").is_visible():
@@ -141,3 +145,23 @@ async def test_easy_words_switch_on_and_off_keeping_every_answer(page, council: 
     await page.click(SEND)
     await page.locator(".receipt__reference").wait_for()
     assert await db.fetchval("select answers from submissions where council_id = $1", council.id) == {"happiness": "sad"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ti", "ar"])
+async def test_the_faces_share_one_row_on_a_small_phone(page, web, council: Council, db: asyncpg.Connection, lang: str) -> None:  # type: ignore[no-untyped-def]
+    token = await open_link(db, council.id, "my_life_4_7")
+    await page.set_viewport_size({"width": 360, "height": 740})
+    await page.context.add_cookies([{"name": "heard_lang", "value": lang, "url": web.url}])
+    await page.goto(f"/s/{token}")
+    await page.click(".hq-step-next")
+    assert await current_step(page) == "happiness"
+    faces = page.locator("#hq-happiness-block .hq-option")
+    boxes = [await faces.nth(i).bounding_box() for i in range(await faces.count())]
+    assert len(boxes) == len(surveys.latest("my_life_4_7").question("happiness").options) == 5
+    assert all(b is not None for b in boxes)
+    tops = {round(b["y"]) for b in boxes if b}
+    assert len(tops) == 1, f"every face on one row, not {len(tops)} rows"
+    assert all(b["width"] >= 44 and b["height"] >= 44 for b in boxes if b), "each face is still a big target"
+    overflow = await page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
+    assert overflow is False
+    assert await axe_violations(page) == []

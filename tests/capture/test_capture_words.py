@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
+from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import jinja2
@@ -88,7 +90,8 @@ def _pages(lang: str) -> list[tuple[str, dict[str, object]]]:
     done = SimpleNamespace(id="my_life_8_11", title="x", language="en", done=True, has_draft=False, closes_on=None)
     return [
         ("home_child.html", {}),
-        ("sign_in_child.html", {"error": "That code did not work.", "code": "ABCD"}),
+        ("sign_in_child.html", {"error": "That code did not work. Please check your card, or ask your worker for a new one.",
+                                "code": "ABCD"}),
         ("help.html", {}),
         ("capture/send.html", {"statements": [offer], "review": [offer], "surveys": [offer, done]}),
         ("capture/send.html", {"statements": [], "review": [], "surveys": []}),
@@ -108,6 +111,14 @@ def _pages(lang: str) -> list[tuple[str, dict[str, object]]]:
         ("capture/messages.html", {"items": [], "titles": {}, "complaints": [], "updates": []}),
         ("capture/message.html", {"s": message, "title": "x", "lines": [], "advocate_on": NOW, "who": ["x"]}),
         ("capture/closed.html", {"heading": "x", "body": "y"}),
+        ("help.html", {}),
+        ("accessibility.html", {"en": i18n.catalogue("en"), "prepared": "7 December 2026",
+                                "council": SimpleNamespace(name="x", accessibility_contact="a@b.uk")}),
+        ("person_error.html", {"heading": "There is a problem", "message": "Nothing was sent", "sending": True,
+                               "action": "/send/worried", "fields": [("text", "hi")], "kept": ["hi"]}),
+        ("person_error.html", {"heading": "Something went wrong", "sending": False, "action": "/home", "kept": [],
+                               "message": "Something went wrong on our side and we have recorded it. Please go back "
+                                          "and try again."}),
         ("privacy/child.html", {"summary": summary, "requests": [SimpleNamespace(kind=k, created_at=NOW, status=s,
                                 decision_reason="r") for k, s in zip(KIND_LABELS, ("open", "approved", "refused"), strict=True)],
                                 "kinds": KIND_LABELS, "sent": True, "error": "Choose what you would like us to do.",
@@ -147,3 +158,52 @@ def test_words_other_layers_write_in_english_are_said_in_the_childs_language():
     for lang in i18n.SUPPORTED[1:]:
         for sentence in sentences:
             assert i18n.catalogue(lang).translate(sentence) != sentence, (lang, sentence)
+
+
+class _Visible(HTMLParser):
+    """The text a reader sees (and hears: aria-labels), leaving out what is marked as English (lang="en")."""
+
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.langs: list[str | None] = []
+        self.text: list[str] = []
+
+    def _english(self) -> bool:
+        return next((lang for lang in reversed(self.langs) if lang), "") == "en"
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag not in self.VOID:
+            self.langs.append(found.get("lang"))
+        if not self._english() and found.get("aria-label"):
+            self.text.append(found["aria-label"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self.langs:
+            self.langs.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self._english():
+            self.text.append(data)
+
+
+_LATIN = re.compile(r"[A-Za-z]{3,}")
+
+
+@pytest.mark.parametrize("lang", i18n.SUPPORTED[1:])
+def test_no_english_is_written_into_a_childs_page(env, lang):
+    """Every word on a child's page comes from their catalogue (or is marked as English): a template that writes
+    "Sign out" in English fails here, in every language but English."""
+    words = i18n.catalogue(lang)
+    every = words.keys()
+    allowed = {w for key in every for w in _LATIN.findall(words.gettext(key))}
+    allowed |= {"Heard", "hello", "Thank", "you", "Sam", "Ava", "Moves", "about", "ABCD"}  # the pages' test data
+    for template, extra in _pages(lang):
+        ui = Recorder(lang)
+        html = env.get_template(template).render(_context(ui, **extra))
+        seen = _Visible()
+        seen.feed("<body" + html.split("<body", 1)[1] if "<body" in html else html)
+        english = {w for w in _LATIN.findall(" ".join(seen.text)) if w not in allowed}
+        assert not english, f"{template} in {lang} writes English the catalogue does not give: {sorted(english)}"

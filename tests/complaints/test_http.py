@@ -44,7 +44,7 @@ async def test_bad_input_is_refused_naming_the_field(council: Council, clients: 
     assert r.status_code == 400
     # The kernel's handler currently names unknown body fields "data.<name>"; the field is named either way.
     assert r.json()["errors"][0]["field"].removeprefix("data.") == "priority"
-    assert "is not a field we accept" in r.json()["detail"]
+    assert "We do not take “priority” here" in r.json()["detail"]
     r = await co.post("/api/complaints", json={**NEW, "received_on": "2026-02-30"})
     assert r.status_code == 400
     assert r.json()["errors"][0]["field"] == "received_on"

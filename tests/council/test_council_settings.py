@@ -101,7 +101,7 @@ async def test_an_admin_saves_settings_and_each_change_is_audited(
         ("measure-feel_safe_home-national_year", "last year", "must be a year, like 2024 or 2024-25."),
         ("measure-feel_safe_home-national_year", "1850", "must be a year, like 2024 or 2024-25."),
         ("quarter_convention", "lunar", "Choose financial or calendar quarters."),
-        ("totp_roles", "wizard", "&#39;wizard&#39; is not a role in Heard."),
+        ("totp_roles", "wizard", "“wizard” is not one of Heard&#39;s roles. Choose from: Social worker or personal adviser"),
         ("notify_sms_template_id", "abc", "A GOV.UK Notify template id looks like"),
         ("notify_sms_numbers", "07700 900123, call me", "Write mobile numbers like 07700 900123"),
         ("teams_webhook_url", "http://teams.example/hook", "The Teams webhook must be an https:// address."),

@@ -118,7 +118,7 @@ async def test_set_up_link_mistakes_are_explained_and_the_link_still_works(
 @pytest.mark.parametrize(
     ("change", "said"),
     [
-        ({"roles": ["wizard"]}, "&#39;wizard&#39; is not a role in Heard."),
+        ({"roles": ["wizard"]}, "“wizard” is not one of Heard&#39;s roles. Choose from: Social worker or personal adviser"),
         ({"roles": []}, "Choose at least one role."),
         ({"email": "nobody"}, "Enter an email address"),
         ({"name": ""}, "Enter the person&#39;s name"),
@@ -227,7 +227,7 @@ async def test_changing_roles_and_team_applies_at_once(
     assert (await worker.get("/api/session")).status_code == 401  # signs in again with the new roles
     bad = await boss.post(f"/admin/staff/{staff_id}/roles", data={"roles": ["worker", "wizard"]})
     assert bad.status_code == 400
-    assert "&#39;wizard&#39; is not a role in Heard." in bad.text
+    assert "“wizard” is not one of Heard&#39;s roles. Choose from: Social worker or personal adviser" in bad.text
 
 
 async def test_the_last_admin_cannot_be_disabled_or_demoted(

@@ -17,6 +17,7 @@ EVERYONE = frozenset({"child", *ROLES})
 PUBLIC: dict[tuple[str, str], str] = {
     ("GET", "/"): "landing page",
     ("GET", "/help"): "help for everyone, signed in or not",
+    ("GET", "/accessibility"): "the accessibility statement, which the regulations say anyone may read",
     ("GET", "/health/live"): "load balancer probe",
     ("GET", "/health/ready"): "load balancer probe",
     ("GET", "/language"): "choosing a language before signing in",

@@ -153,7 +153,7 @@ def _plain(r: httpx.Response) -> str:
     """The message a person reads in a JSON error, checked to be a sentence of ours."""
     assert r.headers.get("content-type", "").startswith("application/json"), (r.status_code, r.text[:200])
     detail = r.json()["detail"]
-    assert isinstance(detail, str) and len(detail) > 10 and (detail[0].isupper() or detail[0] == "'"), detail
+    assert isinstance(detail, str) and len(detail) > 10 and (detail[0].isupper() or detail[0] in "'“"), detail
     assert not NOT_PLAIN.search(detail), detail
     return detail
 

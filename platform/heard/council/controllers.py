@@ -18,23 +18,14 @@ from heard.accounts.schemas import ROLES, Principal
 from heard.accounts.secrets import totp_uri
 from heard.council import services
 from heard.council.schemas import BoardMeasure, CouncilSettings, Invite, StaffChange
+from heard.i18n import DEFAULT, catalogue
 from heard.web.dependencies import Conn, MeasureTitles
 from heard.web.errors import explain_validation
 from heard.web.guards import roles, staff_only
 from heard.web.pages import staff_page
 
-ROLE_LABELS = {
-    "worker": "Social worker or personal adviser",
-    "iro": "Independent reviewing officer",
-    "duty_officer": "Safeguarding duty officer",
-    "duty_manager": "Duty manager",
-    "head_of_service": "Head of service",
-    "complaints_officer": "Complaints officer",
-    "participation_officer": "Participation officer",
-    "cicc_member": "Children in Care Council member",
-    "board_member": "Corporate Parenting Board member",
-    "admin": "Administrator",
-}
+STAFF_WORDS = catalogue(DEFAULT)  # staff pages are in English
+ROLE_LABELS = {role: STAFF_WORDS.gettext(f"staff.role.{role}") for role in ROLES}
 # What the settings page asks for each of the Board's measures (the form's field names end with these).
 MEASURE_FIELDS = ("goal", "target_percent", "national_percent", "national_source", "national_year")
 MEASURE_HELP = {
@@ -63,10 +54,15 @@ def _roles(form: FormMultiDict) -> list[str]:
     chosen = [str(r) for r in form.getall("roles", []) if isinstance(r, str)]
     unknown = [r for r in chosen if r not in ROLES]
     if unknown:
-        raise errors.Invalid(f"'{unknown[0]}' is not a role in Heard.", field="roles")
+        raise errors.Invalid(_not_a_role(unknown[0]), field="roles")
     if not chosen:
-        raise errors.Invalid("Choose at least one role.", field="roles")
+        raise errors.Invalid(STAFF_WORDS.gettext("staff.invalid.no_role"), field="roles")
     return chosen
+
+
+def _not_a_role(value: str) -> str:
+    """A role the form does not offer (a forged or stale form), named with the roles it does, as the page names them."""
+    return STAFF_WORDS.gettext("staff.invalid.role", value=value[:40], roles=", ".join(ROLE_LABELS.values()))
 
 
 def _convert(values: dict[str, Any], kind: type[Any], help_: dict[str, str]) -> Any:
@@ -111,7 +107,7 @@ def _settings_from(form: FormMultiDict, measures: dict[str, str]) -> CouncilSett
     values: dict[str, Any] = {name: _text(form, name) for name in names}
     values["totp_roles"] = [str(r) for r in form.getall("totp_roles", []) if isinstance(r, str)]
     if unknown := [r for r in values["totp_roles"] if r not in ROLES]:
-        raise errors.Invalid(f"'{unknown[0]}' is not a role in Heard.", field="totp_roles")
+        raise errors.Invalid(_not_a_role(unknown[0]), field="totp_roles")
     values["notify_sms_numbers"] = [n.strip() for n in _text(form, "notify_sms_numbers").split(",") if n.strip()]
     found = _convert({**values, "comparisons": []}, CouncilSettings, FIELD_HELP)
     return msgspec.structs.replace(found, comparisons=_measures_from(form, measures))  # type: ignore[no-any-return]

@@ -10,10 +10,11 @@ from typing import Any
 import asyncpg
 import msgspec
 
-from heard.council.schemas import BoardMeasure, CouncilSettings, PendingLink, StaffMember
+from heard.council.schemas import BoardMeasure, CouncilSettings, PendingLink, PublicContact, StaffMember
 
 _SETTINGS_COLUMNS = (
     "logo_text",
+    "accessibility_contact",
     "emergency_duty_email",
     "emergency_duty_phone",
     "office_hours",
@@ -34,6 +35,20 @@ _SETTINGS_COLUMNS = (
 async def council_by_slug(conn: asyncpg.Connection, slug: str) -> tuple[int, str] | None:
     row = await conn.fetchrow("select id, name from councils where slug = $1", slug)
     return None if row is None else (row["id"], row["name"])
+
+
+# The council a public page is about: the one named (slug), else the signed-in person's, else the only one there is.
+_PUBLIC_CONTACT = """
+select c.name, coalesce(cs.accessibility_contact, '') as accessibility_contact
+from councils c left join council_settings cs on cs.council_id = c.id
+where c.slug = $1 or c.id = $2 or ($1 is null and $2 is null and (select count(*) from councils) = 1)
+order by c.slug = $1 desc nulls last limit 1
+"""
+
+
+async def public_contact(conn: asyncpg.Connection, slug: str | None, council_id: int | None) -> PublicContact | None:
+    row = await conn.fetchrow(_PUBLIC_CONTACT, slug, council_id)
+    return None if row is None else PublicContact(**dict(row))
 
 
 async def insert_council(conn: asyncpg.Connection, slug: str, name: str) -> int:

@@ -42,6 +42,7 @@ class CouncilSettings(msgspec.Struct, frozen=True, kw_only=True):
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
     logo_text: Text = ""
     advocacy_contact: Text = ""
+    accessibility_contact: Text = ""  # where a person reports an accessibility problem (the statement shows it)
     emergency_duty_email: Annotated[str, msgspec.Meta(max_length=254, pattern=r"^([^@\s]+@[^@\s]+\.[^@\s]+)?$")] = ""
     emergency_duty_phone: Annotated[str, msgspec.Meta(max_length=40, pattern=r"^[0-9 +()-]*$")] = ""
     office_hours: OfficeHours = "Mon-Fri 09:00-17:00"
@@ -59,6 +60,13 @@ class CouncilSettings(msgspec.Struct, frozen=True, kw_only=True):
     teams_webhook_url: Annotated[
         str, msgspec.Meta(max_length=2000, pattern=r"^((https://|http://(127\.0\.0\.1|localhost)[:/])\S*)?$")
     ] = ""
+
+
+class PublicContact(msgspec.Struct, frozen=True, kw_only=True):
+    """What a public page may say of a council: its name and where to report an accessibility problem."""
+
+    name: str
+    accessibility_contact: str
 
 
 class Invite(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):

@@ -19,7 +19,16 @@ from heard.accounts import queries as account_queries
 from heard.accounts import secrets as account_secrets
 from heard.accounts.schemas import Principal
 from heard.council import queries
-from heard.council.schemas import READS_WORDS, CouncilSettings, Invite, PendingLink, SetUpLink, StaffChange, StaffMember
+from heard.council.schemas import (
+    READS_WORDS,
+    CouncilSettings,
+    Invite,
+    PendingLink,
+    PublicContact,
+    SetUpLink,
+    StaffChange,
+    StaffMember,
+)
 from heard.errors import Conflict, Invalid, NotFound
 from heard.settings import SafeguardingSettings
 
@@ -47,6 +56,7 @@ def defaults(config: SafeguardingSettings) -> dict[str, Any]:
     """A new council's settings: the environment's, where it sets them."""
     return {
         "logo_text": "",
+        "accessibility_contact": "",
         "emergency_duty_email": config.emergency_duty_email,
         "emergency_duty_phone": config.emergency_duty_phone,
         "office_hours": config.office_hours,
@@ -125,6 +135,13 @@ async def _new_link(
 
 
 # Settings
+
+
+async def public_contact(
+    conn: asyncpg.Connection, slug: str | None, principal: Principal | None
+) -> PublicContact | None:
+    """The council a public page speaks for, with its accessibility contact; None when the page cannot tell which."""
+    return await queries.public_contact(conn, slug, principal.council_id if principal is not None else None)
 
 
 async def council_settings(

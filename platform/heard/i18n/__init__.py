@@ -12,22 +12,42 @@ returned as the key itself, so a forgotten string shows up in review, never as a
 has that another language lacks (and any it has that English does not); a test keeps it empty,
 so the fallback is a safety net, never how a child gets English.
 
+Keys under ``staff.`` (field labels of staff forms, the analysis labels staff read) are English only: staff pages
+are in English, so ``incomplete()`` does not ask other languages for them and a child's page never uses them. So are
+``statement.`` keys, the accessibility statement's body: a legal text, shown in English (marked ``lang="en"``) under a
+heading and note in the reader's language, until a translator has checked it.
+
 This package imports nothing from Heard or Litestar, so any layer may use it.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from importlib import resources
 from typing import Literal
 
 import msgspec
 
-__all__ = ["DEFAULT", "SUPPORTED", "Catalogue", "Direction", "catalogue", "direction", "incomplete", "negotiate"]
+__all__ = [
+    "DEFAULT",
+    "ENGLISH_ONLY",
+    "STAFF",
+    "SUPPORTED",
+    "Catalogue",
+    "Direction",
+    "catalogue",
+    "direction",
+    "incomplete",
+    "labels",
+    "negotiate",
+]
 
 Direction = Literal["ltr", "rtl"]
 
 DEFAULT = "en"
+STAFF = "staff."  # keys only staff pages use: English only
+ENGLISH_ONLY: tuple[str, ...] = (STAFF, "statement.")
 # English plus the languages most common among unaccompanied children in England:
 # Arabic, Dari/Farsi, Pashto and Tigrinya.
 SUPPORTED: tuple[str, ...] = ("en", "ar", "fa", "ps", "ti")
@@ -130,9 +150,17 @@ def catalogue(lang: str) -> Catalogue:
     return Catalogue(lang, file.name, file.messages, direction=file.direction, reviewed=file.reviewed, fallback=english)
 
 
+def labels(prefix: str, ids: Iterable[str], lang: str = DEFAULT) -> dict[str, str]:
+    """Each id's name for people, in order: the catalogue's ``<prefix>.<id>`` (the ids stay where they are defined,
+    such as nlp.schemas; their names live here)."""
+    words = catalogue(lang)
+    return {i: words.gettext(f"{prefix}.{i}") for i in ids}
+
+
 def incomplete() -> dict[str, dict[str, frozenset[str]]]:
     """Per language, the English keys it does not translate ("missing") and keys English lacks ("unknown")."""
-    english = catalogue(DEFAULT).keys()
+    every = catalogue(DEFAULT).keys()
+    english = frozenset(k for k in every if not k.startswith(ENGLISH_ONLY))
     found: dict[str, dict[str, frozenset[str]]] = {}
     for lang in SUPPORTED[1:]:
         own = catalogue(lang).keys()

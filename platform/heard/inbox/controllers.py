@@ -15,7 +15,7 @@ import surveys
 from heard import errors, pdf, queue
 from heard.accounts import services as accounts
 from heard.accounts.schemas import Principal, StaffNotice
-from heard.i18n import catalogue
+from heard.i18n import catalogue, labels
 from heard.inbox import services
 from heard.inbox.schemas import MAX_MESSAGE, SENTIMENT_LABELS, AnalysisView, CorrectionIn, InboxItem, ReplyIn
 from heard.safeguarding.services import Work
@@ -37,15 +37,8 @@ KIND_LABELS = {
 RELATION_LABELS = {"worker": "Social worker or personal adviser", "iro": "Independent reviewing officer"}
 # Staff read English; the theme names are the catalogue's, the ones children see.
 THEME_LABELS = {theme: catalogue("en").gettext(f"theme.{theme}") for theme in THEMES}
-LEVEL_LABELS = {"none": "No safeguarding worry", "concern": "Concern", "urgent": "Urgent"}
-CATEGORY_LABELS = {
-    "abuse": "Abuse",
-    "self_harm": "Self-harm or suicidal thoughts",
-    "exploitation": "Exploitation",
-    "missing": "Going missing",
-    "neglect": "Neglect",
-    "violence": "Violence or threats",
-}
+LEVEL_LABELS = labels("staff.level", LEVELS)
+CATEGORY_LABELS = labels("staff.category", CATEGORIES)
 # The correction form's choices in the model's order, each with the label a person reads.
 CHOICES = {
     "themes": [(t, THEME_LABELS.get(t, t)) for t in THEMES],

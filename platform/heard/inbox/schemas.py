@@ -7,8 +7,11 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-# How staff pages and reports name each sentiment id of nlp.schemas.SENTIMENTS.
-SENTIMENT_LABELS = {"positive": "Positive", "negative": "Negative", "mixed": "Mixed", "neutral": "Neutral"}
+from heard.i18n import labels
+from nlp.schemas import SENTIMENTS
+
+# How staff pages and reports name each sentiment id of nlp.schemas.SENTIMENTS (the catalogue's words).
+SENTIMENT_LABELS = labels("staff.sentiment", SENTIMENTS)
 
 
 class InboxItem(msgspec.Struct, frozen=True, kw_only=True):

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from heard.accounts.schemas import ROLES
+from heard.i18n import DEFAULT, catalogue
 from heard.onboarding.schemas import AllocationRow, ChildRow, Problem, StaffRow
 
 PLACEMENT_TYPES = (
@@ -113,7 +114,7 @@ def _roles(value: str) -> list[str]:
         raise ValueError("This is empty; give at least one role.")
     unknown = [r for r in roles if r not in ROLES]
     if unknown:
-        raise ValueError(f"'{unknown[0]}' is not a role Heard knows. Use one or more of: {', '.join(ROLES)}.")
+        raise ValueError(catalogue(DEFAULT).gettext("staff.invalid.role", value=unknown[0], roles=", ".join(ROLES)))
     return sorted(set(roles))
 
 

@@ -26,6 +26,8 @@ from litestar.enums import RequestEncodingType
 from litestar.exceptions import HTTPException
 from litestar.types import Empty
 
+from heard.web.words import field_label, reader
+
 MAX_BODY = 1024 * 1024
 IMPORT_BODY = 8 * 1024 * 1024  # three CSV files of up to 900,000 characters each, base64 in the page's form
 MAX_DEPTH = 32
@@ -208,8 +210,13 @@ def _read_form_once(request: Request[Any, Any, Any], body: bytes) -> None:
     handler = request.scope.get("route_handler")
     if problems and not (handler is not None and handler.opt.get(KEEPS_WORDS)):
         field, problem = problems[0]
-        said = "is not UTF-8 text" if problem == NOT_UTF8 else "has a character we cannot keep (NUL)"
-        raise BadBody(422, f"'{field}' {said}; take it out and send the form again.", field)
+        raise BadBody(422, _form_problem(request, field, problem), field)
+
+
+def _form_problem(request: Request[Any, Any, Any], field: str, problem: str) -> str:
+    """What is wrong with a form's field, naming it as the page does, in the reader's words (a child's on theirs)."""
+    ui = reader(request)
+    return ui.gettext(f"invalid.form_{problem}", field=field_label(field, ui))
 
 
 def read_form(body: bytes) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:

@@ -32,7 +32,9 @@ from litestar.exceptions import HTTPException, InternalServerException, Validati
 from litestar.response import Redirect
 
 from heard import audit, db, errors
+from heard.i18n import Catalogue
 from heard.web.bodies import BadBody
+from heard.web.words import ENGLISH, field_label, reader
 
 log = logging.getLogger(__name__)
 
@@ -92,34 +94,72 @@ def _sign_in_path(request: Request[Any, Any, Any]) -> str:
 _MSGSPEC_AT = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$")
 _UNKNOWN = re.compile(r"Object contains unknown field `(?P<name>[^`]+)`")
 _MISSING = re.compile(r"Object missing required field `(?P<name>[^`]+)`")
-_TOO_LONG = re.compile(r"Expected `(str|array|object)` of length <= (?P<n>\d+)")
-_TOO_SHORT = re.compile(r"Expected `(str|array)` of length >= (?P<n>\d+)")
+_LENGTH = re.compile(r"Expected `(?P<kind>str|array|object)` of length (?P<op>[<>]=) (?P<n>\d+)")
+_BOUND = re.compile(r"Expected `(?P<kind>int|float)` (?P<op>[<>]=?) (?P<n>-?[\d.]+)")
+_CHOICE = re.compile(r"Invalid enum value '(?P<value>[^']*)'")
 _EXPECTED = re.compile(r"Expected `(?P<want>[^`]+)`, got `(?P<got>[^`]+)`")
+# What a value should have been, in words (msgspec names types; a person reads these).
+_WANT = {
+    "int": "invalid.whole_number",
+    "float": "invalid.number",
+    "date": "invalid.date",
+    "datetime": "invalid.date",
+    "str": "invalid.text",
+    "array": "invalid.list",
+    "bool": "invalid.yes_no",
+}
 
 
-def explain_validation(message: str) -> tuple[str | None, str]:
-    """Turn msgspec's message into (field, a sentence a person can act on)."""
+def explain_validation(message: str, ui: Catalogue = ENGLISH) -> tuple[str | None, str]:
+    """Turn msgspec's message into (the field's name as sent, a sentence in ``ui``'s words naming it as the page
+    does). The field stays machine-readable, for the page to mark and the JSON API to name; the sentence is for a
+    person."""
     match = _MSGSPEC_AT.match(message.strip())
     raw = match.group("message") if match else message
     path = (match.group("path") or "") if match else ""
     field = path.replace("[...]", "").lstrip(".").replace("[", ".").replace("]", "") or None
-    if m := _UNKNOWN.search(raw):
+    if m := _UNKNOWN.search(raw) or _MISSING.search(raw):
         name = ".".join(p for p in (field, m.group("name")) if p)
-        return name, f"'{name}' is not a field we accept; remove it."
-    if m := _MISSING.search(raw):
-        name = ".".join(p for p in (field, m.group("name")) if p)
-        return name, f"'{name}' is required."
-    if m := _TOO_LONG.search(raw):
-        return field, f"'{field}' is too long: the most is {int(m.group('n')):,}" + (
-            " characters." if m.group(1) == "str" else " items."
+        key = "invalid.unknown_field" if m.re is _UNKNOWN else "invalid.required"
+        return name, ui.gettext(key, field=field_label(_field_name(name), ui))
+    if "malformed" in raw.lower() or "truncated" in raw.lower():
+        return None, ui.gettext("invalid.not_json")
+    label = field_label(_field_name(field or ""), ui) if field else ui.gettext("invalid.this_value")
+    return field, ui.gettext(_reason(raw), field=label, **_values(raw))
+
+
+def _reason(raw: str) -> str:
+    """The catalogue key of what is wrong with a value, from msgspec's message."""
+    if m := _LENGTH.search(raw):
+        many = m.group("kind") != "str"
+        return (
+            ("invalid.too_many" if many else "invalid.too_long")
+            if m.group("op") == "<="
+            else ("invalid.too_few" if many else "invalid.too_short")
         )
-    if m := _TOO_SHORT.search(raw):
-        return field, f"'{field}' is too short: it needs at least {int(m.group('n')):,}."
+    if m := _BOUND.search(raw):
+        return "invalid.too_big" if m.group("op").startswith("<") else "invalid.too_small"
+    if _CHOICE.search(raw):
+        return "invalid.not_a_choice"
     if m := _EXPECTED.search(raw):
-        return field, f"'{field}' should be {m.group('want')}, not {m.group('got')}."
-    if "malformed" in raw.lower() or "JSON is malformed" in raw or "truncated" in raw.lower():
-        return None, "The request body is not valid JSON."
-    return field, (f"'{field}': {raw}" if field else raw)
+        return _WANT.get(m.group("want"), "invalid.other")
+    if "date" in raw.lower():
+        return "invalid.date"
+    if "matching regex" in raw:
+        return "invalid.format"
+    return "invalid.other"
+
+
+def _values(raw: str) -> dict[str, str]:
+    """The numbers and the value msgspec's message names, for the sentence."""
+    if m := _LENGTH.search(raw) or _BOUND.search(raw):
+        n = m.group("n")
+        if m.re is _BOUND and m.group("op") in {">", "<"}:  # "more than 0" in words is "at least" the next step
+            n = str(int(float(n)) + (1 if m.group("op") == ">" else -1)) if m.group("kind") == "int" else n
+        return {"limit": f"{int(float(n)):,}" if float(n).is_integer() else n}
+    if m := _CHOICE.search(raw):
+        return {"value": m.group("value")[:40]}  # what was sent, said back, but never a page of it
+    return {}
 
 
 _MISSING_PARAM = re.compile(r"Missing required (?P<source>\w+) parameter '(?P<key>[^']+)'")
@@ -144,8 +184,7 @@ def _detail(item: dict[str, Any]) -> dict[str, str]:
     if source in {"header", "query", "path", "cookie"}:
         return {"field": str(key), "message": f"The {key} {source} is not valid: {message}"}
     field, sentence = explain_validation(message if "- at `" in message or not key else f"{message} - at `$.{key}`")
-    field = _field_name(field or str(key or ""))
-    return {"field": field, "message": sentence.replace(f"'data.{field}'", f"'{field}'")}
+    return {"field": _field_name(field or str(key or "")), "message": sentence}
 
 
 def _field_name(path: str) -> str:
@@ -167,9 +206,9 @@ def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[
         why = "csrf" if "CSRF" in detail else "cross_site" if "another website" in detail else "role"
         refusal = BackgroundTask(_audit_refusal, request, why)
     if exc.status_code == 403 and "CSRF" in detail:
-        detail = "This form has expired or was not sent from Heard. Go back, reload the page and try again."
+        detail = reader(request).gettext("error_page.expired")
     if exc.status_code == 413:
-        detail = f"That is too big to send at once: the most is {_limit(request)}. Nothing was kept."
+        detail = reader(request).gettext("error_page.too_big", limit=_limit(request))
     if _wants_html(request) and (isinstance(exc, BadBody) or exc.status_code == 413):
         return _person_page(request, exc.status_code, "There is a problem", detail, _kept_form(request))
     field = exc.field if isinstance(exc, BadBody) else None
@@ -233,10 +272,15 @@ def _person_page(
     form: dict[str, list[str]],
     headers: dict[str, str] | None = None,
 ) -> Response[Any]:
-    """An error page in plain words, with what the person's form carried (if anything) to send again."""
+    """An error page in plain words (a child's in their language), with what the person's form carried (if anything)
+    to send again."""
     engine = request.app.template_engine.engine  # type: ignore[union-attr]
     fields = [(name, value) for name, values in form.items() for value in values]
+    ui = reader(request)
     context = {
+        "ui": ui,
+        "lang": ui.lang,
+        "dir": ui.direction,
         "heading": heading,
         "message": message,
         "sending": request.method != "GET",
