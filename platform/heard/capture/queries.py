@@ -286,3 +286,31 @@ order by created_at, id
 
 async def responses(conn: asyncpg.Connection, council_id: int, instrument: str) -> list[Stored]:
     return [Stored(**dict(r)) for r in await conn.fetch(_EXPORT, council_id, instrument)]
+
+
+# ---- the new-message nudge -------------------------------------------------------------------------
+
+
+class NudgeContact(msgspec.Struct, frozen=True, kw_only=True):
+    """Where a young person asked to be told a new message is waiting; `offered` for care leavers and 16+."""
+
+    offered: bool
+    email: str | None
+    phone: str | None
+
+
+# Care leavers and young people of 16 or over: the same rule the nudge job (inbox.queries) sends by.
+_NUDGE_CONTACT = """
+select (legal_status = 'care_leaver' or birth_month <= current_date - interval '16 years') as offered,
+       nudge_email as email, nudge_phone as phone
+from children where id = $1
+"""
+
+
+async def nudge_contact(conn: asyncpg.Connection, child_id: int) -> NudgeContact:
+    row = await conn.fetchrow(_NUDGE_CONTACT, child_id)
+    return msgspec.convert(dict(row), NudgeContact)
+
+
+async def set_nudge_contact(conn: asyncpg.Connection, child_id: int, email: str | None, phone: str | None) -> None:
+    await conn.execute("update children set nudge_email = $2, nudge_phone = $3 where id = $1", child_id, email, phone)
