@@ -143,7 +143,9 @@ async def test_a_child_under_16_in_care_is_not_offered_it_and_cannot_save_one(
 
 
 async def test_a_saved_contact_is_what_the_nudge_job_uses(
-    own_db: tuple[asyncpg.Pool, settings.Settings], sink: tuple[Sink, int], notify: Notify
+    own_db: tuple[asyncpg.Pool, settings.Settings],  # noqa: F811 - these three are the fixtures imported above
+    sink: tuple[Sink, int],  # noqa: F811
+    notify: Notify,  # noqa: F811
 ) -> None:
     pool, config = own_db
     async with heard_db.acquire(pool) as conn:

@@ -146,9 +146,9 @@ async def test_an_admin_sets_the_notify_templates_for_telling_young_people_a_mes
 
     # Cleared again: the box left empty stores no template, so no text message is sent.
     assert (await client.post("/admin/council", data={**form, "nudge_sms_template_id": ""})).status_code == 303
-    assert await db.fetchval(
-        "select nudge_sms_template_id from council_settings where council_id = $1", council.id
-    ) == ""
+    assert (
+        await db.fetchval("select nudge_sms_template_id from council_settings where council_id = $1", council.id) == ""
+    )
 
 
 async def test_a_national_figure_set_in_settings_reaches_the_board(

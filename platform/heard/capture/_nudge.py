@@ -74,7 +74,7 @@ async def save(conn: asyncpg.Connection, principal: Principal, contact: Contact)
         if not before.offered:
             raise Forbidden(NOT_OFFERED)
         await queries.set_nudge_contact(conn, principal.id, contact.email, contact.phone)
-        changed = {
+        changed: dict[str, Any] = {
             name: _change(old, new)
             for name, old, new in (("email", before.email, contact.email), ("phone", before.phone, contact.phone))
             if old != new
@@ -142,7 +142,5 @@ def _page(
     done: str = "",
     status: int = 200,
 ) -> Template:
-    context = child_page(
-        request, request.user, ui=ui, current=current, typed=typed, errors=errors or {}, done=done
-    )
+    context = child_page(request, request.user, ui=ui, current=current, typed=typed, errors=errors or {}, done=done)
     return Template("capture/message_nudge.html", context=context, status_code=status)

@@ -353,9 +353,7 @@ class AnonymousPages(Controller):
             at=receipt.created_at,
             ui=ui,
         )
-        context = child_page(
-            request, ui=ui, sent=receipt, reference=receipt.reference, anonymous=True, **promised
-        )
+        context = child_page(request, ui=ui, sent=receipt, reference=receipt.reference, anonymous=True, **promised)
         queue.dispatch_soon(db_pool, redis, work)
         return Template("capture/receipt.html", context=context)
 

@@ -133,8 +133,15 @@ def worded(found: Promise, ui: Words) -> dict[str, Any]:
 
 
 async def told(
-    conn: asyncpg.Connection, council_id: int, *, kind: str, audience: list[str], anonymous: bool, level: str,
-    at: datetime, ui: Words
+    conn: asyncpg.Connection,
+    council_id: int,
+    *,
+    kind: str,
+    audience: list[str],
+    anonymous: bool,
+    level: str,
+    at: datetime,
+    ui: Words,
 ) -> dict[str, Any]:
     """What a page shows of the promise for something sent: {'promise': worded or None, 'help': the numbers to call}.
     The receipt and the message's own page both say it, so a child who comes back reads the same promise."""

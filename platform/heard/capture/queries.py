@@ -309,6 +309,8 @@ from children where id = $1
 
 async def nudge_contact(conn: asyncpg.Connection, child_id: int) -> NudgeContact:
     row = await conn.fetchrow(_NUDGE_CONTACT, child_id)
+    if row is None:
+        raise LookupError(child_id)  # a signed-in child's row always exists
     return msgspec.convert(dict(row), NudgeContact)
 
 

@@ -22,7 +22,8 @@ T = TypeVar("T")
 
 _CHILD = """
 select id, reference, known_as, birth_month, legal_status, preferred_language, placement_type, placed_out_of_area,
-       uasc, disability, placement_contact, nudge_email, nudge_phone, share_quotes, access_code_hash is not null as has_access_code,
+       uasc, disability, placement_contact, nudge_email, nudge_phone, share_quotes,
+       access_code_hash is not null as has_access_code,
        created_at, archived_at, erased_at
 from children where id = $1 and council_id = $2
 """
