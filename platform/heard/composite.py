@@ -15,7 +15,7 @@ from litestar.response import Template
 import dashboards
 from heard import advocacy
 from heard.accounts.schemas import Principal
-from heard.capture import message_title, not_found_page
+from heard.capture import message_title, not_found_page, nudge_contact
 from heard.complaints import services as complaint_services
 from heard.errors import NotFound
 from heard.inbox import services as conversations
@@ -49,6 +49,7 @@ class ChildMessagesPage(Controller):
             updates=updates,
             themes={u.id: ui.translate(u.theme_label) for u in updates},
             advocate_requests=await advocacy.for_child(conn, request.user.id),
+            nudge=await nudge_contact(conn, request.user.id),
         )
         return Template("capture/messages.html", context=context)
 

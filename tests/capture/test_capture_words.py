@@ -88,6 +88,11 @@ def _pages(lang: str) -> list[tuple[str, dict[str, object]]]:
             "audience": "worker", "restored": True, "draft_url": "/send/worried/draft"}
     offer = SimpleNamespace(id="worried", title="x", language="en", done=False, has_draft=True, closes_on=date.today())
     done = SimpleNamespace(id="my_life_8_11", title="x", language="en", done=True, has_draft=False, closes_on=None)
+    thread = SimpleNamespace(open=True, statement_read_at=NOW, statement_read_by="Sam", messages=[
+        SimpleNamespace(side="staff", from_name="Sam", created_at=NOW, body="Hi", read_at=None, read_by=None),
+        SimpleNamespace(side="child", from_name="", created_at=NOW, body="Thanks", read_at=NOW, read_by="Sam")])
+    promise = {"title": "x", "lines": ["y"], "help_now": True, "replies": True}
+    nudge = SimpleNamespace(offered=True, email="a@example.org", phone="+447400123456")
     return [
         ("home_child.html", {}),
         ("sign_in_child.html", {"error": "That code did not work. Please check your card, or ask your worker for a new one.",
@@ -107,9 +112,19 @@ def _pages(lang: str) -> list[tuple[str, dict[str, object]]]:
         ("capture/receipt.html", {"sent": urgent, "reference": "H-000008", "anonymous": False}),
         ("capture/receipt.html", {"sent": sent, "reference": "A-1", "anonymous": True}),
         ("capture/messages.html", {"items": [item], "titles": {7: "x"}, "complaints": [complaint, waiting],
-                                   "updates": [update], "themes": {1: "x"}}),
-        ("capture/messages.html", {"items": [], "titles": {}, "complaints": [], "updates": []}),
-        ("capture/message.html", {"s": message, "title": "x", "lines": [], "advocate_on": NOW, "who": ["x"]}),
+                                   "updates": [update], "themes": {1: "x"}, "unread": {7: 2},
+                                   "nudge": SimpleNamespace(offered=True)}),
+        ("capture/messages.html", {"items": [], "titles": {}, "complaints": [], "updates": [], "unread": {}}),
+        ("capture/message.html", {"s": message, "title": "x", "lines": [], "advocate_on": NOW, "who": ["x"],
+                                  "conversation": thread, "sent": True, "error": "x", "promise": promise}),
+        ("capture/message.html", {"s": message, "title": "x", "lines": [], "advocate_on": None, "who": ["x"],
+                                  "conversation": SimpleNamespace(open=False, messages=[]), "promise": None}),
+        ("capture/message_nudge.html", {"current": nudge, "typed": {"email": "x"}, "errors": {
+            "email": "x", "phone": "y"}, "done": ""}),
+        ("capture/message_nudge.html", {"current": nudge, "typed": {}, "errors": {}, "done": "saved"}),
+        ("capture/message_nudge.html", {"current": nudge, "typed": {}, "errors": {}, "done": "removed"}),
+        ("capture/message_nudge.html", {"current": SimpleNamespace(offered=False, email=None, phone=None),
+                                        "typed": {}, "errors": {}, "done": ""}),
         ("capture/closed.html", {"heading": "x", "body": "y"}),
         ("help.html", {}),
         ("accessibility.html", {"en": i18n.catalogue("en"), "prepared": "7 December 2026",

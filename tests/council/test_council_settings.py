@@ -103,6 +103,8 @@ async def test_an_admin_saves_settings_and_each_change_is_audited(
         ("quarter_convention", "lunar", "Choose financial or calendar quarters."),
         ("totp_roles", "wizard", "“wizard” is not one of Heard&#39;s roles. Choose from: Social worker or personal adviser"),
         ("notify_sms_template_id", "abc", "A GOV.UK Notify template id looks like"),
+        ("nudge_email_template_id", "my template", "A GOV.UK Notify template id looks like"),
+        ("nudge_sms_template_id", "0f3c2b1a", "A GOV.UK Notify template id looks like"),
         ("notify_sms_numbers", "07700 900123, call me", "Write mobile numbers like 07700 900123"),
         ("teams_webhook_url", "http://teams.example/hook", "The Teams webhook must be an https:// address."),
     ],
@@ -117,6 +119,36 @@ async def test_bad_settings_are_refused_in_plain_words_and_nothing_is_saved(
     assert await db.fetchval("select count(*) from council_settings where council_id = $1", council.id) == 0
     assert await db.fetchval("select name from councils where id = $1", council.id) != "East Vale Council"
     assert await db.fetchval("select count(*) from board_measures where council_id = $1", council.id) == 0
+
+
+async def test_an_admin_sets_the_notify_templates_for_telling_young_people_a_message_is_waiting(
+    client: Client, council: Council, db: asyncpg.Connection
+) -> None:
+    email_template, sms_template = str(uuid.uuid4()), str(uuid.uuid4())
+    await client.as_staff(council.staff["admin"])
+    form = {**FORM, "nudge_email_template_id": email_template, "nudge_sms_template_id": sms_template}
+
+    assert (await client.post("/admin/council", data=form)).status_code == 303
+
+    page = (await client.get("/admin/council")).text
+    assert f'value="{email_template}"' in page and f'value="{sms_template}"' in page
+    stored = await db.fetchrow(
+        "select nudge_email_template_id, nudge_sms_template_id from council_settings where council_id = $1", council.id
+    )
+    assert (stored["nudge_email_template_id"], stored["nudge_sms_template_id"]) == (email_template, sms_template)
+    changes = {
+        r["detail"]["setting"]: r["detail"]["after"]
+        for r in await db.fetch(
+            "select detail from audit_log where council_id = $1 and action = 'setting_changed'", council.id
+        )
+    }
+    assert changes["nudge_email_template_id"] == email_template and changes["nudge_sms_template_id"] == sms_template
+
+    # Cleared again: the box left empty stores no template, so no text message is sent.
+    assert (await client.post("/admin/council", data={**form, "nudge_sms_template_id": ""})).status_code == 303
+    assert (
+        await db.fetchval("select nudge_sms_template_id from council_settings where council_id = $1", council.id) == ""
+    )
 
 
 async def test_a_national_figure_set_in_settings_reaches_the_board(

@@ -36,7 +36,7 @@ async def submission(db: asyncpg.Connection, council: Council, child_id: int | N
 
 
 async def seed_child(db: asyncpg.Connection, council: Council, name: str) -> Seeded:
-    """A statement with a reply and an analysis, an alert with events, a complaint with a point, a draft."""
+    """A statement with a reply, a follow-up from the child and an analysis, a nudge contact, an alert with events, a complaint with a point, a draft."""
     child_id = council.children[name]
     phrase = f"{name} words {secrets.token_hex(3)}"
     seeded = Seeded(child_id=child_id, phrase=phrase)
@@ -47,6 +47,17 @@ async def seed_child(db: asyncpg.Connection, council: Council, name: str) -> See
     worker = council.staff_ids["worker" if name != "Cai" else "worker_b"]
     await db.execute(
         "insert into replies (submission_id, staff_id, body) values ($1, $2, $3)", first, worker, f"Reply to {phrase}"
+    )
+    await db.execute(
+        "insert into child_messages (submission_id, child_id, body) values ($1, $2, $3)",
+        first,
+        child_id,
+        f"{phrase} wrote back",
+    )
+    await db.execute(
+        "update children set nudge_email = $2, nudge_phone = '+447700900123' where id = $1",
+        child_id,
+        f"{name.lower()}@example.org",
     )
     for sid, theme in [(first, "placement"), (second, "safety")]:
         await db.execute(

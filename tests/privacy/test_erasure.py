@@ -75,12 +75,16 @@ async def test_an_approval_erases_words_and_identifiers_and_keeps_the_counts(
     assert child["access_code_hash"] is None and child["erased_at"] is not None
     export = (await client.get(f"/api/admin/privacy/children/{ava.child_id}/export")).text
     assert ava.phrase not in export
+    follow_ups = await db.fetch("select body from child_messages where child_id = $1", ava.child_id)
+    assert [m["body"] for m in follow_ups] == ["[removed at the child's request]"]  # the row stays for the counts
+    assert child["nudge_email"] is None and child["nudge_phone"] is None and "ava@example.org" not in export
     assert f"{council.slug}-Ava" not in export
     survey = await db.fetchval("select answers from submissions where id = $1", ava.submissions[0])
     assert survey["feel_safe"] == "yes" and survey["score"] == 4 and ava.phrase not in survey["why"]
     themes = await db.fetchval("select themes from analyses where submission_id = $1", ava.submissions[1])
     assert themes == ["safety"]
-    assert ben.phrase in (await client.get(f"/api/admin/privacy/children/{ben.child_id}/export")).text
+    ben_export = (await client.get(f"/api/admin/privacy/children/{ben.child_id}/export")).text
+    assert ben.phrase in ben_export and f"{ben.phrase} wrote back" in ben_export
     signed_out = await Client(base_url=client.base_url, timeout=20).prepare()
     assert (await signed_out.post("/api/session/child", json={"code": council.codes["Ava"]})).status_code == 401
     await signed_out.aclose()

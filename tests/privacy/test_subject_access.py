@@ -25,6 +25,8 @@ async def test_the_export_holds_every_kind_of_record_for_the_child_and_nothing_o
     assert sorted(s["id"] for s in export["submissions"]) == sorted(ava.submissions)
     first = next(s for s in export["submissions"] if s["id"] == ava.submissions[0])
     assert first["replies"][0]["body"] == f"Reply to {ava.phrase}"
+    assert [m["body"] for m in first["child_messages"]] == [f"{ava.phrase} wrote back"]
+    assert (export["child"]["nudge_email"], export["child"]["nudge_phone"]) == ("ava@example.org", "+447700900123")
     assert first["analysis"]["themes"] == ["placement"]
     assert first["answers"]["why"] == f"{ava.phrase} in an answer"
     assert [a["id"] for a in export["alerts"]] == [ava.alert_id]
@@ -67,6 +69,7 @@ async def test_the_readable_page_shows_the_childs_words(
     assert r.status_code == 200
     assert f"{ava.phrase} in a statement" in r.text
     assert f"Reply to {ava.phrase}" in r.text
+    assert f"{ava.phrase} wrote back" in r.text
 
 
 async def test_only_admins_may_export_and_only_in_their_council(

@@ -11,7 +11,7 @@ from litestar.response import Redirect, Template
 import surveys
 from heard import queue
 from heard.accounts.schemas import Principal
-from heard.capture import queries
+from heard.capture import _promise, queries
 from heard.capture._context import answer_lines
 from heard.capture._pages import message_title, not_found_page, version
 from heard.errors import Conflict, Invalid, NotFound
@@ -90,6 +90,18 @@ async def _page(
     ui = language(request)
     found, conversation = await conversations.open_for_child(conn, request.user, submission_id)
     advocacy = await queries.advocacy_for_child(conn, request.user.id)
+    stored = await queries.sent(conn, submission_id, request.user.id)  # how serious the screen found it
+    level = stored.safeguarding if stored else "none"
+    promised = await _promise.told(
+        conn,
+        request.user.council_id,
+        kind=found.kind,
+        audience=found.audience,
+        anonymous=found.anonymous,
+        level=level,
+        at=found.created_at,
+        ui=ui,
+    )
     instrument = version(found.instrument, found.instrument_version)
     lines = answer_lines(instrument, surveys.read_answers(instrument, found.answers), ui.lang) if instrument else []
     context = child_page(
@@ -106,5 +118,6 @@ async def _page(
         error_field="body",
         typed=typed,
         sent=sent and error is None,
+        **promised,
     )
     return Template("capture/message.html", context=context, status_code=status)

@@ -238,14 +238,15 @@ class ChildPages(Controller):
             raise NotFound(ui.gettext("survey.not_found"))
         # A complaint's receipt promises the date stored on the complaint's own clock, not a general target.
         answer_by = await complaints.answer_by(conn, found.id, request.user.id) if found.kind == "complaint" else None
-        rules = await _promise.rules_for(conn, request.user.council_id)
-        said = _promise.promise(
+        promised = await _promise.told(
+            conn,
+            request.user.council_id,
             kind=found.kind,
             audience=found.audience,
             anonymous=found.anonymous,
             level=found.safeguarding,
             at=found.created_at,
-            rules=rules,
+            ui=ui,
         )
         context = child_page(
             request,
@@ -254,9 +255,8 @@ class ChildPages(Controller):
             sent=found,
             reference=f"H-{found.id:06d}",
             anonymous=False,
-            promise=_promise.worded(said, ui) if said else None,
-            help=_promise.help_lines(rules, ui),
             answer_by=answer_by,
+            **promised,
         )
         return Template("capture/receipt.html", context=context)
 
@@ -343,24 +343,17 @@ class AnonymousPages(Controller):
                 easy_read=_easy(instrument, fields),
                 status=400,
             )
-        rules = await _promise.rules_for(conn, opening.council_id)
-        said = _promise.promise(
+        promised = await _promise.told(
+            conn,
+            opening.council_id,
             kind=receipt.kind,
             audience=["council"],
             anonymous=True,
             level=receipt.safeguarding,
             at=receipt.created_at,
-            rules=rules,
-        )
-        context = child_page(
-            request,
             ui=ui,
-            sent=receipt,
-            reference=receipt.reference,
-            anonymous=True,
-            promise=_promise.worded(said, ui) if said else None,
-            help=_promise.help_lines(rules, ui),
         )
+        context = child_page(request, ui=ui, sent=receipt, reference=receipt.reference, anonymous=True, **promised)
         queue.dispatch_soon(db_pool, redis, work)
         return Template("capture/receipt.html", context=context)
 

@@ -8,7 +8,7 @@ to get help now; out of office hours nothing is promised for "today".
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,7 +20,7 @@ from heard.complaints._clock import add_working_days
 from heard.council import safeguarding_for
 from heard.safeguarding import closes_at, in_office_hours, next_opening
 from heard.settings import SafeguardingSettings
-from heard.web.pages import Words
+from heard.web.pages import Words, dated
 
 Line = tuple[str, dict[str, Any]]
 """A catalogue key and its parameters (dates are worded in the child's language when the promise is shown)."""
@@ -125,11 +125,29 @@ def worded(found: Promise, ui: Words) -> dict[str, Any]:
         if name == "time":
             return f"{value:%H:%M}"
         if name == "date":
-            return f"{value.day} {ui.gettext(f'month.{value.month}')} {value.year}"
+            return dated(date(value.year, value.month, value.day), ui)  # the day where the council is
         return str(value)
 
     lines = [ui.gettext(key, **{k: param(k, v) for k, v in params.items()}) for key, params in found.lines]
     return {"title": ui.gettext(found.title), "lines": lines, "help_now": found.help_now, "replies": found.replies}
+
+
+async def told(
+    conn: asyncpg.Connection,
+    council_id: int,
+    *,
+    kind: str,
+    audience: list[str],
+    anonymous: bool,
+    level: str,
+    at: datetime,
+    ui: Words,
+) -> dict[str, Any]:
+    """What a page shows of the promise for something sent: {'promise': worded or None, 'help': the numbers to call}.
+    The receipt and the message's own page both say it, so a child who comes back reads the same promise."""
+    rules = await rules_for(conn, council_id)
+    said = promise(kind=kind, audience=audience, anonymous=anonymous, level=level, at=at, rules=rules)
+    return {"promise": worded(said, ui) if said else None, "help": help_lines(rules, ui)}
 
 
 def help_lines(rules: Rules, ui: Words) -> list[tuple[str, str]]:

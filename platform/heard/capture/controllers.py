@@ -14,6 +14,7 @@ from heard.accounts.schemas import Principal
 from heard.capture import _openings, services
 from heard.capture._conversation import ChildConversation
 from heard.capture._not_safe import NotSafePages
+from heard.capture._nudge import NudgePages
 from heard.capture._pages import AnonymousPages, ChildPages
 from heard.capture._staff import SurveyPages, _csv
 from heard.capture.schemas import (
@@ -183,4 +184,5 @@ ROUTE_HANDLERS = [
     AnonymousPages,
     SurveyPages,
     NotSafePages,
+    NudgePages,
 ]

@@ -315,3 +315,31 @@ async def advocacy_request(conn: asyncpg.Connection, request_id: int) -> Advocac
 
 async def advocacy_passed_on(conn: asyncpg.Connection, request_id: int) -> None:
     await conn.execute("update advocacy_requests set passed_on_at = now() where id = $1", request_id)
+# ---- the new-message nudge -------------------------------------------------------------------------
+
+
+class NudgeContact(msgspec.Struct, frozen=True, kw_only=True):
+    """Where a young person asked to be told a new message is waiting; `offered` for care leavers and 16+."""
+
+    offered: bool
+    email: str | None
+    phone: str | None
+
+
+# Care leavers and young people of 16 or over: the same rule the nudge job (inbox.queries) sends by.
+_NUDGE_CONTACT = """
+select (legal_status = 'care_leaver' or birth_month <= current_date - interval '16 years') as offered,
+       nudge_email as email, nudge_phone as phone
+from children where id = $1
+"""
+
+
+async def nudge_contact(conn: asyncpg.Connection, child_id: int) -> NudgeContact:
+    row = await conn.fetchrow(_NUDGE_CONTACT, child_id)
+    if row is None:
+        raise LookupError(child_id)  # a signed-in child's row always exists
+    return msgspec.convert(dict(row), NudgeContact)
+
+
+async def set_nudge_contact(conn: asyncpg.Connection, child_id: int, email: str | None, phone: str | None) -> None:
+    await conn.execute("update children set nudge_email = $2, nudge_phone = $3 where id = $1", child_id, email, phone)

@@ -96,6 +96,8 @@ FIELD_HELP = {
     "notify_email_template_id": "A GOV.UK Notify template id looks like 0f3c2b1a-1234-4cde-9abc-0123456789ab.",
     "notify_sms_template_id": "A GOV.UK Notify template id looks like 0f3c2b1a-1234-4cde-9abc-0123456789ab.",
     "notify_sms_numbers": "Write mobile numbers like 07700 900123, separated by commas.",
+    "nudge_email_template_id": "A GOV.UK Notify template id looks like 0f3c2b1a-1234-4cde-9abc-0123456789ab.",
+    "nudge_sms_template_id": "A GOV.UK Notify template id looks like 0f3c2b1a-1234-4cde-9abc-0123456789ab.",
     "teams_webhook_url": "The Teams webhook must be an https:// address.",
 }
 

@@ -28,6 +28,8 @@ _SETTINGS_COLUMNS = (
     "notify_email_template_id",
     "notify_sms_template_id",
     "notify_sms_numbers",
+    "nudge_email_template_id",
+    "nudge_sms_template_id",
     "teams_webhook_url",
 )
 

@@ -57,6 +57,9 @@ class CouncilSettings(msgspec.Struct, frozen=True, kw_only=True):
     notify_email_template_id: TemplateId = ""
     notify_sms_template_id: TemplateId = ""
     notify_sms_numbers: list[PhoneNumber] = msgspec.field(default_factory=list)
+    nudge_email_template_id: TemplateId = ""
+    """Notify templates for telling a young person a new message is waiting: ((message)) and ((link)), no more."""
+    nudge_sms_template_id: TemplateId = ""
     teams_webhook_url: Annotated[
         str, msgspec.Meta(max_length=2000, pattern=r"^((https://|http://(127\.0\.0\.1|localhost)[:/])\S*)?$")
     ] = ""

@@ -162,7 +162,8 @@ async def child_facts(conn: asyncpg.Connection, submission_id: int, staff_id: in
     return None if row is None else msgspec.convert(dict(row), ChildFacts, strict=False)
 
 
-# Only a care leaver who gave a phone number or email, and only while the reply is still unread.
+# Only a care leaver or a young person of 16 or over who gave a phone number or email (capture/_nudge.py offers
+# it to them alone), and only while the reply is still unread.
 _NUDGE_TARGET = """
 select c.id as child_id, c.council_id, c.preferred_language as language, c.nudge_email as email,
        c.nudge_phone as phone, coalesce(cs.nudge_email_template_id, '') as email_template,
@@ -171,7 +172,8 @@ from replies r
 join submissions s on s.id = r.submission_id
 join children c on c.id = s.child_id
 left join council_settings cs on cs.council_id = c.council_id
-where r.id = $1 and r.read_by_child_at is null and c.legal_status = 'care_leaver' and c.archived_at is null
+where r.id = $1 and r.read_by_child_at is null and c.archived_at is null
+  and (c.legal_status = 'care_leaver' or c.birth_month <= current_date - interval '16 years')
   and (c.nudge_email is not null or c.nudge_phone is not null)
 """
 

@@ -23,7 +23,8 @@ T = TypeVar("T")
 
 _CHILD = """
 select id, reference, known_as, birth_month, legal_status, preferred_language, placement_type, placed_out_of_area,
-       uasc, disability, placement_contact, share_quotes, access_code_hash is not null as has_access_code,
+       uasc, disability, placement_contact, nudge_email, nudge_phone, share_quotes,
+       access_code_hash is not null as has_access_code,
        created_at, archived_at, erased_at
 from children where id = $1 and council_id = $2
 """
@@ -43,6 +44,11 @@ select s.id, s.kind, s.instrument, s.instrument_version, s.channel, s.answers, s
                     'id', r.id, 'staff_name', st.name, 'body', r.body, 'created_at', r.created_at,
                     'read_by_child_at', r.read_by_child_at) order by r.id)
                  from replies r join staff st on st.id = r.staff_id where r.submission_id = s.id), '[]') as replies,
+       coalesce((select json_agg(json_build_object(
+                    'id', m.id, 'body', m.body, 'created_at', m.created_at, 'read_by_staff_at', m.read_by_staff_at,
+                    'read_by', st.name) order by m.id)
+                 from child_messages m left join staff st on st.id = m.read_by where m.submission_id = s.id),
+                '[]') as child_messages,
        (select json_build_object('model_version', an.model_version, 'themes', an.themes, 'sentiment', an.sentiment,
                                  'safeguarding_level', an.safeguarding_level,
                                  'safeguarding_categories', an.safeguarding_categories,

@@ -33,6 +33,9 @@ class ChildRecord(msgspec.Struct, frozen=True, kw_only=True):
     uasc: bool
     disability: bool
     placement_contact: str | None
+    nudge_email: str | None
+    """Where the young person asked to be told a new message is waiting (never what it says)."""
+    nudge_phone: str | None
     share_quotes: bool
     has_access_code: bool
     created_at: datetime
@@ -54,6 +57,16 @@ class Reply(msgspec.Struct, frozen=True, kw_only=True):
     body: str
     created_at: datetime
     read_by_child_at: datetime | None
+
+
+class ChildMessage(msgspec.Struct, frozen=True, kw_only=True):
+    """What the child wrote back after sending (the conversation), and when staff read it."""
+
+    id: int
+    body: str
+    created_at: datetime
+    read_by_staff_at: datetime | None
+    read_by: str | None
 
 
 class Analysis(msgspec.Struct, frozen=True, kw_only=True):
@@ -79,6 +92,7 @@ class Submission(msgspec.Struct, frozen=True, kw_only=True):
     language: str
     created_at: datetime
     replies: list[Reply]
+    child_messages: list[ChildMessage]
     analysis: Analysis | None
     shown: Shown = msgspec.field(default_factory=Shown)
 

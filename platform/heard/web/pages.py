@@ -7,7 +7,7 @@ language switcher and the unchecked-translation notice, and the session when som
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from litestar import Request
@@ -44,7 +44,7 @@ def child_page(
         "languages": languages(),
         "here": here,
         "translation_notice": not ui.reviewed,
-        "date": lambda moment: dated(moment, ui.lang),
+        "date": lambda moment: dated(moment, ui),
     }
     if user is not None:
         context = staff_page(user, **context)
@@ -65,8 +65,15 @@ def languages() -> list[tuple[str, str, Direction]]:
     return [(tag, catalogue(tag).name, catalogue(tag).direction) for tag in SUPPORTED]
 
 
-def dated(moment: datetime | None, lang: str) -> str:
-    """A date and time: '23 Nov 2026, 14:05' in English, digits only in other languages."""
+def dated(moment: date | datetime | None, ui: Words) -> str:
+    """A date (and time) on a child's page, the one way every child's page words one: '23 Nov 2026, 14:05' in
+    English; in other languages the month named in the child's language (the `month.N` words), because digits alone
+    (23/11/2026) read differently from country to country. A date without a time: '23 November 2026'."""
     if moment is None:
         return ""
-    return when(moment) if lang == "en" else moment.astimezone().strftime("%d/%m/%Y %H:%M")
+    if not isinstance(moment, datetime):
+        return f"{moment.day} {ui.gettext(f'month.{moment.month}')} {moment.year}"
+    if ui.lang == "en":
+        return when(moment)
+    local = moment.astimezone()
+    return f"{dated(local.date(), ui)}, {local:%H:%M}"
