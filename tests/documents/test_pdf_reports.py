@@ -52,16 +52,23 @@ async def _seed(db: asyncpg.Connection, council: Council) -> None:
     older = [await add_child(db, council, age=16, placement="residential") for _ in range(7)]
     for i, child in enumerate(younger + older):
         await add_submission(db, council, child, themes=("placement",), read_after=timedelta(hours=3))
-        await add_submission(db, council, child, kind="survey", answers={
-            "feel_safe_home": answer("feel_safe_home", choice="yes" if i < 9 else "no"),
-            "trusted_adult": answer("trusted_adult", choice="yes" if i < 12 else "no"),
-        })
+        await add_submission(
+            db,
+            council,
+            child,
+            kind="survey",
+            answers={
+                "feel_safe_home": answer("feel_safe_home", choice="yes" if i < 9 else "no"),
+                "trusted_adult": answer("trusted_adult", choice="yes" if i < 12 else "no"),
+            },
+        )
     for child in younger:
         await add_submission(db, council, child, kind="review", used_in_review=True)
     to_council = ("worker", "council")
     quoted = await add_submission(db, council, younger[0], themes=("placement",), redacted=QUOTE, audience=to_council)
-    await add_submission(db, council, younger[1], themes=("family_contact",), redacted=NOT_APPROVED,
-                         audience=to_council)
+    await add_submission(
+        db, council, younger[1], themes=("family_contact",), redacted=NOT_APPROVED, audience=to_council
+    )
     await refresh(db, council)
     officer = staff(council, "participation_officer")
     await services.decide_quote(db, officer, quoted, True)
@@ -69,9 +76,12 @@ async def _seed(db: asyncpg.Connection, council: Council) -> None:
         ("Children want more time with brothers and sisters", "Sibling weekends started", date(2025, 6, 20)),
         ("Children want their own bank cards", "Bank cards from 16, before this quarter", date(2025, 3, 1)),
     ]:
-        made = await services.create(db, officer, ActionIn(theme="family_contact", said=said, said_on=date(2025, 1, 10)))
-        await services.decide(db, officer, made.id, DecisionIn(decision="Agreed", owner="Fostering service",
-                                                                decided_on=date(2025, 2, 1)))
+        made = await services.create(
+            db, officer, ActionIn(theme="family_contact", said=said, said_on=date(2025, 1, 10))
+        )
+        await services.decide(
+            db, officer, made.id, DecisionIn(decision="Agreed", owner="Fostering service", decided_on=date(2025, 2, 1))
+        )
         await services.record_done(db, officer, made.id, DoneIn(changed=changed, done_on=done_on))
 
 

@@ -45,7 +45,9 @@ async def test_a_reply_is_printed_under_the_childs_words(council: Council, clien
     ava = await clients().as_child(council.codes["Ava"])
     sent = await _send(ava, "can I go on the school trip?", audience=["worker"])
     worker = await clients().as_staff(council.staff["worker"])
-    assert (await worker.post(f"/api/inbox/{sent}/replies", json={"body": "Yes! I've signed the form."})).status_code == 201
+    assert (
+        await worker.post(f"/api/inbox/{sent}/replies", json={"body": "Yes! I've signed the form."})
+    ).status_code == 201
     found = read((await worker.get(f"/staff/submissions/{sent}/pdf")).content)
     assert_accessible(found, title=f"Message H-{sent:06d}")
     assert "Replies" in found.text and "Reply from Worker" in found.text
