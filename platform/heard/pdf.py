@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import jinja2
 import weasyprint
@@ -34,7 +35,9 @@ class _PackageFonts(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type
     """Fetches only the package's own font files; anything else (a web address, a file elsewhere) is refused."""
 
     def fetch(self, url: str, headers: Any = None) -> Any:
-        if not url.startswith(_FONT_URL) or "/../" in url:
+        parts = urlsplit(url)
+        path = Path(unquote(parts.path)).resolve()
+        if parts.scheme != "file" or parts.netloc or not path.is_relative_to(FONT_DIR.resolve()):
             raise ValueError(f"A PDF reads only the fonts Heard ships, not {url!r}")
         return super().fetch(url, headers)
 

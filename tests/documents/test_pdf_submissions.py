@@ -109,7 +109,13 @@ def test_the_fonts_are_the_packages_own() -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["https://example.org/track.png", "http://127.0.0.1:6379/", "file:///etc/passwd", pdf._FONT_URL + "../pdf.py"],
+    [
+        "https://example.org/track.png",
+        "http://127.0.0.1:6379/",
+        "file:///etc/passwd",
+        pdf._FONT_URL + "../pdf.py",
+        pdf._FONT_URL + "%2e%2e/pdf.py",
+    ],
 )
 def test_a_pdf_fetches_nothing_but_the_packages_fonts(url: str) -> None:
     with pytest.raises(ValueError, match="only the fonts Heard ships"):
