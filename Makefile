@@ -34,9 +34,11 @@ $(STAMP): pyproject.toml
 # fonts-noto-core and -ui-core, and colour emoji for the face scale. Without them a page shows empty boxes, and the
 # layout the browser tests measure is not the one a child sees.
 FONTS := fonts-noto-core fonts-noto-ui-core fonts-noto-color-emoji fonts-dejavu-core
+# WeasyPrint (the tagged PDFs) lays text out with Pango and HarfBuzz.
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 chromium:
-	@{ command -v chromium && dpkg -s $(FONTS); } >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium $(FONTS); }
+	@{ command -v chromium && dpkg -s $(FONTS) $(PDF_LIBS); } >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium $(FONTS) $(PDF_LIBS); }
 
 model: install $(MODEL)
 

@@ -11,6 +11,7 @@ from litestar.response import Template
 
 from dashboards import _complaints_export, services
 from dashboards._complaints import ReportView, view
+from heard import pdf
 from heard.accounts.schemas import Principal
 from heard.complaints import _clock
 from heard.web.dependencies import Conn
@@ -74,8 +75,8 @@ class ComplaintReportPages(Controller):
             content = _complaints_export.to_csv(report, publication=publication).encode()
             return _download(content, f"{name}.csv", "text/csv")
         if format_ == "pdf":
-            content = _complaints_export.to_pdf(report, publication=publication)
-            return _download(content, f"{name}.pdf", "application/pdf")
+            content = await _complaints_export.to_pdf(report, publication=publication)
+            return _download(content, f"{name}.pdf", pdf.MEDIA_TYPE)
         shown = view(report, publication=publication)
         context = {**context, "report": shown}
         return Template("complaints/reports.html", context=context, media_type=MediaType.HTML)

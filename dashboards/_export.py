@@ -1,18 +1,16 @@
-"""Exports of published tables: CSV for any table, and the board's quarterly report as a PDF (fpdf2)."""
+"""Exports of published tables: CSV for any table, and the Board pack, the board's quarterly report, as a PDF."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
+import asyncpg
+import msgspec
 
-from fpdf import FPDF
-from fpdf.fonts import FontFace
-
-from dashboards.schemas import Table
-from heard import documents
-
-_FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
-NOTE = "Numbers from 1 to 5, and some others that would let them be worked out, are shown as 'c'."
+from dashboards import TEMPLATE_DIR, _actions, queries
+from dashboards._board import BoardPage
+from dashboards._cicc import _quotes
+from dashboards.charts import svg
+from dashboards.schemas import THEMES, Action, Quote, Table
+from heard import documents, pdf
 
 
 def csv_bytes(table: Table) -> bytes:
@@ -21,44 +19,38 @@ def csv_bytes(table: Table) -> bytes:
     return documents.to_csv(rows).encode("utf-8-sig")
 
 
-def report_pdf(title: str, intro: str, tables: Sequence[Table]) -> bytes:
-    """An A4 landscape report: a title, a note on suppression, then each table with its note."""
-    pdf = FPDF(orientation="landscape", format="A4")
-    pdf.set_title(title)
-    pdf.set_lang("en-GB")
-    pdf.set_creator("Heard")
-    family = _fonts(pdf)
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_page()
-    pdf.set_font(family, "B", 16)
-    pdf.multi_cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(family, "", 10)
-    pdf.multi_cell(0, 5, f"{intro} {NOTE}", new_x="LMARGIN", new_y="NEXT")
-    for table in tables:
-        _table(pdf, family, table)
-    return bytes(pdf.output())
+class BoardPack(msgspec.Struct, frozen=True, kw_only=True):
+    """The Board page's figures (already protected), with the quarter's approved quotes and what was done."""
+
+    page: BoardPage
+    quotes: list[Quote]
+    done: list[Action]
+    """"You said, we did" items done this quarter, oldest first."""
 
 
-def _fonts(pdf: FPDF) -> str:
-    for folder in _FONT_DIRS:
-        if (folder / "DejaVuSans.ttf").exists():
-            pdf.add_font("DejaVu", "", str(folder / "DejaVuSans.ttf"))
-            pdf.add_font("DejaVu", "B", str(folder / "DejaVuSans-Bold.ttf"))
-            return "DejaVu"
-    return "Helvetica"
+async def board_pack(conn: asyncpg.Connection, council_id: int, page: BoardPage) -> BoardPack:
+    """What the Board pack adds to the Board page: the quotes the CiCC page shows, and this quarter's changes."""
+    quarter, after = page.quarter.starts, page.quarter.previous(-1).starts
+    quotes = _quotes(await queries.approved_quotes(conn, council_id, quarter))
+    done = [
+        a
+        for a in await _actions.actions(conn, council_id)
+        if a.status == "done" and a.done_on is not None and quarter <= a.done_on < after
+    ]
+    return BoardPack(page=page, quotes=quotes, done=sorted(done, key=lambda a: (a.done_on, a.id)))
 
 
-def _table(pdf: FPDF, family: str, table: Table) -> None:
-    pdf.ln(4)
-    pdf.set_font(family, "B", 12)
-    pdf.multi_cell(0, 7, table.title, new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(family, "", 8)
-    first = 3.0
-    widths = (first, *([1.0] * (len(table.columns) - 1)))
-    with pdf.table(col_widths=widths, text_align="LEFT", headings_style=FontFace(emphasis="BOLD")) as out:
-        out.row(table.columns)
-        for row in table.rows:
-            out.row([row.label, *row.cells])
-    if table.note:
-        pdf.set_font(family, "", 8)
-        pdf.multi_cell(0, 4, table.note, new_x="LMARGIN", new_y="NEXT")
+async def board_pdf(pack: BoardPack) -> bytes:
+    """The Board pack as a tagged PDF: headlines with their trends, every table with its chart, quotes, changes."""
+    page = pack.page
+    return await pdf.build(
+        "dashboards/pdf/board.html",
+        search=[TEMPLATE_DIR],
+        title=f"{page.council}: Corporate Parenting Board report, {page.quarter.label}",
+        author=page.council,
+        p=page,
+        quotes=pack.quotes,
+        done=pack.done,
+        themes=THEMES,
+        svg=svg,
+    )

@@ -26,6 +26,7 @@ from dashboards._web import (
     theme_param,
 )
 from dashboards.jobs import refresh
+from heard import pdf
 from heard.web.dependencies import Conn
 from heard.web.guards import roles, staff_only
 from heard.web.openapi import error_responses
@@ -75,11 +76,9 @@ class DashboardPages(Controller):
     @get("/board/report.pdf", guards=[BOARD])
     async def board_pdf(self, request: User, conn: Conn) -> Response[bytes]:
         found = await _board(request, conn)
-        title = f"{found.council}: Corporate Parenting Board report, {found.quarter.label}"
-        intro = "What children and young people told us, and how quickly we responded, against last quarter."
-        content = _export.report_pdf(title, intro, [found.comparisons, *found.tables])
-        headers = {"Content-Disposition": f'attachment; filename="board-report-{found.quarter.slug}.pdf"'}
-        return Response(content, media_type="application/pdf", headers=headers)
+        content = await _export.board_pdf(await _export.board_pack(conn, request.user.council_id, found))
+        headers = pdf.download_headers(f"board-report-{found.quarter.slug}.pdf")
+        return Response(content, media_type=pdf.MEDIA_TYPE, headers=headers)
 
     @get("/teams", guards=[TEAMS])
     async def teams(self, request: User, conn: Conn) -> Template:

@@ -1,55 +1,87 @@
-"""PDF documents for the case record: plain text with real fonts and a document title."""
+"""Every PDF Heard makes: a Jinja page template rendered to tagged PDF/UA-1 by WeasyPrint, fonts from the package.
+
+The templates are the pages' own (their macros and partials, `pdf/base.html` for the print frame), so a PDF says
+what the page says, escaped the same way. PDF/UA-1 makes WeasyPrint write the structure tree: headings, lists,
+tables with their header cells, figures with a text alternative (an SVG chart's <title>), the document language
+from <html lang> and the title from <title>, shown as the window title. DejaVu Sans ships with the package
+(fonts/, with its licence) and is loaded by @font-face from there, so the image, which has no system fonts, writes
+accented, Greek, Cyrillic, Arabic, Persian and Pashto words as they are. Nothing is fetched from outside the
+package: a PDF is made with no network, and a URL in a template cannot reach one.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import functools
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
-from fpdf import FPDF
+import jinja2
+import weasyprint
+from weasyprint.urls import URLFetcher
 
-# DejaVu Sans ships with the package (fonts/, with its licence), so the image's PDFs have real fonts without a
-# system font package; the system folders are a fallback for a tree without it.
+from heard import TEMPLATE_DIR
+from heard.templating import FILTERS
+
 FONT_DIR = Path(__file__).parent / "fonts"
-_FONT_DIRS = [FONT_DIR, Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
+_FONT_URL = FONT_DIR.as_uri() + "/"
+MEDIA_TYPE = "application/pdf"
 
 
-def _font() -> Path | None:
-    """DejaVu Sans (covers Latin, Greek, Cyrillic and more), the package's own; else the core font."""
-    for folder in _FONT_DIRS:
-        if (folder / "DejaVuSans.ttf").exists():
-            return folder
-    return None
+class _PackageFonts(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
+    """Fetches only the package's own font files; anything else (a web address, a file elsewhere) is refused."""
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        parts = urlsplit(url)
+        path = Path(unquote(parts.path)).resolve()
+        if parts.scheme != "file" or parts.netloc or not path.is_relative_to(FONT_DIR.resolve()):
+            raise ValueError(f"A PDF reads only the fonts Heard ships, not {url!r}")
+        return super().fetch(url, headers)
 
 
-def document(title: str, sections: Sequence[tuple[str, str]], *, footer: str = "") -> bytes:
-    """A simple A4 document: a title, then each (heading, text) section."""
-    pdf = FPDF(format="A4")
-    pdf.set_title(title)
-    pdf.set_lang("en-GB")
-    pdf.set_creator("Heard")
-    folder = _font()
-    family = "DejaVu" if folder else "Helvetica"
-    if folder:
-        pdf.add_font("DejaVu", "", str(folder / "DejaVuSans.ttf"))
-        pdf.add_font("DejaVu", "B", str(folder / "DejaVuSans-Bold.ttf"))
-    pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.add_page()
-    pdf.set_font(family, "B", 16)
-    pdf.multi_cell(0, 9, _safe(title, folder), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
-    for heading, text in sections:
-        pdf.set_font(family, "B", 12)
-        pdf.multi_cell(0, 7, _safe(heading, folder), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font(family, "", 11)
-        pdf.multi_cell(0, 6, _safe(text or "–", folder), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(2)
-    if footer:
-        pdf.ln(4)
-        pdf.set_font(family, "", 9)
-        pdf.multi_cell(0, 5, _safe(footer, folder), new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
+def long_date(day: date | None) -> str:
+    """'1 April 2026': a date as a printed report writes it."""
+    return "" if day is None else f"{day.day} {day:%B %Y}"
 
 
-def _safe(text: str, folder: Path | None) -> str:
-    """The core font has Latin-1 only: anything else becomes '?' rather than failing the download."""
-    return text if folder else text.encode("latin-1", "replace").decode("latin-1")
+@functools.cache
+def _environment(search: tuple[Path, ...]) -> jinja2.Environment:
+    """The pages' templates (a domain's folders first, then the service's), with the pages' filters."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([*search, TEMPLATE_DIR]), autoescape=True)
+    env.filters.update(FILTERS, long_date=long_date)
+    return env
+
+
+def html(template: str, *, search: Sequence[Path] = (), **context: Any) -> str:
+    """The template rendered as the HTML the PDF is made from (tests read it; `render` prints it)."""
+    return _environment(tuple(search)).get_template(template).render(**context)
+
+
+def render(template: str, *, search: Sequence[Path] = (), **context: Any) -> bytes:
+    """A tagged PDF/UA-1 document from a template that extends `pdf/base.html`.
+
+    `search` adds a package's own template folder (the dashboards', say) in front of the service's. The template
+    gets `context`; `pdf/base.html` expects `title` and, for a document not in English, `lang` and `dir`.
+    """
+    source = html(template, search=search, **context)
+    document = weasyprint.HTML(string=source, base_url=_FONT_URL, url_fetcher=_PackageFonts())
+    made = document.write_pdf(pdf_variant="pdf/ua-1")
+    assert made is not None  # no target given: the bytes are returned
+    return bytes(made)
+
+
+async def build(template: str, *, search: Sequence[Path] = (), **context: Any) -> bytes:
+    """`render` in a worker thread: laying out a long report takes a second or more, and the event loop keeps
+    serving other people meanwhile."""
+    return await asyncio.to_thread(functools.partial(render, template, search=search, **context))
+
+
+def download_headers(filename: str) -> dict[str, str]:
+    """The headers of a PDF download, so every PDF route names its file the same way."""
+    return {"Content-Disposition": f'attachment; filename="{filename}"'}
+
+
+__all__ = ["FONT_DIR", "MEDIA_TYPE", "build", "download_headers", "html", "render"]

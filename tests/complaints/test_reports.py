@@ -262,7 +262,7 @@ async def test_the_published_report_suppresses_small_numbers(db: asyncpg.Connect
     assert ["Who complained (stage 1)", "Total", "c"] in published_csv
     assert not any(row[2] in {"1", "2", "3", "4", "5"} for row in published_csv[1:] if row[0] != "What children said")
     assert "raw words" not in to_csv(report, publication=False)
-    pdf = to_pdf(report, publication=True)
+    pdf = await to_pdf(report, publication=True)
     assert pdf.startswith(b"%PDF-")
     assert len(pdf) > 2000
 

@@ -119,6 +119,49 @@ def test_the_model_is_trained_from_the_package_and_predicts(installed: Path) -> 
     assert line["safeguarding"]["level"] == "urgent", line
 
 
+# Run by the installed interpreter from "/": the templates, the stylesheet and the fonts must come from the package.
+RENDER_PDFS = """
+import asyncio, datetime, sys
+from types import SimpleNamespace
+import surveys
+from dashboards import _complaints, _complaints_export
+from heard import pdf
+sent = SimpleNamespace(created_at=datetime.datetime(2026, 1, 5, tzinfo=datetime.UTC), read_at=None, language="ar",
+                       replies=[])
+shown = surveys.show_submission(None, None, None, "أريد أن أبقى", "en")
+one = pdf.render("pdf/submission.html", title="Message H-000001", s=sent, shown=shown, words_dir="rtl")
+report = _complaints.Report(kind="annual", title="Complaints annual report 2025-26", council="Anytown",
+    starts_on=datetime.date(2025, 4, 1), ends_on=datetime.date(2026, 3, 31), quotes=[], actions=[],
+    tables=[_complaints.Table(key="k", title="Who complained", rows=[_complaints.Row("Child", 7)], total=7)])
+two = asyncio.run(_complaints_export.to_pdf(report, publication=True))
+sys.stdout.buffer.write(len(one).to_bytes(8, "big") + one + two)
+"""
+
+
+def test_the_installed_package_makes_tagged_pdfs_with_its_own_fonts(installed: Path) -> None:
+    import io
+
+    import pikepdf
+    import pypdf
+
+    done = subprocess.run(
+        [str(installed / "bin" / "python"), "-c", RENDER_PDFS],
+        cwd="/",
+        capture_output=True,
+        timeout=300,
+        check=False,
+        env={"PATH": os.environ["PATH"]},
+    )
+    assert done.returncode == 0, done.stderr.decode()[-4000:]
+    size = int.from_bytes(done.stdout[:8], "big")
+    for made, words in [(done.stdout[8 : 8 + size], "أريد أن أبقى"), (done.stdout[8 + size :], "Who complained")]:
+        with pikepdf.open(io.BytesIO(made)) as doc:
+            assert "/StructTreeRoot" in doc.Root and str(doc.Root.Lang) == "en-GB"
+            fonts = {str(f.BaseFont).split("+")[-1] for p in doc.pages for f in p.Resources.Font.values()}
+            assert fonts <= {"Heard-Sans", "Heard-Sans-Bold"}, fonts
+        assert words in pypdf.PdfReader(io.BytesIO(made)).pages[0].extract_text()
+
+
 @pytest.fixture(scope="module")
 def served(
     installed: Path, postgres_url: str, redis_url: str, tmp_path_factory: pytest.TempPathFactory

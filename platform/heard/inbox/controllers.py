@@ -15,7 +15,7 @@ import surveys
 from heard import errors, pdf, queue
 from heard.accounts import services as accounts
 from heard.accounts.schemas import Principal, StaffNotice
-from heard.i18n import catalogue, labels
+from heard.i18n import catalogue, direction, labels
 from heard.inbox import services
 from heard.inbox.schemas import MAX_MESSAGE, SENTIMENT_LABELS, AnalysisView, CorrectionIn, InboxItem, ReplyIn
 from heard.safeguarding.services import Work
@@ -193,20 +193,14 @@ class InboxPages(Controller):
         self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int]
     ) -> Response[bytes]:
         found = await services.open_submission(conn, request.user, submission_id)
-        content = pdf.document(
-            f"{KIND_LABELS.get(found.kind, found.kind)} H-{found.id:06d}",
-            [
-                ("Sent", found.created_at.strftime("%d %B %Y, %H:%M")),
-                *surveys.shown_sections(_shown(found)),
-                *[(f"Reply from {r.from_name}, {r.created_at:%d %B %Y}", r.body) for r in found.replies],
-            ],
-            footer="Printed from Heard for the child's case record. Contains personal information: handle accordingly.",
+        content = await pdf.build(
+            "pdf/submission.html",
+            title=f"{KIND_LABELS.get(found.kind, found.kind)} H-{found.id:06d}",
+            s=found,
+            shown=_shown(found),
+            words_dir=direction(found.language),
         )
-        return Response(
-            content,
-            media_type="application/pdf",
-            headers={"content-disposition": f'attachment; filename="H-{found.id:06d}.pdf"'},
-        )
+        return Response(content, media_type=pdf.MEDIA_TYPE, headers=pdf.download_headers(f"H-{found.id:06d}.pdf"))
 
 
 class _BlankReply(errors.Invalid):
