@@ -13,8 +13,10 @@ from support import Client, Council
 from heard import pdf
 
 TRICKY = 'I want to stay with my carers <b>Jo</b> & "Sam" — not <script>move</script> me'
-PACKAGE_FONTS = {"Heard-Sans", "Heard-Sans-Bold"}  # DejaVu Sans from heard/fonts, by its @font-face name
+# DejaVu Sans and Noto Sans Ethiopic from heard/fonts, by their @font-face names
+PACKAGE_FONTS = {"Heard-Sans", "Heard-Sans-Bold", "Heard-Ethiopic", "Heard-Ethiopic-Bold"}
 ARABIC = "أريد أن أبقى مع عائلتي الحاضنة"
+TIGRINYA = "ምስ ኣላዪተይ ክቕመጥ እደሊ"
 
 
 async def _send(child: Client, text: str, *, kind: str = "statement", audience: list[str], language: str = "en") -> int:
@@ -71,6 +73,18 @@ async def test_an_arabic_statement_is_printed_right_to_left_in_a_font_with_its_l
     assert _right_to_left(content, ARABIC)
 
 
+async def test_a_tigrinya_statement_is_printed_in_the_packages_ethiopic_font(
+    council: Council, clients: Callable[[], Client]
+) -> None:
+    """DejaVu has no Ethiopic letters and the image has no system fonts: Noto Sans Ethiopic ships in heard/fonts."""
+    ava = await clients().as_child(council.codes["Ava"])
+    sent = await _send(ava, TIGRINYA, audience=["worker"], language="ti")
+    worker = await clients().as_staff(council.staff["worker"])
+    found = read((await worker.get(f"/staff/submissions/{sent}/pdf")).content)
+    assert once(found.text, TIGRINYA), found.text
+    assert "Heard-Ethiopic" in found.fonts and found.fonts <= PACKAGE_FONTS, found.fonts
+
+
 def _right_to_left(content: bytes, words: str) -> bool:
     """The Arabic line is set from the right: its text starts further right than the English lines above it."""
     import io
@@ -105,6 +119,8 @@ def test_the_fonts_are_the_packages_own() -> None:
     assert pdf.FONT_DIR.parent.name == "heard" and pdf.FONT_DIR.name == "fonts"
     assert (pdf.FONT_DIR / "DejaVuSans.ttf").is_file() and (pdf.FONT_DIR / "DejaVuSans-Bold.ttf").is_file()
     assert "bitstream-vera" in (pdf.FONT_DIR / "LICENSE.txt").read_text()
+    assert (pdf.FONT_DIR / "NotoSansEthiopic-Regular.ttf").is_file()
+    assert "SIL Open Font License" in (pdf.FONT_DIR / "LICENSE-Noto.txt").read_text()
 
 
 @pytest.mark.parametrize(
