@@ -60,6 +60,10 @@ async def test_a_new_worry_in_the_thread_reopens_a_closed_alert_and_tells_the_du
     alert = await db.fetchrow("select status, level, action, acknowledged_by, reopened from alerts where id = $1", alert_id)
     assert dict(alert) == {"status": "open", "level": "urgent", "action": None, "acknowledged_by": None, "reopened": 1}
     assert (await _kinds(db, alert_id))[-2:] == ["closed", "reopened_message"]
+    audited = await db.fetchrow(
+        "select actor_kind, detail from audit_log where action = 'reopened' and subject_id = $1", alert_id
+    )
+    assert audited["actor_kind"] == "system" and audited["detail"]["by"] == "message"
     duty_officers = await db.fetchval(
         "select count(*) from staff where council_id = $1 and 'duty_officer' = any(roles) and disabled_at is null",
         council.id,

@@ -81,6 +81,7 @@ async def raise_alert(
         if raised is None:
             return []
         await queries.add_event(conn, raised.id, None, f"reopened_{reopen}", level=raised.level, source=source)
+        await _audit(conn, council_id, child_id, raised, "reopened", source=source, by=reopen)
         return await _notify(conn, config, raised.id, raised.route, "duty_officer", "reopened")
     if raised.previous_level == raised.level:
         if reopen == "message":  # nothing to notify, but the history shows the child wrote again
@@ -88,7 +89,18 @@ async def raise_alert(
         return []
     reason = "raised" if raised.previous_level is None else "raised_urgent"
     await queries.add_event(conn, raised.id, None, reason, level=raised.level, source=source)
+    await _audit(conn, council_id, child_id, raised, reason, source=source)
     return await _notify(conn, config, raised.id, raised.route, "duty_officer", reason)
+
+
+async def _audit(
+    conn: asyncpg.Connection, council_id: int, child_id: int | None, raised: queries.Raised, action: str, **detail: str
+) -> None:
+    """The system raised or reopened an alert: the audit log has it beside the people's steps that follow."""
+    await audit.record(
+        conn, None, action, "alert", raised.id, child_id=child_id, council_id=council_id, reason="safeguarding",
+        level=raised.level, route=raised.route, **detail,
+    )  # fmt: skip
 
 
 async def _notify(
