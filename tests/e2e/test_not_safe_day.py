@@ -190,7 +190,14 @@ async def test_i_dont_feel_safe_reaches_the_duty_officer_live_and_the_worker_and
         assert step in did, f"{step} is not in the audit log: {did}"
     assert did.count(("recorded_action", "alert", alert_id, officer)) == 2
     order = [d[0] for d in did if d[2] in (alert_id, sid)]
-    assert order.index("raised") < order.index("read") < order.index("recorded_action") < order.index("replied") < order.index("read_replies") < order.index("wrote")
+    assert (
+        order.index("raised")
+        < order.index("read")
+        < order.index("recorded_action")
+        < order.index("replied")
+        < order.index("read_replies")
+        < order.index("wrote")
+    )
     child_steps = [s for s in steps if s["action"] in ("read_replies", "wrote")]
     assert {s["actor_kind"] for s in child_steps} == {"child"}
     assert [s["actor_kind"] for s in steps if s["action"] == "raised" and s["subject_id"] == alert_id] == ["system"]

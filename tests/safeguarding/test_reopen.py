@@ -33,7 +33,9 @@ async def _close(duty: Client, alert_id: int) -> None:
 
 
 async def _kinds(db: asyncpg.Connection, alert_id: int) -> list[str]:
-    return [r["kind"] for r in await db.fetch("select kind from alert_events where alert_id = $1 order by id", alert_id)]
+    return [
+        r["kind"] for r in await db.fetch("select kind from alert_events where alert_id = $1 order by id", alert_id)
+    ]
 
 
 async def _reopened_notices(db: asyncpg.Connection, alert_id: int) -> int:
@@ -57,7 +59,9 @@ async def test_a_new_worry_in_the_thread_reopens_a_closed_alert_and_tells_the_du
 
     again = await ava.post(f"/messages/{sid}", data={"body": "He hit me and I am scared"})
     assert again.status_code == 303
-    alert = await db.fetchrow("select status, level, action, acknowledged_by, reopened from alerts where id = $1", alert_id)
+    alert = await db.fetchrow(
+        "select status, level, action, acknowledged_by, reopened from alerts where id = $1", alert_id
+    )
     assert dict(alert) == {"status": "open", "level": "urgent", "action": None, "acknowledged_by": None, "reopened": 1}
     assert (await _kinds(db, alert_id))[-2:] == ["closed", "reopened_message"]
     audited = await db.fetchrow(
@@ -111,7 +115,12 @@ async def test_a_correction_reopens_a_closed_alert_only_when_it_reads_a_higher_l
     worker = await clients().as_staff(council.staff["worker"])
 
     async def correct(level: str) -> None:
-        body = {"themes": [], "sentiment": "negative", "safeguarding_level": level, "safeguarding_categories": ["abuse"]}
+        body = {
+            "themes": [],
+            "sentiment": "negative",
+            "safeguarding_level": level,
+            "safeguarding_categories": ["abuse"],
+        }
         r = await worker.post(f"/api/inbox/{sid}/analysis", json=body)
         assert r.status_code == 201, r.text
 

@@ -195,7 +195,8 @@ async def test_anonymous_unreadable_words_wait_for_the_duty_team_who_see_count_a
     for role in ("worker", "iro"):  # nobody is allocated to an anonymous respondent
         other = await clients().as_staff(council.staff[role])
         assert (await other.get(f"/api/reading/{sid}")).status_code == 404, role
-    assert (await (await clients().as_staff(council.staff["complaints_officer"])).get("/api/reading")).status_code == 403
+    complaints = await clients().as_staff(council.staff["complaints_officer"])
+    assert (await complaints.get("/api/reading")).status_code == 403
 
     blank = await duty.post(f"/staff/reading/{sid}", data={"translation": "   "})
     assert blank.status_code == 400

@@ -3,8 +3,9 @@
 A submission joins the queue when the request's screen or the analysis finds words in a language the screen
 cannot read (`needs_reading`). Staff who may read the child's words (the inbox's allocation rule) see it with its
 detected language and the time it must be read by; words from an anonymous survey link, which nobody is allocated
-to, are read by the safeguarding duty team (duty officers and managers); the translation they record (who and when, audited) is read by
-the same screen, and an urgent or concerning result raises the submission's alert at once through safeguarding.
+to, are read by the safeguarding duty team (duty officers and managers). The translation they record (who and when,
+audited) is read by the same screen, and an urgent or concerning result raises the submission's alert at once
+through safeguarding.
 The higher of the original and the translated reading stands: an alert is never lowered here.
 """
 
