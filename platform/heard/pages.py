@@ -14,6 +14,7 @@ from heard.council import services as council_services
 from heard.i18n import DEFAULT, catalogue
 from heard.inbox import services as conversations
 from heard.translation import services as reading
+from heard.translation.controllers import READERS
 from heard.web.dependencies import Conn
 from heard.web.guards import roles, signed_in
 from heard.web.pages import child_page, staff_page
@@ -29,8 +30,15 @@ STAFF_LINKS: dict[str, list[tuple[str, str]]] = {
         ("/staff/reviews", "Views for reviews you chair"),
         ("/staff/reading", "Messages waiting to be read by a person"),
     ],
-    "duty_officer": [("/staff/alerts", "Safeguarding duty queue")],
-    "duty_manager": [("/staff/alerts", "Safeguarding duty queue"), ("/staff/alerts/oversight", "Alert oversight")],
+    "duty_officer": [
+        ("/staff/alerts", "Safeguarding duty queue"),
+        ("/staff/reading", "Messages waiting to be read by a person"),
+    ],
+    "duty_manager": [
+        ("/staff/alerts", "Safeguarding duty queue"),
+        ("/staff/alerts/oversight", "Alert oversight"),
+        ("/staff/reading", "Messages waiting to be read by a person"),
+    ],
     "head_of_service": [("/staff/alerts/oversight", "Alert oversight")],
     "complaints_officer": [("/staff/complaints", "Complaints"), ("/staff/advocacy", "Requests for an advocate")],
     "participation_officer": [
@@ -52,7 +60,7 @@ async def home(request: Request[Principal, Any, Any], conn: Conn) -> Template:
     if not user.is_staff:
         unread = sum((await conversations.unread_for_child(conn, user)).values())
         return Template("home_child.html", context=child_page(request, user, unread=unread))
-    waiting = await reading.count(conn, user) if user.has_role("worker", "iro") else None
+    waiting = await reading.count(conn, user) if user.has_role(*READERS) else None
     return Template(
         "home_staff.html", context={**staff_page(user), "links": unique, "reading": waiting, "t": catalogue("en")}
     )

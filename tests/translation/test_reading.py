@@ -3,6 +3,7 @@ them, at once and counted from the raw rows; a translation is checked, recorded 
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -74,7 +75,7 @@ async def test_unreadable_words_wait_at_once_for_the_staff_who_may_read_them_and
     iro = await clients().as_staff(council.staff["iro"])
     assert (await iro.get("/api/reading")).json() == []  # Ava sent it to her worker, not to her IRO
     duty = await clients().as_staff(council.staff["duty_officer"])
-    assert (await duty.get("/api/reading")).status_code == 403
+    assert (await duty.get("/api/reading")).json() == []  # the duty team reads only anonymous words here
 
 
 async def test_a_translation_is_refused_plainly_when_it_is_empty_unreadable_or_too_long(
@@ -157,3 +158,55 @@ async def test_erasing_the_child_erases_the_translation_of_their_words(
     counts = await privacy.erase_child(db, council.children["Ava"], "[removed]")
     assert counts["readings"] == 1
     assert await db.fetchval("select translation from readings where submission_id = $1", sid) == "[removed]"
+
+
+async def test_anonymous_unreadable_words_wait_for_the_duty_team_who_see_count_and_translate_them(
+    council: Council, clients: Callable[[], Client], client: Client, db: asyncpg.Connection
+) -> None:
+    token = secrets.token_urlsafe(12)
+    await db.execute(
+        """insert into survey_openings (council_id, instrument, access, token, legal_statuses, opens_on, closes_on)
+           values ($1, 'my_life_8_11', 'anonymous_link', $2, '{child_in_care,care_leaver}', current_date - 1,
+                   current_date + 30)""",
+        council.id, token,
+    )  # fmt: skip
+    await client.prepare()
+    sent = await client.post(
+        f"/api/s/{token}/responses",
+        json={"answers": {"happiness": "sad", "best_thing": SOMALI}},
+        headers={"Idempotency-Key": uuid.uuid4().hex},
+    )
+    assert sent.status_code == 201, sent.text
+    sid = await db.fetchval("select id from submissions where council_id = $1 and child_id is null", council.id)
+    assert await db.fetchval("select count(*) from readings where submission_id = $1", sid) == 1
+
+    duty = await clients().as_staff(council.staff["duty_officer"])
+    raw = await db.fetchval(
+        """select count(*) from readings r join submissions s on s.id = r.submission_id
+           where s.council_id = $1 and s.child_id is null and r.translated_at is null""",
+        council.id,
+    )
+    listed = (await duty.get("/api/reading")).json()
+    assert [item["submission_id"] for item in listed] == [sid] and raw == 1
+    assert f"Waiting to be read by a person: {raw} (0 overdue)" in (await duty.get("/home")).text
+    assert "Anonymous" in (await duty.get("/staff/reading")).text
+    manager = await clients().as_staff(council.staff["duty_manager"])
+    assert [item["submission_id"] for item in (await manager.get("/api/reading")).json()] == [sid]
+    for role in ("worker", "iro"):  # nobody is allocated to an anonymous respondent
+        other = await clients().as_staff(council.staff[role])
+        assert (await other.get(f"/api/reading/{sid}")).status_code == 404, role
+    complaints = await clients().as_staff(council.staff["complaints_officer"])
+    assert (await complaints.get("/api/reading")).status_code == 403
+
+    blank = await duty.post(f"/staff/reading/{sid}", data={"translation": "   "})
+    assert blank.status_code == 400
+    assert "Write what the child said in English before saving the translation." in blank.text
+    saved = await duty.post(f"/staff/reading/{sid}", data={"translation": "My father beats me every day"})
+    assert saved.status_code == 303, saved.text
+    alert = await db.fetchrow("select level, child_id from alerts where submission_id = $1", sid)
+    assert alert is not None and alert["child_id"] is None
+    audited = await db.fetchrow(
+        "select reason from audit_log where action = 'recorded_translation' and subject_id = $1", sid
+    )
+    assert audited["reason"] == "safeguarding"
+    assert "Waiting to be read" not in (await duty.get("/home")).text

@@ -49,7 +49,7 @@ async def test_disclosures_in_arabic_and_dari_each_put_an_urgent_alert_in_the_du
         await _child_sends(await _child(browser, web), council.codes[name], words)
     duty = await _staff(browser, web, council.staff["duty_officer"])
     await duty.goto("/staff/alerts")
-    rows = duty.locator("tbody tr")
+    rows = duty.locator("#duty-alerts > li")
     assert await rows.count() == 2
     for name in ("Ava", "Ben"):
         row = rows.filter(has_text=f"{name} ({council.slug}-{name})")
@@ -117,4 +117,4 @@ async def test_somali_waits_to_be_read_and_its_translation_raises_the_alert(
     assert "Nothing is waiting to be read." in await staff.inner_text("main")
     duty = await _staff(browser, web, council.staff["duty_officer"])
     await duty.goto("/staff/alerts")
-    assert "Urgent" in await duty.locator("tbody tr").filter(has_text="Ava").inner_text()
+    assert "Urgent" in await duty.locator("#duty-alerts > li").filter(has_text="Ava").inner_text()

@@ -143,6 +143,7 @@ async def child_writes(
                 categories=list(verdict.categories),
                 triggers=list(verdict.triggers),
                 source="screen",
+                reopen="message",  # new words: a closed alert is opened again
             )
     return work
 
@@ -243,6 +244,7 @@ async def correct(
                 categories=data.safeguarding_categories,
                 triggers=[],
                 source="staff",
+                reopen="correction",  # a closed alert opens again only for a higher level than it closed at
             )
         await audit.record(
             conn,

@@ -22,6 +22,7 @@ from heard.settings import SafeguardingSettings
 REASONS = {
     "raised": "raised",
     "raised_urgent": "raised to urgent",
+    "reopened": "reopened after it was closed",
     "escalated_1": "escalated to the duty manager",
     "escalated_2": "escalated to the head of service",
 }

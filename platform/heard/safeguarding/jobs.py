@@ -25,6 +25,7 @@ LEVEL_WORDS = {"urgent": "An urgent", "concern": "A"}
 REASON_WORDS = {
     "raised": "has been raised",
     "raised_urgent": "has been raised to urgent",
+    "reopened": "was closed and has been reopened: the child has written again, or their words were read again",
     "escalated_1": "has not been acknowledged in time and is escalated to you (duty manager)",
     "escalated_2": "has still not been acknowledged and is escalated to you (head of service)",
 }

@@ -44,11 +44,49 @@ async def upsert_alert(conn: asyncpg.Connection, *args: Any) -> Raised | None:
     return None if row is None else Raised(**dict(row))
 
 
+# Open a closed alert again, as if raised now: the new words' level (a person's judgement was of the old words),
+# the kinds of worry added, the clocks restarted, and no action yet for what is new (the old ones stay in the
+# history). With $10 (higher_only), only when the new level is above the one it was closed at.
+_REOPEN = """
+update alerts a set
+    level = $3, level_confirmed_by = null,
+    categories = array(select distinct unnest(a.categories || $4::text[]) order by 1),
+    triggers = array(select distinct unnest(a.triggers || $5::text[]) order by 1),
+    source = $6, route = $7, status = 'open', raised_at = $8, due_at = $9, next_escalation_at = $9,
+    escalation_level = 0, acknowledged_at = null, acknowledged_by = null, closed_at = null, closed_by = null,
+    action = null, action_note = null, action_by = null, action_at = null, reopened = a.reopened + 1
+from (select id, level from alerts where council_id = $1 and submission_id = $2) before
+where a.id = before.id and a.status = 'closed'
+  and (not $10 or (case $3 when 'urgent' then 2 else 1 end) > (case before.level when 'urgent' then 2 else 1 end))
+returning a.id, a.level, a.route, before.level as previous_level
+"""
+
+
+async def reopen_alert(
+    conn: asyncpg.Connection,
+    council_id: int,
+    submission_id: int,
+    level: str,
+    categories: list[str],
+    triggers: list[str],
+    source: str,
+    route: str,
+    raised_at: datetime,
+    due_at: datetime,
+    higher_only: bool,
+) -> Raised | None:
+    """The submission's closed alert, opened again; None when it is not closed (or not lower, with higher_only)."""
+    row = await conn.fetchrow(
+        _REOPEN, council_id, submission_id, level, categories, triggers, source, route, raised_at, due_at, higher_only
+    )
+    return None if row is None else Raised(**dict(row))
+
+
 # Notifications for everyone with `role` in the council (or one address), each with its outbox row.
 _NOTIFY_ROLE = """
 with n as (
-    insert into notifications (alert_id, channel, recipient, reason)
-    select $1, 'email', email, $3 from staff
+    insert into notifications (alert_id, channel, recipient, reason, round)
+    select $1, 'email', email, $3, (select reopened from alerts where id = $1) from staff
     where council_id = (select council_id from alerts where id = $1) and $2 = any(roles) and disabled_at is null
     on conflict do nothing
     returning id
@@ -60,7 +98,8 @@ returning id, args
 
 _NOTIFY_ONE = """
 with n as (
-    insert into notifications (alert_id, channel, recipient, reason) values ($1, $2, $3, $4)
+    insert into notifications (alert_id, channel, recipient, reason, round)
+    values ($1, $2, $3, $4, (select reopened from alerts where id = $1))
     on conflict do nothing
     returning id
 )
@@ -134,6 +173,9 @@ select a.id, a.level, a.categories, a.triggers, a.source, a.status, a.route, a.r
        s.free_text as text, s.answers, s.instrument, s.instrument_version,
        c.id as child_id, c.reference as child_reference, c.known_as as child_name, c.placement_type,
        c.placement_contact,
+       r.language, r.translation, rs.name as translated_by, r.translated_at,
+       coalesce((select json_agg(json_build_object('id', m.id, 'body', m.body, 'at', m.created_at) order by m.id)
+                 from child_messages m where m.submission_id = s.id), '[]') as messages,
        coalesce((select array_agg(st.name || ' (' || al.relation || ')' order by al.relation, st.name)
                  from allocations al join staff st on st.id = al.staff_id
                  where al.child_id = c.id and al.starts_on <= current_date
@@ -145,6 +187,8 @@ from alerts a
 join submissions s on s.id = a.submission_id
 left join children c on c.id = a.child_id
 left join staff ack on ack.id = a.acknowledged_by
+left join readings r on r.submission_id = s.id
+left join staff rs on rs.id = r.translated_by
 where a.id = $1 and a.council_id = $2
 """
 

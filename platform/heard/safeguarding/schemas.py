@@ -59,6 +59,14 @@ class AlertEvent(msgspec.Struct, frozen=True, kw_only=True):
     detail: dict[str, object]
 
 
+class ChildWrote(msgspec.Struct, frozen=True, kw_only=True):
+    """One of the child's own messages in the statement's thread (a new worry there raises or reopens the alert)."""
+
+    id: int
+    body: str
+    at: datetime
+
+
 class AlertDetail(msgspec.Struct, frozen=True, kw_only=True):
     """Everything a duty officer needs to act on one alert."""
 
@@ -86,6 +94,13 @@ class AlertDetail(msgspec.Struct, frozen=True, kw_only=True):
     placement_type: str | None
     placement_contact: str | None
     workers: list[str]
+    language: str | None = None
+    """The language detected when the screen could not read the words (they went to the needs-reading queue)."""
+    translation: str | None = None
+    """The child's words in English, as a member of staff recorded them in the needs-reading queue."""
+    translated_by: str | None = None
+    translated_at: datetime | None = None
+    messages: list[ChildWrote] = []
     events: list[AlertEvent] = []
     shown: Shown = msgspec.field(default_factory=Shown)
     """What the child sent, as every page shows it: questions, chosen options by label, their words once."""

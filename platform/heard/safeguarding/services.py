@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
-from typing import Any
+from typing import Any, Literal
 
 import asyncpg
 
@@ -33,6 +33,11 @@ Work = list[tuple[int, str, dict[str, Any]]]
 ESCALATION_ROLES = {1: "duty_manager", 2: "head_of_service"}
 WORDS = catalogue("en")  # the duty pages are staff pages, in English
 
+# What may open a closed alert again: new words from the child in the statement's thread and a translation are
+# always news to the duty team; a person's correction of the same words only when it reads more than it was
+# closed on (a second opinion, not a repeat).
+Reopen = Literal["message", "translation", "correction"]
+
 
 def now() -> datetime:
     return datetime.now(UTC)
@@ -57,30 +62,45 @@ async def raise_alert(
     triggers: list[str],
     source: str,
     at: datetime | None = None,
+    reopen: Reopen | None = None,
 ) -> Work:
-    """Create the submission's alert, or raise the one it has; notify whoever must act. Returns outbox work."""
+    """Create the submission's alert, or raise the one it has; notify whoever must act. Returns outbox work.
+
+    A closed alert stays closed unless `reopen` says why these words are news (see `Reopen`); reopened, it is
+    back in the queue as a new alert would be, its history saying why, and the duty team is notified again."""
     config = await safeguarding_for(conn, council_id, config)
     raised_at = at or now()
     route = "duty" if in_office_hours(raised_at, config.office_hours, config.timezone) else "emergency_duty_team"
     ack_in, _ = targets(level, config)
-    raised = await queries.upsert_alert(
-        conn,
-        council_id,
-        submission_id,
-        child_id,
-        level,
-        categories,
-        triggers,
-        source,
-        route,
-        raised_at,
-        raised_at + ack_in,
-    )
-    if raised is None or raised.previous_level == raised.level:
-        return []  # closed by a person, or nothing new to tell anyone
+    values = (level, categories, triggers, source, route, raised_at, raised_at + ack_in)
+    raised = await queries.upsert_alert(conn, council_id, submission_id, child_id, *values)
+    if raised is None:  # closed by a person
+        if reopen is None:
+            return []
+        raised = await queries.reopen_alert(conn, council_id, submission_id, *values, reopen == "correction")
+        if raised is None:
+            return []
+        await queries.add_event(conn, raised.id, None, f"reopened_{reopen}", level=raised.level, source=source)
+        await _audit(conn, council_id, child_id, raised, "reopened", source=source, by=reopen)
+        return await _notify(conn, config, raised.id, raised.route, "duty_officer", "reopened")
+    if raised.previous_level == raised.level:
+        if reopen == "message":  # nothing to notify, but the history shows the child wrote again
+            await queries.add_event(conn, raised.id, None, "new_message", level=level, source=source)
+        return []
     reason = "raised" if raised.previous_level is None else "raised_urgent"
     await queries.add_event(conn, raised.id, None, reason, level=raised.level, source=source)
+    await _audit(conn, council_id, child_id, raised, reason, source=source)
     return await _notify(conn, config, raised.id, raised.route, "duty_officer", reason)
+
+
+async def _audit(
+    conn: asyncpg.Connection, council_id: int, child_id: int | None, raised: queries.Raised, action: str, **detail: str
+) -> None:
+    """The system raised or reopened an alert: the audit log has it beside the people's steps that follow."""
+    await audit.record(
+        conn, None, action, "alert", raised.id, child_id=child_id, council_id=council_id, reason="safeguarding",
+        level=raised.level, route=raised.route, **detail,
+    )  # fmt: skip
 
 
 async def _notify(

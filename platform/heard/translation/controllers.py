@@ -20,7 +20,8 @@ from heard.web.guards import roles
 from heard.web.openapi import error_responses
 from heard.web.pages import staff_page
 
-READERS = ("worker", "iro")  # the roles who read a child's words, through an allocation the child chose
+# Workers and IROs read a child's words through an allocation the child chose; the duty team reads anonymous ones.
+READERS = ("worker", "iro", "duty_officer", "duty_manager")
 STAFF_WORDS = catalogue("en")  # staff pages are in English
 
 

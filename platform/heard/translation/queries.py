@@ -36,14 +36,15 @@ async def add(
 
 
 # Staff read a child's words through a current allocation whose relation the child chose as audience (the inbox's
-# rule, the same words as `submissions.queries`).
+# rule, the same words as `submissions.queries`). Words from an anonymous survey link have no child and so nobody
+# allocated: with $4 (the duty team) they are read by safeguarding duty, who would get any alert they raise.
 _VISIBLE = """
-s.council_id = $2 and exists (
+s.council_id = $2 and (($4::bool and s.child_id is null) or exists (
     select 1 from allocations a
     where a.child_id = s.child_id and a.staff_id = $1
       and a.starts_on <= current_date and (a.ends_on is null or a.ends_on >= current_date)
       and a.relation = any(s.audience)
-)
+))
 """
 
 _QUEUE = (
@@ -79,27 +80,30 @@ from readings r
 join submissions s on s.id = r.submission_id
 left join children c on c.id = s.child_id
 left join staff st on st.id = r.translated_by
-where r.submission_id = $4 and """
+where r.submission_id = $5 and """
     + _VISIBLE
 )
 
 
-async def waiting(conn: asyncpg.Connection, staff_id: int, council_id: int, now: datetime) -> list[Waiting]:
+async def waiting(
+    conn: asyncpg.Connection, staff_id: int, council_id: int, now: datetime, anonymous: bool
+) -> list[Waiting]:
     """Submissions this member of staff may read that wait for a person, the soonest due first."""
-    return [msgspec.convert(dict(r), Waiting) for r in await conn.fetch(_QUEUE, staff_id, council_id, now)]
+    rows = await conn.fetch(_QUEUE, staff_id, council_id, now, anonymous)
+    return [msgspec.convert(dict(r), Waiting) for r in rows]
 
 
-async def count(conn: asyncpg.Connection, staff_id: int, council_id: int, now: datetime) -> Counted:
-    row = await conn.fetchrow(_COUNT, staff_id, council_id, now)
+async def count(conn: asyncpg.Connection, staff_id: int, council_id: int, now: datetime, anonymous: bool) -> Counted:
+    row = await conn.fetchrow(_COUNT, staff_id, council_id, now, anonymous)
     assert row is not None
     return Counted(waiting=row["waiting"], overdue=row["overdue"])
 
 
 async def one(
-    conn: asyncpg.Connection, staff_id: int, council_id: int, now: datetime, submission_id: int
+    conn: asyncpg.Connection, staff_id: int, council_id: int, now: datetime, anonymous: bool, submission_id: int
 ) -> Reading | None:
     """One submission in the queue (waiting or read) with the child's words, when this person may read them."""
-    row = await conn.fetchrow(_ONE, staff_id, council_id, now, submission_id)
+    row = await conn.fetchrow(_ONE, staff_id, council_id, now, anonymous, submission_id)
     if row is None:
         return None
     values = dict(row)

@@ -2,8 +2,10 @@
 
 A submission joins the queue when the request's screen or the analysis finds words in a language the screen
 cannot read (`needs_reading`). Staff who may read the child's words (the inbox's allocation rule) see it with its
-detected language and the time it must be read by; the translation they record (who and when, audited) is read by
-the same screen, and an urgent or concerning result raises the submission's alert at once through safeguarding.
+detected language and the time it must be read by; words from an anonymous survey link, which nobody is allocated
+to, are read by the safeguarding duty team (duty officers and managers). The translation they record (who and when,
+audited) is read by the same screen, and an urgent or concerning result raises the submission's alert at once
+through safeguarding.
 The higher of the original and the translated reading stands: an alert is never lowered here.
 """
 
@@ -33,8 +35,20 @@ _RANK: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}
 WORDS = catalogue("en")  # staff read English
 
 
+DUTY = ("duty_officer", "duty_manager")  # read anonymous words nobody is allocated to, as they get the alerts
+
+
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+def _anonymous_too(principal: Principal) -> bool:
+    return principal.has_role(*DUTY)
+
+
+def _reason(child_id: int | None) -> str:
+    """Why the words were read, for the audit log: a child's through allocation, anonymous ones for safeguarding."""
+    return "allocated" if child_id is not None else "safeguarding"
 
 
 @functools.cache
@@ -75,14 +89,14 @@ async def needs_reading(
 
 async def waiting(conn: asyncpg.Connection, principal: Principal) -> list[Waiting]:
     """What this member of staff may read that waits for a person, soonest due first; the list is audited."""
-    found = await queries.waiting(conn, principal.id, principal.council_id, now())
+    found = await queries.waiting(conn, principal.id, principal.council_id, now(), _anonymous_too(principal))
     await audit.record(
         conn,
         principal,
         "read",
         "reading_queue",
         None,
-        reason="allocated",
+        reason="safeguarding" if _anonymous_too(principal) else "allocated",
         submission_ids=[w.submission_id for w in found],
     )
     return found
@@ -92,17 +106,17 @@ async def count(conn: asyncpg.Connection, principal: Principal) -> Counted:
     """How many wait for this member of staff, for the staff home (no words, so not audited)."""
     if not principal.is_staff:
         return Counted(waiting=0, overdue=0)
-    return await queries.count(conn, principal.id, principal.council_id, now())
+    return await queries.count(conn, principal.id, principal.council_id, now(), _anonymous_too(principal))
 
 
 async def view(conn: asyncpg.Connection, principal: Principal, submission_id: int) -> Reading:
     """One submission in the queue with the child's words; the read is audited, a refusal too."""
-    found = await queries.one(conn, principal.id, principal.council_id, now(), submission_id)
+    found = await queries.one(conn, principal.id, principal.council_id, now(), _anonymous_too(principal), submission_id)
     if found is None:
         await audit.refused(conn, principal, "reading", submission_id, why="read_submission")
         raise NotFound(WORDS("reading.error.not_shared"))
     await audit.record(
-        conn, principal, "read", "submission", submission_id, child_id=found.child_id, reason="allocated"
+        conn, principal, "read", "submission", submission_id, child_id=found.child_id, reason=_reason(found.child_id)
     )
     return found
 
@@ -142,6 +156,7 @@ async def translate(
                 categories=list(verdict.categories),
                 triggers=list(verdict.triggers),
                 source="staff",
+                reopen="translation",  # words nobody had read: a closed alert is opened again
             )
         await audit.record(
             conn,
@@ -150,11 +165,11 @@ async def translate(
             "submission",
             submission_id,
             child_id=found.child_id,
-            reason="allocated",
+            reason=_reason(found.child_id),
             language=found.language,
             translated_level=verdict.level,
             level=level,
         )
-    saved = await queries.one(conn, principal.id, principal.council_id, now(), submission_id)
+    saved = await queries.one(conn, principal.id, principal.council_id, now(), _anonymous_too(principal), submission_id)
     assert saved is not None, "found above, in the same council and allocation"
     return saved, work
