@@ -162,3 +162,21 @@ async def test_the_alert_page_shows_the_translation_and_who_made_it_and_a_new_on
     page = (await duty.get(f"/staff/alerts/{alert_id}")).text
     assert "My father beats me every day and I am scared" in page[page.index('id="translation"') :]
     assert "Reopened by a translation of the child&#39;s words" in page or "Reopened by a translation" in page
+
+
+async def test_new_words_from_the_child_raise_a_level_a_person_had_lowered_on_an_open_alert(
+    council: Council, clients: Callable[[], Client], db: asyncpg.Connection
+) -> None:
+    """A person's judgement stands against another reading of the same words, not against what the child says next:
+    an urgent worry in the thread raises an open alert a duty officer had set to concern."""
+    ava = await clients().as_child(council.codes["Ava"])
+    sid = await _statement(ava, AGAIN)
+    alert_id = await db.fetchval("select id from alerts where submission_id = $1", sid)
+    duty = await clients().as_staff(council.staff["duty_officer"])
+    r = await duty.post(f"/api/alerts/{alert_id}/level", json={"level": "concern", "reason": "Spoke to the school"})
+    assert r.status_code == 200, r.text
+    assert await db.fetchval("select level from alerts where id = $1", alert_id) == "concern"
+
+    again = await ava.post(f"/messages/{sid}", data={"body": AGAIN})
+    assert again.status_code == 303
+    assert await db.fetchval("select level from alerts where id = $1", alert_id) == "urgent"

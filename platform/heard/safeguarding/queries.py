@@ -12,14 +12,15 @@ import surveys
 from heard.safeguarding.schemas import AlertDetail, Oversight, QueueCounts, QueuedAlert, Saved
 
 # Insert a new alert, or raise an existing open one (level up, categories and triggers added).
-# Returns the alert and whether its level went up, so the caller knows to notify.
+# Returns the alert and whether its level went up, so the caller knows to notify. A level a person confirmed
+# stands against another reading of the same words; new words from the child ($11) can still raise it.
 _UPSERT = """
 with before as (select id, level from alerts where submission_id = $2)
 insert into alerts (council_id, submission_id, child_id, level, categories, triggers, source, route,
                     raised_at, due_at, next_escalation_at)
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
 on conflict (submission_id) do update set
-    level = case when alerts.level_confirmed_by is not null then alerts.level   -- a person's judgement stands
+    level = case when alerts.level_confirmed_by is not null and not $11 then alerts.level  -- a person's judgement
                  when alerts.level = 'urgent' or excluded.level = 'urgent' then 'urgent' else 'concern' end,
     categories = array(select distinct unnest(alerts.categories || excluded.categories) order by 1),
     triggers = array(select distinct unnest(alerts.triggers || excluded.triggers) order by 1),
@@ -39,8 +40,8 @@ class Raised(msgspec.Struct, frozen=True):
     previous_level: str | None
 
 
-async def upsert_alert(conn: asyncpg.Connection, *args: Any) -> Raised | None:
-    row = await conn.fetchrow(_UPSERT, *args)
+async def upsert_alert(conn: asyncpg.Connection, *args: Any, new_words: bool = False) -> Raised | None:
+    row = await conn.fetchrow(_UPSERT, *args, new_words)
     return None if row is None else Raised(**dict(row))
 
 

@@ -73,7 +73,8 @@ async def raise_alert(
     route = "duty" if in_office_hours(raised_at, config.office_hours, config.timezone) else "emergency_duty_team"
     ack_in, _ = targets(level, config)
     values = (level, categories, triggers, source, route, raised_at, raised_at + ack_in)
-    raised = await queries.upsert_alert(conn, council_id, submission_id, child_id, *values)
+    new_words = reopen in ("message", "translation")  # not another reading of words a person already judged
+    raised = await queries.upsert_alert(conn, council_id, submission_id, child_id, *values, new_words=new_words)
     if raised is None:  # closed by a person
         if reopen is None:
             return []
