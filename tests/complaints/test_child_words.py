@@ -119,7 +119,7 @@ async def test_a_statement_that_is_not_a_complaint_keeps_the_usual_receipt(
     )
     ava = await clients().as_child(council.codes["Ava"])
     receipt = text_of((await ava.get(f"/sent/{sid}", headers=HTML)).text)
-    assert "You will usually get a reply within 5 working days." in receipt
+    assert "You should get a reply in My messages by" in receipt  # the honest promise, not a complaint date
     assert "We will answer your complaint" not in receipt
 
 

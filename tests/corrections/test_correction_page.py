@@ -66,7 +66,7 @@ async def test_a_correction_is_stored_with_who_made_it_and_shown_over_the_model(
     assert "Corrected by Worker on" in page
     assert "Where I live, School, college and work" in page  # the correction, over the model's reading
     assert "The model read: School, college and work;" in page
-    assert "test-model" in page
+    assert "test-model" not in page  # the statement page shows no model version (issue #19)
     assert 'id="theme-placement" name="themes" value="placement" checked' in page  # the form starts from it
     api = (await staff.get(f"/api/inbox/{sid}/analysis")).json()
     assert api["current"]["sentiment"] == "negative" and api["model"]["sentiment"] == "neutral"

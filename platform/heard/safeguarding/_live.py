@@ -29,30 +29,30 @@ def clock(moment: datetime) -> str:
 def announcement(counts: QueueCounts, queue: Queue) -> str:
     """What a screen reader hears when the queue changes."""
     total = counts.day if queue == "day" else counts.edt
-    return WORDS("duty.queue.announce", count=total, open=counts.open, urgent=counts.urgent)
+    return WORDS("staff.duty.queue.announce", count=total, open=counts.open, urgent=counts.urgent)
 
 
 def row(alert: QueuedAlert) -> LiveRow:
-    raised = WORDS("duty.ago", minutes=minutes(max(alert.minutes_open, 0)))
+    raised = WORDS("staff.duty.ago", minutes=minutes(max(alert.minutes_open, 0)))
     if alert.due_at and alert.status == "open":
-        raised += "; " + WORDS("duty.target", time=when(alert.due_at))
+        raised += "; " + WORDS("staff.duty.target", time=when(alert.due_at))
     if alert.overdue:
-        status = WORDS("duty.status.escalated" if alert.escalation_level else "duty.status.overdue")
+        status = WORDS("staff.duty.status.escalated" if alert.escalation_level else "staff.duty.status.overdue")
     else:
-        status = WORDS(f"duty.status.{alert.status}")
-    child = alert.child_name or WORDS("duty.anonymous")
+        status = WORDS(f"staff.duty.status.{alert.status}")
+    child = alert.child_name or WORDS("staff.duty.anonymous")
     return LiveRow(
         id=alert.id,
         href=f"/staff/alerts/{alert.id}",
-        title=WORDS("duty.alert_number", id=alert.id),
+        title=WORDS("staff.duty.alert_number", id=alert.id),
         level=alert.level,
-        level_label=WORDS(f"duty.level.{alert.level}"),
+        level_label=WORDS(f"staff.duty.level.{alert.level}"),
         categories=", ".join(alert.categories).replace("_", " "),
         child=f"{child} ({alert.child_reference})" if alert.child_reference else child,
         raised=raised,
         status=status,
         overdue=alert.overdue,
-        route=WORDS(f"duty.route.{alert.route}"),
+        route=WORDS(f"staff.duty.route.{alert.route}"),
     )
 
 
@@ -60,7 +60,7 @@ def worded(queue: Queue, alerts: list[QueuedAlert], counts: QueueCounts, at: dat
     return LiveQueue(
         queue=queue,
         as_of=at,
-        updated=WORDS("duty.queue.updated", time=clock(at)),
+        updated=WORDS("staff.duty.queue.updated", time=clock(at)),
         counts=counts,
         rows=[row(a) for a in alerts],
         announcement=announcement(counts, queue),
@@ -81,17 +81,17 @@ def confirmation(alert: AlertDetail, event_id: int | None, user: Principal) -> s
     at = clock(done_time(event))
     if event.kind == "action":
         label = ACTION_LABELS.get(str(event.detail.get("action")), "")
-        return WORDS("duty.saved.action", action=label[:1].lower() + label[1:], time=at)
-    return WORDS(f"duty.saved.{event.kind}", time=at)
+        return WORDS("staff.duty.saved.action", action=label[:1].lower() + label[1:], time=at)
+    return WORDS(f"staff.duty.saved.{event.kind}", time=at)
 
 
 def history(event: AlertEvent) -> str:
     """One line of an alert's history: what happened, by whom; an action's kind and, when given, its time."""
-    line = WORDS(f"duty.event.{event.kind}") if WORDS.has(f"duty.event.{event.kind}") else event.kind
+    line = WORDS(f"staff.duty.event.{event.kind}") if WORDS.has(f"staff.duty.event.{event.kind}") else event.kind
     if event.kind == "action":
         line += ": " + ACTION_LABELS.get(str(event.detail.get("action")), "")
         if "done_at" in event.detail:
-            line += ", " + WORDS("duty.event.done_at", time=clock(done_time(event)))
+            line += ", " + WORDS("staff.duty.event.done_at", time=clock(done_time(event)))
     if event.by:
-        line += " " + WORDS("duty.event.by", name=event.by)
+        line += " " + WORDS("staff.duty.event.by", name=event.by)
     return line

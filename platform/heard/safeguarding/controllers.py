@@ -162,10 +162,10 @@ async def _do(conn: asyncpg.Connection, user: Principal, alert_id: int, step: st
     if step == "action":
         action = data.get("action", "")
         if action not in ACTION_LABELS:
-            raise errors.Invalid(WORDS("duty.error.choose_action"), field="action")
+            raise errors.Invalid(WORDS("staff.duty.error.choose_action"), field="action")
         done_at = services.time_done(data.get("done_at", ""))
         if len(note := data.get("note", "")) > 4000:
-            raise errors.Invalid(WORDS("duty.error.note_too_long"), field="note")
+            raise errors.Invalid(WORDS("staff.duty.error.note_too_long"), field="note")
         return await services.record_action(
             conn,
             user,
@@ -174,15 +174,15 @@ async def _do(conn: asyncpg.Connection, user: Principal, alert_id: int, step: st
         )
     if step == "note":
         if len(note := data.get("note", "")) > 4000:
-            raise errors.Invalid(WORDS("duty.error.note_too_long"), field="new_note")
+            raise errors.Invalid(WORDS("staff.duty.error.note_too_long"), field="new_note")
         if not note.strip():
-            raise errors.Invalid(WORDS("duty.error.note_empty"), field="new_note")
+            raise errors.Invalid(WORDS("staff.duty.error.note_empty"), field="new_note")
         return await services.add_note(conn, user, alert_id, NoteIn(note=note))
     if step == "edit_note" or "note_id" in data:
         await services.refuse_note_edit(conn, user, alert_id)
     if step == "close":
         return await services.close(conn, user, alert_id)
-    raise errors.Invalid(WORDS("duty.error.unknown_step"), field="step")
+    raise errors.Invalid(WORDS("staff.duty.error.unknown_step"), field="step")
 
 
 async def _alert_page(

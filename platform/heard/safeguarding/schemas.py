@@ -27,7 +27,7 @@ Queue = Literal["day", "edt"]
 
 ROUTES: dict[str, str] = {"day": "duty", "edt": "emergency_duty_team"}
 
-ACTION_LABELS: dict[str, str] = {a: catalogue("en").gettext(f"duty.action.{a}") for a in get_args(Action)}
+ACTION_LABELS: dict[str, str] = {a: catalogue("en").gettext(f"staff.duty.action.{a}") for a in get_args(Action)}
 """Each action's words on the duty pages (staff pages are in English; the words live in the catalogue)."""
 
 

@@ -178,7 +178,7 @@ def time_done(text: str, at: datetime | None = None) -> datetime | None:
     try:
         clock = time.fromisoformat(text if len(text) > 2 else f"{text}:00")
     except ValueError:
-        raise Invalid(WORDS("duty.error.time"), field="done_at") from None
+        raise Invalid(WORDS("staff.duty.error.time"), field="done_at") from None
     local = (at or now()).astimezone()
     done = local.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
     if done > local + timedelta(minutes=1) and local - (done - timedelta(days=1)) < timedelta(hours=12):
@@ -210,9 +210,9 @@ async def record_action(conn: asyncpg.Connection, principal: Principal, alert_id
     at = now()
     done_at = data.done_at or at
     if done_at.tzinfo is None:
-        raise Invalid(WORDS("duty.error.time"), field="done_at")
+        raise Invalid(WORDS("staff.duty.error.time"), field="done_at")
     if done_at > at + timedelta(minutes=1):
-        raise Invalid(WORDS("duty.error.time_future"), field="done_at")
+        raise Invalid(WORDS("staff.duty.error.time_future"), field="done_at")
     async with conn.transaction():
         alert = await _locked(conn, principal, alert_id)
         if alert["status"] == "closed":
@@ -233,7 +233,7 @@ async def add_note(conn: asyncpg.Connection, principal: Principal, alert_id: int
     """Append a note to the alert's history; notes are never changed (a correction is a new note)."""
     note = data.note.strip()
     if not note:
-        raise Invalid(WORDS("duty.error.note_empty"), field="note")
+        raise Invalid(WORDS("staff.duty.error.note_empty"), field="note")
     async with conn.transaction():
         await _locked(conn, principal, alert_id)
         saved = await queries.add_event(conn, alert_id, principal.id, "note", note=note)
@@ -245,7 +245,7 @@ async def refuse_note_edit(conn: asyncpg.Connection, principal: Principal, alert
     """An edit of a saved note is refused, and the attempt is in the audit log."""
     await _locked(conn, principal, alert_id)
     await audit.refused(conn, principal, "alert", alert_id, why="notes_are_append_only")
-    raise Conflict(WORDS("duty.error.note_edit"), field="note")
+    raise Conflict(WORDS("staff.duty.error.note_edit"), field="note")
 
 
 async def close(conn: asyncpg.Connection, principal: Principal, alert_id: int) -> Saved:

@@ -27,8 +27,8 @@ STAFF_WORDS = catalogue("en")  # staff pages are in English
 
 def language_name(code: str) -> str:
     """'Somali', or 'a language the screen does not know (xx)'."""
-    key = f"reading.language.{code}"
-    return STAFF_WORDS(key) if STAFF_WORDS.has(key) else STAFF_WORDS("reading.language.other", code=code)
+    key = f"staff.reading.language.{code}"
+    return STAFF_WORDS(key) if STAFF_WORDS.has(key) else STAFF_WORDS("staff.reading.language.other", code=code)
 
 
 class ReadingApi(Controller):
@@ -92,7 +92,7 @@ class ReadingPages(Controller):
 
         async def save() -> None:
             if len(typed) > MAX_TRANSLATION:
-                raise errors.Invalid(STAFF_WORDS("reading.error.too_long", limit=MAX_TRANSLATION), field="translation")
+                raise errors.Invalid(STAFF_WORDS("staff.reading.error.too_long", limit=MAX_TRANSLATION), field="translation")
             _, work = await services.translate(conn, user, submission_id, TranslationIn(translation=typed))
             queue.dispatch_soon(db_pool, redis, work)
 

@@ -114,7 +114,7 @@ async def view(conn: asyncpg.Connection, principal: Principal, submission_id: in
     found = await queries.one(conn, principal.id, principal.council_id, now(), _anonymous_too(principal), submission_id)
     if found is None:
         await audit.refused(conn, principal, "reading", submission_id, why="read_submission")
-        raise NotFound(WORDS("reading.error.not_shared"))
+        raise NotFound(WORDS("staff.reading.error.not_shared"))
     await audit.record(
         conn, principal, "read", "submission", submission_id, child_id=found.child_id, reason=_reason(found.child_id)
     )
@@ -125,9 +125,9 @@ def checked(data: TranslationIn) -> str:
     """The translation, or Invalid saying what is wrong with it in plain words."""
     text = data.translation.strip()
     if not text:
-        raise Invalid(WORDS("reading.error.blank"), field="translation")
+        raise Invalid(WORDS("staff.reading.error.blank"), field="translation")
     if not nlp.screen(text).screened:
-        raise Invalid(WORDS("reading.error.unreadable"), field="translation")
+        raise Invalid(WORDS("staff.reading.error.unreadable"), field="translation")
     return text
 
 
