@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -14,10 +15,11 @@ from litestar.params import Body, FromPath, FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 from markupsafe import Markup, escape
 
-from heard import errors
+from heard import errors, pdf
 from heard.accounts.schemas import Principal
 from heard.complaints import _clock, _flow, _rules, queries, services
 from heard.complaints.schemas import ComplaintIn
+from heard.i18n import direction
 from heard.web.dependencies import Conn
 from heard.web.forms import to_struct
 from heard.web.guards import roles
@@ -44,6 +46,31 @@ LABELS: dict[str, Any] = {
                   "not_upheld": "Not upheld", "not_investigated": "Not investigated"},
     "actions": {"planned": "Planned", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"},
 }  # fmt: skip
+
+
+# The two letters a stage's response can be printed as: the file's name, the record's field and the title's words.
+LETTERS = {
+    "letter.pdf": ("letter", "Response"),
+    "child-letter.pdf": ("child_letter", "Response for the child"),
+}
+
+
+def text_direction(text: str) -> str:
+    """'rtl' or 'ltr' from the text's first letter, as a page's dir="auto" decides it (WeasyPrint has no auto)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
+def _written_in(text: str, language: str) -> bool:
+    """Whether a letter is in the child's language, as far as can be told: it has letters English does not use and
+    reads in that language's direction (a letter written in English to a child who wrote in Arabic is English)."""
+    foreign = any(ch.isalpha() and ord(ch) > 0x7F for ch in text)
+    return bool(language) and not language.startswith("en") and foreign and direction(language) == text_direction(text)
 
 
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
@@ -122,6 +149,31 @@ class ComplaintPages(Controller):
     @get("/{complaint_id:int}")
     async def case(self, request: User, conn: Conn, complaint_id: FromPath[int], done: FromQuery[str] = "") -> Template:
         return await _case_page(conn, request.user, complaint_id, done=done)
+
+    @get("/{complaint_id:int}/stages/{stage:int}/{document:str}")
+    async def letter(
+        self, request: User, conn: Conn, complaint_id: FromPath[int], stage: FromPath[int], document: FromPath[str]
+    ) -> Response[bytes]:
+        """A stage's response letter, or the child's version of it, as a tagged PDF to print or send."""
+        case = await services.get(conn, request.user, complaint_id)  # the case page's own check, audited
+        record = case.stage_record(stage)
+        field, heading = LETTERS.get(document, ("", ""))
+        text = getattr(record, field, None) if record is not None and record.responded_on and field else None
+        if not text:
+            raise errors.NotFound(f"There is no response letter for stage {stage} of complaint {case.reference}.")
+        language = (case.statement_language or "") if field == "child_letter" else ""
+        content = await pdf.build(
+            "pdf/letter.html",
+            title=f"{heading}, {_rules.STAGE_NAMES[stage]}, complaint {case.reference}",
+            council=await queries.council_name(conn, request.user.council_id),
+            case=case,
+            written_on=record.responded_on if record is not None else None,
+            text=text,
+            text_lang=language if _written_in(text, language) else "",
+            text_dir=text_direction(text),
+        )
+        filename = f"{case.reference}-stage-{stage}-{document}"
+        return Response(content, media_type=pdf.MEDIA_TYPE, headers=pdf.download_headers(filename))
 
     @post("/{complaint_id:int}/{action:str}", status_code=303)
     async def act(

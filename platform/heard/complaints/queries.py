@@ -74,6 +74,12 @@ async def get_case(conn: asyncpg.Connection, complaint_id: int, council_id: int)
     return None if row is None else _case(row)
 
 
+async def council_name(conn: asyncpg.Connection, council_id: int) -> str:
+    """The council's name, as its letters are headed."""
+    name: str = await conn.fetchval("select name from councils where id = $1", council_id)
+    return name
+
+
 async def child_cases(conn: asyncpg.Connection, child_id: int) -> list[Case]:
     """The complaints a child made, newest first, in one round trip."""
     return [_case(r) for r in await conn.fetch(_CHILD_CASES, child_id)]
