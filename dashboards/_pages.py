@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import quote
 
 import asyncpg
 from litestar import Controller, Request, Response, get, post
@@ -15,7 +16,6 @@ from dashboards import services
 from dashboards._web import FIGURES, User, bad, csv_response, one, quarter_param, quarters_back
 from dashboards.schemas import (
     LANGUAGES,
-    THEMES,
     Action,
     ActionIn,
     ChildTextIn,
@@ -29,7 +29,7 @@ from heard import errors
 from heard.web.dependencies import Conn
 from heard.web.forms import read_form, single, to_struct
 from heard.web.guards import roles, staff_only
-from heard.web.pages import staff_page
+from heard.web.pages import child_page, language, staff_page, words
 
 TRACKER_ROLES = ("participation_officer", "cicc_member", "board_member", "head_of_service")
 PROPOSERS = ("participation_officer", "cicc_member")
@@ -212,26 +212,18 @@ class PublicPages(Controller):
 
     @get("/")
     async def public(self, request: Request[Any, Any, Any], conn: Conn) -> Template:
-        lang = one(request, "lang") or "en"
-        if lang not in LANGUAGES:
+        chosen = one(request, "lang")  # a shared link may name the language; else the reader's own choice
+        if chosen is not None and chosen not in LANGUAGES:
             raise bad("lang", f"lang should be one of: {', '.join(LANGUAGES)}.")
+        ui = words(chosen) if chosen else language(request)
         slug = one(request, "council")
+        # The language switcher comes back here without `lang`, so the reader's new choice is the one shown.
+        here = "/you-said-we-did" + (f"?council={quote(slug)}" if slug else "")
+        page = child_page(request, None, ui=ui, here=here, chosen=chosen)
         if slug is None:
             councils = await services.public_councils(conn)
-            return Template(
-                "dashboards/public.html",
-                context={"councils": councils, "lang": lang, "dir": LANGUAGES[lang][1], "child_languages": LANGUAGES},
-                media_type=MediaType.HTML,
-            )
+            return Template("dashboards/public.html", context={**page, "councils": councils}, media_type=MediaType.HTML)
         council_id, name = await services.council_by_slug(conn, slug)
-        updates = await services.published_updates(conn, council_id, lang)
-        context = {
-            "council": name,
-            "slug": slug,
-            "updates": updates,
-            "lang": lang,
-            "dir": LANGUAGES[lang][1],
-            "child_languages": LANGUAGES,
-            "themes": THEMES,
-        }
+        updates = await services.published_updates(conn, council_id, ui.lang)
+        context = {**page, "council": name, "slug": slug, "updates": updates}
         return Template("dashboards/public.html", context=context, media_type=MediaType.HTML)

@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import email
+import json
 import os
 import secrets
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+import uuid
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
+import msgspec
 import pyotp
+from aiosmtpd.controller import Controller
 
-from heard import embedded
+from heard import db as heard_db
+from heard import embedded, settings
 from heard.accounts import secrets as heard_secrets
 from heard.db import connect
+from heard.db.migrate import migrate
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -326,3 +338,94 @@ class OwnRedis:
         subprocess.run(["kill", "-9", pid], check=True)
         while embedded._port_open(self.port):
             time.sleep(0.05)
+
+
+class Sink:
+    """An SMTP server on loopback that keeps every message it is given."""
+
+    def __init__(self) -> None:
+        self.received: list[email.message.Message] = []
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+        self.received.append(email.message_from_bytes(envelope.content))
+        return "250 Message accepted"
+
+
+class Notify:
+    """GOV.UK Notify's /v2/notifications/{email,sms}, recording each body."""
+
+    def __init__(self) -> None:
+        self.received: list[tuple[str, dict[str, Any]]] = []
+        notify = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                notify.received.append((self.path, json.loads(self.rfile.read(int(self.headers["content-length"])))))
+                data = json.dumps({"id": str(uuid.uuid4())}).encode()
+                self.send_response(201)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+
+
+NOTIFY_API_KEY = f"t-{uuid.uuid4()}-{uuid.uuid4()}"
+"""A key in Notify's shape (name, service id, secret); the stand-in accepts any."""
+
+
+@contextlib.contextmanager
+def smtp_sink() -> Iterator[tuple[Sink, int]]:
+    """A running `Sink` and its port, stopped afterwards."""
+    handler, port = Sink(), free_port()
+    smtp = Controller(handler, hostname="127.0.0.1", port=port)
+    smtp.start()
+    try:
+        yield handler, port
+    finally:
+        smtp.stop()
+
+
+@contextlib.contextmanager
+def notify_stand_in() -> Iterator[Notify]:
+    """A running `Notify`, shut down afterwards."""
+    found = Notify()
+    thread = threading.Thread(target=found.server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield found
+    finally:
+        found.server.shutdown()
+        found.server.server_close()
+
+
+@contextlib.asynccontextmanager
+async def mail_database(
+    postgres_url: str, redis_url: str, smtp_port: int, notify_url: str
+) -> AsyncIterator[tuple[asyncpg.Pool, settings.Settings]]:
+    """A database of the test's own (so no running worker relays its outbox rows meanwhile), and settings that send
+    mail to the SMTP sink on `smtp_port` and Notify's calls to the stand-in at `notify_url`."""
+    name = f"heard_mail_{secrets.token_hex(4)}"
+    admin = await heard_db.connect(postgres_url)
+    await admin.execute(f'create database "{name}"')
+    await admin.close()
+    url = with_database(postgres_url, name)
+    conn = await heard_db.connect(url)
+    await migrate(conn)
+    await conn.close()
+    env = heard_env(url, redis_url, HEARD_SMTP_URL=f"smtp://127.0.0.1:{smtp_port}", HEARD_NOTIFY_API_KEY=NOTIFY_API_KEY)
+    config = settings.load(env)
+    config = msgspec.structs.replace(
+        config, safeguarding=msgspec.structs.replace(config.safeguarding, notify_base_url=notify_url)
+    )
+    pool = await heard_db.create_pool(config.db)
+    try:
+        yield pool, config
+    finally:
+        await pool.close()
+        await drop_database(postgres_url, name)

@@ -249,15 +249,16 @@ def _reanalyse(args: argparse.Namespace) -> int:
 
 async def _council_id(config: settings.Settings, slug: str) -> int:
     from heard import db
+    from heard.council import queries
 
     conn = await db.connect(config.db.url)
     try:
-        council_id: int | None = await conn.fetchval("select id from councils where slug = $1", slug)
+        found = await queries.council_by_slug(conn, slug)
     finally:
         await conn.close()
-    if council_id is None:
+    if found is None:
         raise ConfigurationError(f"there is no council with the slug {slug!r}")
-    return council_id
+    return found[0]
 
 
 @dataclass(frozen=True)

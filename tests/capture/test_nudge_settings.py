@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 
 import asyncpg
 import pytest
-from support import Client, Council, make_council
+from support import Client, Council, Notify, Sink, mail_database, make_council, notify_stand_in, smtp_sink
 
 from heard import db as heard_db
 from heard import settings
@@ -18,9 +18,30 @@ from heard.accounts.schemas import Principal
 from heard.capture import _nudge
 from heard.i18n import catalogue
 from heard.inbox import jobs
-from tests.inbox.test_nudge import SMS_TEMPLATE, Notify, Sink, _reply, notify, own_db, sink  # noqa: F401
+from tests.inbox.test_nudge import SMS_TEMPLATE, _reply
 
 EN = catalogue("en")
+
+
+@pytest.fixture
+def sink() -> Iterator[tuple[Sink, int]]:
+    with smtp_sink() as running:
+        yield running
+
+
+@pytest.fixture
+def notify() -> Iterator[Notify]:
+    with notify_stand_in() as running:
+        yield running
+
+
+@pytest.fixture
+async def own_db(
+    postgres_url: str, redis_url: str, sink: tuple[Sink, int], notify: Notify
+) -> AsyncIterator[tuple[asyncpg.Pool, settings.Settings]]:
+    """A database of this test's own, so no running worker relays its outbox rows meanwhile."""
+    async with mail_database(postgres_url, redis_url, sink[1], notify.url) as found:
+        yield found
 
 
 def shown(page: str) -> str:
@@ -143,9 +164,7 @@ async def test_a_child_under_16_in_care_is_not_offered_it_and_cannot_save_one(
 
 
 async def test_a_saved_contact_is_what_the_nudge_job_uses(
-    own_db: tuple[asyncpg.Pool, settings.Settings],  # noqa: F811 - these three are the fixtures imported above
-    sink: tuple[Sink, int],  # noqa: F811
-    notify: Notify,  # noqa: F811
+    own_db: tuple[asyncpg.Pool, settings.Settings], sink: tuple[Sink, int], notify: Notify
 ) -> None:
     pool, config = own_db
     async with heard_db.acquire(pool) as conn:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from dash_seed import QUARTER, add_child, add_submission, refresh
+from dash_seed import QUARTER, add_child, add_submission, refresh, staff
 from support import Client, Council
 
 import dashboards
 from dashboards import services
+from dashboards.schemas import ActionIn, ChildTextIn, DecisionIn, DoneIn
+from heard import i18n
 
 Q = QUARTER.slug
 RAW = "My carer Jade Smith at 12 Elm Road won't let me call my brother on 07700 900123"
@@ -61,8 +63,6 @@ async def test_quotes_are_not_shown_for_a_filtered_group(db, client: Client, cou
 
 
 def _officer(council: Council):
-    from dash_seed import staff
-
     return staff(council, "participation_officer")
 
 
@@ -193,3 +193,56 @@ async def test_an_update_reaches_the_children_whose_words_it_answers_in_their_la
         assert "sibling weekends" not in (await other.get("/messages")).text
     tracker = (await officer.get("/dashboards/you-said-we-did/")).text
     assert re.search(r'<td class="num">1</td></tr>', tracker), "the tracker counts one child told"
+
+
+async def _published_in_english_and_arabic(db, council: Council) -> None:
+    officer = staff(council, "participation_officer")
+    made = await services.create(db, officer, ActionIn(theme="placement", said="More say in moves", said_on=QUARTER.starts))
+    await services.decide(db, officer, made.id, DecisionIn(decision="Yes", owner="Placements", decided_on=QUARTER.starts))
+    await services.record_done(db, officer, made.id, DoneIn(changed="Moves planned", done_on=QUARTER.starts))
+    await services.set_text(db, officer, made.id, ChildTextIn(lang="en", you_said="You said moves felt sudden.",
+                                                               we_did="Now we plan moves with you."))
+    await services.set_text(db, officer, made.id, ChildTextIn(lang="ar", you_said="قلتم إن الانتقال كان مفاجئًا.",
+                                                               we_did="الآن نخطط للانتقال معكم."))
+    await services.publish(db, officer, made.id)
+
+
+def _switch_to(html: str, lang: str) -> str:
+    """The language switcher's link to `lang`, as the reader would follow it."""
+    found = re.search(rf'<a href="(/language\?to={lang}&amp;next=[^"]*)"', html)
+    assert found, f"no switcher link to {lang}"
+    return found.group(1).replace("&amp;", "&")
+
+
+async def test_the_public_page_speaks_the_language_the_reader_chooses(db, client: Client, council: Council):
+    await _published_in_english_and_arabic(db, council)
+    page = f"/you-said-we-did?council={council.slug}"
+    english = await client.get(page)
+    assert '<html lang="en" dir="ltr">' in english.text and "Now we plan moves with you." in english.text
+
+    arabic = await client.get(_switch_to(english.text, "ar"), follow_redirects=True)
+    words = i18n.catalogue("ar")
+    assert str(arabic.url).endswith(page), "the switcher comes back to the same council's page"
+    assert '<html lang="ar" dir="rtl">' in arabic.text
+    for key in ("updates.title", "theme.placement"):
+        assert words.gettext(key) in arabic.text
+    assert "الآن نخطط للانتقال معكم." in arabic.text and "Now we plan moves with you." not in arabic.text
+    assert "You said, we did" not in arabic.text and "What children and young people told" not in arabic.text
+
+    # Farsi has no text of its own for this update: the page is in Farsi, the update in English, marked as English.
+    farsi = await client.get(_switch_to(arabic.text, "fa"), follow_redirects=True)
+    assert '<html lang="fa" dir="rtl">' in farsi.text
+    assert i18n.catalogue("fa").gettext("updates.title") in farsi.text
+    assert re.search(r'<h2 lang="en" dir="ltr">You said moves felt sudden.</h2>', farsi.text)
+
+    # A shared link that names a language shows that one, whatever the reader chose before.
+    named = await client.get("/you-said-we-did", params={"council": council.slug, "lang": "ti"})
+    assert '<html lang="ti" dir="ltr">' in named.text
+    assert i18n.catalogue("ti").gettext("updates.title") in named.text
+
+
+async def test_the_list_of_councils_is_in_the_readers_language(client: Client):
+    r = await client.get("/you-said-we-did", headers={"Accept-Language": "ps"})
+    words = i18n.catalogue("ps")
+    assert '<html lang="ps" dir="rtl">' in r.text and words.gettext("updates.about") in r.text
+    assert "Councils using Heard" not in r.text

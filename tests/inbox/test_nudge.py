@@ -3,85 +3,34 @@ local SMTP server and a real local HTTP server standing in for GOV.UK Notify rec
 
 from __future__ import annotations
 
-import email
 import json
-import secrets
-import threading
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import asyncpg
-import msgspec
 import pytest
-from aiosmtpd.controller import Controller
-from support import Council, drop_database, free_port, heard_env, make_council, with_database
+from support import Council, Notify, Sink, mail_database, make_council, notify_stand_in, smtp_sink
 
 from heard import db as heard_db
 from heard import settings
 from heard.accounts.schemas import Principal
-from heard.db.migrate import migrate
 from heard.inbox import jobs, services
 from heard.inbox.schemas import ReplyIn
 
 WORDS = "Your new flat's keys are ready, Cai; your adviser Worker B will meet you at 3pm"
-SERVICE_ID, SECRET = str(uuid.uuid4()), str(uuid.uuid4())
 SMS_TEMPLATE = str(uuid.uuid4())
-
-
-class Sink:
-    """An SMTP server on loopback that keeps every message it is given."""
-
-    def __init__(self) -> None:
-        self.received: list[email.message.Message] = []
-
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
-        self.received.append(email.message_from_bytes(envelope.content))
-        return "250 Message accepted"
-
-
-class Notify:
-    """GOV.UK Notify's /v2/notifications/{email,sms}, recording each body."""
-
-    def __init__(self) -> None:
-        self.received: list[tuple[str, dict[str, Any]]] = []
-        notify = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                notify.received.append((self.path, json.loads(self.rfile.read(int(self.headers["content-length"])))))
-                data = json.dumps({"id": str(uuid.uuid4())}).encode()
-                self.send_response(201)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
 
 
 @pytest.fixture
 def sink() -> Iterator[tuple[Sink, int]]:
-    handler, port = Sink(), free_port()
-    smtp = Controller(handler, hostname="127.0.0.1", port=port)
-    smtp.start()
-    yield handler, port
-    smtp.stop()
+    with smtp_sink() as running:
+        yield running
 
 
 @pytest.fixture
 def notify() -> Iterator[Notify]:
-    n = Notify()
-    thread = threading.Thread(target=n.server.serve_forever, daemon=True)
-    thread.start()
-    yield n
-    n.server.shutdown()
-    n.server.server_close()
+    with notify_stand_in() as running:
+        yield running
 
 
 @pytest.fixture
@@ -89,25 +38,8 @@ async def own_db(
     postgres_url: str, redis_url: str, sink: tuple[Sink, int], notify: Notify
 ) -> AsyncIterator[tuple[asyncpg.Pool, settings.Settings]]:
     """A database of this test's own, so no running worker relays its outbox rows meanwhile."""
-    name = f"heard_nudge_{secrets.token_hex(4)}"
-    admin = await heard_db.connect(postgres_url)
-    await admin.execute(f'create database "{name}"')
-    await admin.close()
-    url = with_database(postgres_url, name)
-    conn = await heard_db.connect(url)
-    await migrate(conn)
-    await conn.close()
-    env = heard_env(
-        url, redis_url, HEARD_SMTP_URL=f"smtp://127.0.0.1:{sink[1]}", HEARD_NOTIFY_API_KEY=f"t-{SERVICE_ID}-{SECRET}"
-    )
-    config = settings.load(env)
-    config = msgspec.structs.replace(
-        config, safeguarding=msgspec.structs.replace(config.safeguarding, notify_base_url=notify.url)
-    )
-    pool = await heard_db.create_pool(config.db)
-    yield pool, config
-    await pool.close()
-    await drop_database(postgres_url, name)
+    async with mail_database(postgres_url, redis_url, sink[1], notify.url) as found:
+        yield found
 
 
 async def _statement(conn: asyncpg.Connection, council: Council, child: str) -> int:

@@ -167,7 +167,8 @@ class SignInPages(Controller):
     async def landing(self, request: Request[Any, Any, Any]) -> Template | Redirect:
         if request.scope.get("user") is not None and not request.scope["user"].needs_totp:
             return Redirect(path="/home")
-        return Template("landing.html")
+        signed_out = bool(request.query_params.get("signed_out"))
+        return Template("landing.html", context=child_page(request, None, here="/", signed_out=signed_out))
 
     @get("/sign-in")
     async def child_form(self, request: Request[Any, Any, Any]) -> Template:

@@ -17,7 +17,7 @@ import msgspec
 
 from heard import settings
 from heard.complaints._clock import add_working_days
-from heard.council import safeguarding_for
+from heard.council import reply_target_days, safeguarding_for
 from heard.safeguarding import closes_at, in_office_hours, next_opening
 from heard.settings import SafeguardingSettings
 from heard.web.pages import Words, dated
@@ -25,7 +25,6 @@ from heard.web.pages import Words, dated
 Line = tuple[str, dict[str, Any]]
 """A catalogue key and its parameters (dates are worded in the child's language when the promise is shown)."""
 
-_REPLY_TARGET = "select reply_target_days from council_settings where council_id = $1"
 _READER = {"worker": "promise.reader.worker", "iro": "promise.reader.iro", "complaints": "promise.reader.complaints"}
 
 
@@ -54,13 +53,12 @@ class Promise(msgspec.Struct, frozen=True, kw_only=True):
 async def rules_for(conn: asyncpg.Connection, council_id: int) -> Rules:
     """The council's stored settings, the environment's where it has none."""
     config: SafeguardingSettings = await safeguarding_for(conn, council_id, settings.get().safeguarding)
-    days = await conn.fetchval(_REPLY_TARGET, council_id)
     return Rules(
         office_hours=config.office_hours,
         timezone=config.timezone,
         emergency_team=bool(config.emergency_duty_email),
         emergency_phone=config.emergency_duty_phone,
-        reply_target_days=days or 5,
+        reply_target_days=await reply_target_days(conn, council_id),
         concern_ack_minutes=config.concern_ack_minutes,
     )
 

@@ -28,3 +28,8 @@ async def quarter_convention(conn: asyncpg.Connection, council_id: int) -> quart
     """How the council names its quarters (financial year unless it has chosen otherwise)."""
     found = await queries.quarter_convention(conn, council_id)
     return found if found in quarters.CONVENTIONS else quarters.DEFAULT
+
+
+async def reply_target_days(conn: asyncpg.Connection, council_id: int) -> int:
+    """The working days the council promises a reply within (5 until it has saved its own)."""
+    return await queries.reply_target_days(conn, council_id) or 5

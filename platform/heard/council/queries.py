@@ -10,7 +10,14 @@ from typing import Any
 import asyncpg
 import msgspec
 
-from heard.council.schemas import BoardMeasure, CouncilSettings, PendingLink, PublicContact, StaffMember
+from heard.council.schemas import (
+    BoardMeasure,
+    CouncilSettings,
+    LockedStaff,
+    PendingLink,
+    PublicContact,
+    StaffMember,
+)
 
 _SETTINGS_COLUMNS = (
     "logo_text",
@@ -166,14 +173,17 @@ async def staff(conn: asyncpg.Connection, council_id: int, staff_id: int | None 
     return [StaffMember(**dict(r)) for r in await conn.fetch(_STAFF, council_id, staff_id)]
 
 
-async def lock_staff(conn: asyncpg.Connection, council_id: int, staff_id: int) -> asyncpg.Record | None:
+_LOCK_ADMINS = "select id from staff where council_id = $1 and 'admin' = any(roles) order by id for update"
+_LOCK_STAFF = (
+    "select id, roles, disabled_at is not null as disabled from staff where id = $1 and council_id = $2 for update"
+)
+
+
+async def lock_staff(conn: asyncpg.Connection, council_id: int, staff_id: int) -> LockedStaff | None:
     """The member of staff, locked; and every admin of the council too, so two admins cannot remove each other."""
-    await conn.execute(
-        "select id from staff where council_id = $1 and 'admin' = any(roles) order by id for update", council_id
-    )
-    return await conn.fetchrow(
-        "select id, roles, disabled_at from staff where id = $1 and council_id = $2 for update", staff_id, council_id
-    )
+    await conn.execute(_LOCK_ADMINS, council_id)
+    row = await conn.fetchrow(_LOCK_STAFF, staff_id, council_id)
+    return None if row is None else LockedStaff(id=row["id"], roles=tuple(row["roles"]), disabled=row["disabled"])
 
 
 async def other_enabled_admins(conn: asyncpg.Connection, council_id: int, staff_id: int) -> int:
@@ -368,4 +378,13 @@ _QUARTER_CONVENTION = "select quarter_convention from council_settings where cou
 
 async def quarter_convention(conn: asyncpg.Connection, council_id: int) -> str | None:
     found: str | None = await conn.fetchval(_QUARTER_CONVENTION, council_id)
+    return found
+
+
+_REPLY_TARGET = "select reply_target_days from council_settings where council_id = $1"
+
+
+async def reply_target_days(conn: asyncpg.Connection, council_id: int) -> int | None:
+    """The working days the council has promised to reply within; None when it has not saved its settings."""
+    found: int | None = await conn.fetchval(_REPLY_TARGET, council_id)
     return found

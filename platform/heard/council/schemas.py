@@ -104,6 +104,14 @@ class StaffMember(msgspec.Struct, frozen=True, kw_only=True):
     children: list[str] = msgspec.field(default_factory=list)
 
 
+class LockedStaff(msgspec.Struct, frozen=True, kw_only=True):
+    """A member of staff locked for a change: enough to tell whether the change would leave no administrator."""
+
+    id: int
+    roles: tuple[str, ...]
+    disabled: bool
+
+
 class SetUpLink(msgspec.Struct, frozen=True, kw_only=True):
     """A one-time link to set a password (and enrol an authenticator); shown once."""
 

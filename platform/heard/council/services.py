@@ -23,6 +23,7 @@ from heard.council.schemas import (
     READS_WORDS,
     CouncilSettings,
     Invite,
+    LockedStaff,
     PendingLink,
     PublicContact,
     SetUpLink,
@@ -225,37 +226,37 @@ async def invite(conn: asyncpg.Connection, principal: Principal, data: Invite, b
         return await _new_link(conn, principal, principal.council_id, staff_id, "set_up", base_url)
 
 
-async def _locked(conn: asyncpg.Connection, principal: Principal, staff_id: int) -> asyncpg.Record:
-    row = await queries.lock_staff(conn, principal.council_id, staff_id)
-    if row is None:
+async def _locked(conn: asyncpg.Connection, principal: Principal, staff_id: int) -> LockedStaff:
+    found = await queries.lock_staff(conn, principal.council_id, staff_id)
+    if found is None:
         raise NotFound("There is no member of staff with that number in your council.")
-    return row
+    return found
 
 
-async def _keep_an_admin(conn: asyncpg.Connection, principal: Principal, row: asyncpg.Record) -> None:
-    is_admin = "admin" in row["roles"] and row["disabled_at"] is None
-    if is_admin and await queries.other_enabled_admins(conn, principal.council_id, row["id"]) == 0:
-        name = (await member(conn, principal, row["id"])).name
+async def _keep_an_admin(conn: asyncpg.Connection, principal: Principal, locked: LockedStaff) -> None:
+    is_admin = "admin" in locked.roles and not locked.disabled
+    if is_admin and await queries.other_enabled_admins(conn, principal.council_id, locked.id) == 0:
+        name = (await member(conn, principal, locked.id)).name
         raise Conflict(LAST_ADMIN.format(name=name))
 
 
 async def change(conn: asyncpg.Connection, principal: Principal, staff_id: int, data: StaffChange) -> None:
     roles = sorted(set(data.roles))
     async with conn.transaction():
-        row = await _locked(conn, principal, staff_id)
+        locked = await _locked(conn, principal, staff_id)
         if "admin" not in roles:
-            await _keep_an_admin(conn, principal, row)
+            await _keep_an_admin(conn, principal, locked)
         await queries.set_roles(conn, staff_id, roles, data.team.strip())
         await queries.end_sessions(conn, staff_id)  # a session carries the roles it started with
-        await audit.record(conn, principal, "staff_changed", "staff", staff_id, before=list(row["roles"]), after=roles)
+        await audit.record(conn, principal, "staff_changed", "staff", staff_id, before=list(locked.roles), after=roles)
 
 
 async def set_disabled(conn: asyncpg.Connection, principal: Principal, staff_id: int, *, disabled: bool) -> int:
     """Disable (every session ends at once) or enable a member of staff; returns the sessions ended."""
     async with conn.transaction():
-        row = await _locked(conn, principal, staff_id)
+        locked = await _locked(conn, principal, staff_id)
         if disabled:
-            await _keep_an_admin(conn, principal, row)
+            await _keep_an_admin(conn, principal, locked)
         await queries.set_disabled(conn, staff_id, disabled)
         ended = await queries.end_sessions(conn, staff_id) if disabled else 0
         await audit.record(conn, principal, "staff_disabled" if disabled else "staff_enabled", "staff", staff_id)
@@ -265,8 +266,7 @@ async def set_disabled(conn: asyncpg.Connection, principal: Principal, staff_id:
 async def reset_password(conn: asyncpg.Connection, principal: Principal, staff_id: int, base_url: str) -> SetUpLink:
     """The old password stops working now, every session ends, and a new link lets them choose another."""
     async with conn.transaction():
-        row = await _locked(conn, principal, staff_id)
-        if row["disabled_at"] is not None:
+        if (await _locked(conn, principal, staff_id)).disabled:
             raise Conflict("This account is switched off. Switch it back on before resetting its password.")
         await queries.set_password_hash(conn, staff_id, await _unusable_hash(), chosen=False)
         await queries.end_sessions(conn, staff_id)
@@ -285,8 +285,7 @@ async def reset_authenticator(conn: asyncpg.Connection, principal: Principal, st
 
 async def allocate(conn: asyncpg.Connection, principal: Principal, staff_id: int, reference: str) -> None:
     async with conn.transaction():
-        row = await _locked(conn, principal, staff_id)
-        if "worker" not in row["roles"]:
+        if "worker" not in (await _locked(conn, principal, staff_id)).roles:
             raise Invalid("Only a member of staff with the worker role can have children allocated.", field="reference")
         child_id = await queries.allocate(conn, principal.council_id, staff_id, reference.strip())
         if child_id is None:

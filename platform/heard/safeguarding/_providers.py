@@ -10,13 +10,13 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import asyncpg
 import httpx
 from notifications_python_client.errors import APIError
 from notifications_python_client.notifications import NotificationsAPIClient
 
 __all__ = ["APIError", "adaptive_card", "notify_email", "personalisation", "send"]
 
+from heard.safeguarding.queries import Notification
 from heard.settings import SafeguardingSettings
 
 REASONS = {
@@ -33,19 +33,19 @@ def notify_email(sg: SafeguardingSettings) -> bool:
     return bool(sg.notify_api_key and sg.notify_email_template_id)
 
 
-def personalisation(row: asyncpg.Record, base_url: str) -> dict[str, str]:
+def personalisation(note: Notification, base_url: str) -> dict[str, str]:
     """The fields a council's Notify template may use: ((level)), ((reference)), ((reason)), ((link))."""
     return {
-        "level": row["level"],
-        "reference": f"alert {row['alert_id']}",
-        "reason": REASONS[row["reason"]],
-        "link": f"{base_url.rstrip('/')}/staff/alerts/{row['alert_id']}",
+        "level": note.level,
+        "reference": f"alert {note.alert_id}",
+        "reason": REASONS[note.reason],
+        "link": f"{base_url.rstrip('/')}/staff/alerts/{note.alert_id}",
     }
 
 
-def adaptive_card(row: asyncpg.Record, base_url: str) -> dict[str, Any]:
+def adaptive_card(note: Notification, base_url: str) -> dict[str, Any]:
     """A Teams message holding one Adaptive Card: the level, the alert's number, why now, and a button to open it."""
-    fields = personalisation(row, base_url)
+    fields = personalisation(note, base_url)
     return {
         "type": "message",
         "attachments": [
@@ -60,7 +60,7 @@ def adaptive_card(row: asyncpg.Record, base_url: str) -> dict[str, Any]:
                             "type": "TextBlock",
                             "size": "Medium",
                             "weight": "Bolder",
-                            "color": "Attention" if row["level"] == "urgent" else "Warning",
+                            "color": "Attention" if note.level == "urgent" else "Warning",
                             "text": f"Heard: {fields['level']} safeguarding {fields['reference']}",
                         },
                         {"type": "TextBlock", "wrap": True, "text": f"This alert has been {fields['reason']}."},
@@ -72,20 +72,20 @@ def adaptive_card(row: asyncpg.Record, base_url: str) -> dict[str, Any]:
     }
 
 
-async def send(row: asyncpg.Record, sg: SafeguardingSettings, base_url: str) -> None:
+async def send(note: Notification, sg: SafeguardingSettings, base_url: str) -> None:
     """Deliver one notification by Notify (email, sms) or Teams; raises when the provider refuses."""
-    if row["channel"] == "teams":
+    if note.channel == "teams":
         async with httpx.AsyncClient(timeout=10) as client:
-            response = await client.post(row["recipient"], json=adaptive_card(row, base_url))
+            response = await client.post(note.recipient, json=adaptive_card(note, base_url))
             response.raise_for_status()
         return
-    await asyncio.to_thread(_notify, row, sg, base_url)  # the official client is synchronous (requests)
+    await asyncio.to_thread(_notify, note, sg, base_url)  # the official client is synchronous (requests)
 
 
-def _notify(row: asyncpg.Record, sg: SafeguardingSettings, base_url: str) -> None:
+def _notify(note: Notification, sg: SafeguardingSettings, base_url: str) -> None:
     client = NotificationsAPIClient(sg.notify_api_key, base_url=sg.notify_base_url, timeout=10)  # type: ignore[no-untyped-call]
-    fields, reference = personalisation(row, base_url), f"heard-notification-{row['id']}"
-    if row["channel"] == "sms":
-        client.send_sms_notification(row["recipient"], sg.notify_sms_template_id, fields, reference)  # type: ignore[no-untyped-call]
+    fields, reference = personalisation(note, base_url), f"heard-notification-{note.id}"
+    if note.channel == "sms":
+        client.send_sms_notification(note.recipient, sg.notify_sms_template_id, fields, reference)  # type: ignore[no-untyped-call]
     else:
-        client.send_email_notification(row["recipient"], sg.notify_email_template_id, fields, reference)  # type: ignore[no-untyped-call]
+        client.send_email_notification(note.recipient, sg.notify_email_template_id, fields, reference)  # type: ignore[no-untyped-call]

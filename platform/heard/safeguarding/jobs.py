@@ -36,31 +36,31 @@ def message_id(notification_id: int) -> str:
     return f"<heard-notification-{notification_id}@heard.invalid>"
 
 
-def compose(row: asyncpg.Record, base_url: str, sender: str) -> EmailMessage:
+def compose(note: queries.Notification, base_url: str, sender: str) -> EmailMessage:
     """An email with the level and a link only: never the child's words or name."""
-    link = f"{base_url.rstrip('/')}/staff/alerts/{row['alert_id']}"
+    link = f"{base_url.rstrip('/')}/staff/alerts/{note.alert_id}"
     msg = EmailMessage()
-    msg["Subject"] = f"Heard: {row['level']} safeguarding alert {row['alert_id']}"
+    msg["Subject"] = f"Heard: {note.level} safeguarding alert {note.alert_id}"
     msg["From"] = sender
-    msg["To"] = row["recipient"]
-    msg["Message-ID"] = message_id(row["id"])
+    msg["To"] = note.recipient
+    msg["Message-ID"] = message_id(note.id)
     msg.set_content(
-        f"{LEVEL_WORDS[row['level']]} safeguarding alert {REASON_WORDS[row['reason']]}.\n\n"
+        f"{LEVEL_WORDS[note.level]} safeguarding alert {REASON_WORDS[note.reason]}.\n\n"
         f"Open it in Heard to acknowledge it and record what you do:\n{link}\n\n"
         "This email does not contain the child's words or name. Do not forward it outside the council.\n"
     )
     return msg
 
 
-def webhook_body(row: asyncpg.Record, base_url: str) -> bytes:
+def webhook_body(note: queries.Notification, base_url: str) -> bytes:
     return msgspec.json.encode(
         {
-            "alert_id": row["alert_id"],
-            "level": row["level"],
-            "reason": row["reason"],
-            "raised_at": row["raised_at"].isoformat(),
-            "url": f"{base_url.rstrip('/')}/staff/alerts/{row['alert_id']}",
-            "notification_id": row["id"],
+            "alert_id": note.alert_id,
+            "level": note.level,
+            "reason": note.reason,
+            "raised_at": note.raised_at.isoformat(),
+            "url": f"{base_url.rstrip('/')}/staff/alerts/{note.alert_id}",
+            "notification_id": note.id,
         }
     )
 
@@ -69,24 +69,24 @@ def signature(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
-async def deliver(row: asyncpg.Record, config: settings.Settings, sg: settings.SafeguardingSettings) -> None:
+async def deliver(note: queries.Notification, config: settings.Settings, sg: settings.SafeguardingSettings) -> None:
     """Send one notification by its channel, with its council's settings (`sg`); raises on failure."""
     base_url = config.app.base_url
-    if row["channel"] in {"sms", "teams"} or (row["channel"] == "email" and _providers.notify_email(sg)):
-        await _providers.send(row, sg, base_url)
+    if note.channel in {"sms", "teams"} or (note.channel == "email" and _providers.notify_email(sg)):
+        await _providers.send(note, sg, base_url)
         return
-    if row["channel"] == "webhook":
-        body = webhook_body(row, base_url)
+    if note.channel == "webhook":
+        body = webhook_body(note, base_url)
         headers = {
             "content-type": "application/json",
             "x-heard-signature": signature(sg.webhook_secret, body),
-            "idempotency-key": f"heard-notification-{row['id']}",
+            "idempotency-key": f"heard-notification-{note.id}",
         }
         async with httpx.AsyncClient(timeout=10) as client:
-            response = await client.post(row["recipient"], content=body, headers=headers)
+            response = await client.post(note.recipient, content=body, headers=headers)
             response.raise_for_status()
         return
-    await mail.send(compose(row, base_url, sg.mail_from), f"notification-{row['id']}", sg)
+    await mail.send(compose(note, base_url, sg.mail_from), f"notification-{note.id}", sg)
 
 
 async def send_notification(ctx: dict[str, Any], *, outbox_id: int, notification_id: int) -> str:
@@ -97,12 +97,12 @@ async def send_notification(ctx: dict[str, Any], *, outbox_id: int, notification
             async with conn.transaction():
                 if not await queue.claim(conn, outbox_id):
                     return "already sent"
-                row = await queries.notification(conn, notification_id)
-                if row is None or row["sent_at"] is not None:
+                note = await queries.notification(conn, notification_id)
+                if note is None or note.sent_at is not None:
                     await queue.complete(conn, outbox_id)
                     return "nothing to send"
-                sg = await safeguarding_for(conn, row["council_id"], ctx["settings"].safeguarding)
-                await deliver(row, ctx["settings"], sg)
+                sg = await safeguarding_for(conn, note.council_id, ctx["settings"].safeguarding)
+                await deliver(note, ctx["settings"], sg)
                 await queries.mark_sent(conn, notification_id)
                 await queue.complete(conn, outbox_id)
         except (OSError, httpx.HTTPError, smtplib.SMTPException, _providers.APIError, requests.RequestException) as exc:

@@ -313,14 +313,29 @@ async def oversight(
     return msgspec.convert(values, Oversight)
 
 
+class Notification(msgspec.Struct, frozen=True, kw_only=True):
+    """One notification of an alert to send: where to, why, and the alert's level and number (never its words)."""
+
+    id: int
+    channel: str
+    recipient: str
+    reason: str
+    sent_at: datetime | None
+    alert_id: int
+    council_id: int
+    level: str
+    raised_at: datetime
+
+
 _NOTIFICATION = """
 select n.id, n.channel, n.recipient, n.reason, n.sent_at, a.id as alert_id, a.council_id, a.level, a.raised_at
 from notifications n join alerts a on a.id = n.alert_id where n.id = $1
 """
 
 
-async def notification(conn: asyncpg.Connection, notification_id: int) -> asyncpg.Record | None:
-    return await conn.fetchrow(_NOTIFICATION, notification_id)
+async def notification(conn: asyncpg.Connection, notification_id: int) -> Notification | None:
+    row = await conn.fetchrow(_NOTIFICATION, notification_id)
+    return None if row is None else Notification(**dict(row))
 
 
 async def mark_sent(conn: asyncpg.Connection, notification_id: int) -> None:
