@@ -11,7 +11,6 @@ from typing import Any
 
 import numpy as np
 
-from nlp._features import feature_text
 from nlp._foreign import ENGLISH_ONLY, Reading, add_reading, read
 from nlp._language import detect_language
 from nlp._models import MODEL_FILE, Models, Thresholds
@@ -145,7 +144,8 @@ class Analyser:
         if len(sentences) < _LONG_SENTENCES:
             return True
         windows = [" ".join(sentences[k : k + _WINDOW]) for k in range(len(sentences) - _WINDOW + 1)]
-        probs = self.models.predict([feature_text(w) for w in windows])
+        # What the models read (nlp._features.feature_text, not imported: it would load scikit-learn here).
+        probs = self.models.predict([normalise(redact(w)).text for w in windows])
         return bool(probs.flag.max() >= _WINDOW_FLAG)
 
     def _dismissed(self, norm: Normalised) -> bool:
