@@ -205,6 +205,11 @@ def _stretched(text: str, start: int, end: int) -> tuple[int, int, str]:
     return start, end, _squeeze(word)
 
 
+def _acronym(word: str) -> bool:
+    """A short word written in capitals ("PSHE", "CAMHS"); a longer one is shouting ("SCAREDD") and is read."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
+
+
 def normalise(text: str) -> Normalised:
     """Lower-case, straighten quotes, expand text-speak and squeeze stretched words, keeping the original."""
     folded = _fold(text)
@@ -212,9 +217,12 @@ def normalise(text: str) -> Normalised:
     out: list[str] = []
     edits: list[tuple[int, int, int, int]] = []
     pos = n_len = 0
+    same = len(folded) == len(text)
     for start, end, key in _matches(folded):
         if start < pos:
             continue
+        if same and key is not None and key.startswith("\0") and _acronym(text[start:end]):
+            continue  # "PSHE", "IRO": an acronym written in capitals is not misspelt English
         if key is None:
             start, end, repl = _stretched(folded, start, end)
             if start < pos:

@@ -134,8 +134,14 @@ class _Context:
             lo, hi = (e, start) if s < start else (end, s)
             if not any(lo <= t < hi for t in turns):
                 return True
-        if sent_hi < len(self.sentence_end):
-            return any(sent_hi <= s < self.sentence_end[sent_hi] for s, _ in self.cues.get("dated", ()))
+        # A later sentence can date what came before ('That was two years ago.'): the next two are read.
+        hi = sent_hi
+        for _ in range(2):
+            if hi >= len(self.sentence_end):
+                break
+            lo, hi = hi, self.sentence_end[hi]
+            if any(lo <= s < hi for s, _ in self.cues.get("dated", ())):
+                return True
         return False
 
 
@@ -164,7 +170,7 @@ def _lowering_cues(rule: Rule, ctx: _Context, start: int, end: int, proxy: bool)
     clause = ctx.clause_start[start]
     found = []
     if ctx.cue("negation", max(clause, start - 3), start, hit) or ctx.cue(
-        "denial", max(ctx.list_start[start], start - 8), start, hit
+        "denial", max(ctx.list_start[start], start - 12), start, hit
     ):
         found.append("negation")
     if ctx.past(start, end):
@@ -191,9 +197,12 @@ def _not_a_disclosure(rule: Rule, ctx: _Context, start: int, end: int, cues: lis
         return True
     if "past" in cues and ctx.anywhere("resolved"):
         return True
-    if "joke" in cues and "self_harm" not in rule.categories and not ctx.anywhere("boost"):
+    # A laugh does not undo self-harm or exploitation: children laugh off both ('getting £50 lol ez').
+    serious = {"self_harm", "exploitation"}.intersection(rule.categories)
+    if "joke" in cues and not serious and not ctx.anywhere("boost"):
         return True
-    if ctx.cue("fiction", sent_lo, sent_hi, hit) and not ctx.about_writer(start, end):
+    before = ctx.sentence_start[sent_lo - 1] if sent_lo > 0 else sent_lo
+    if ctx.cue("fiction", before, sent_hi, hit) and not ctx.about_writer(start, end):
         return True
     return negated and not ctx.cue("but", end, sent_hi, hit)
 
@@ -283,7 +292,9 @@ class RuleScreen:
             if hit is not None:
                 hits.append(hit)
         # An accident or play ('fell off the climbing frame') counts only when asked for a model-only flag.
-        safe = (ctx.anywhere("resolved") and ctx.anywhere("past")) or (always and not hits and ctx.anywhere("play"))
+        # (so do a story, a lesson, a joke and a house rule or sanction: 'got my Xbox taken off me cos...').
+        quiet = any(ctx.anywhere(kind) for kind in ("play", "fiction", "rules")) or bool(ctx.jokes)
+        safe = (ctx.anywhere("resolved") and ctx.anywhere("past")) or (always and not hits and quiet)
         return _keep_weak(hits), ctx.dismissed or bool(excluded) or safe
 
     def screen_doc(self, doc: Doc, norm: Normalised) -> Safeguarding:

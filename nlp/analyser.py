@@ -24,6 +24,14 @@ from nlp.schemas import SENTIMENTS, THEMES, Analysis, Safeguarding
 
 _BATCH = 512
 _WORD = re.compile(r"[a-z][a-z']+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?\n])\s+")
+# A model-only flag on a text of this many sentences or more needs a sentence-level signal: some window of
+# _WINDOW consecutive sentences that the model alone scores at least _WINDOW_FLAG. On a long ordinary text the
+# whole-text score is pushed up by function words ("me", "i've", "he") that every sentence adds a little of;
+# a worry buried in a long text still scores high in the sentences that tell it.
+_LONG_SENTENCES = 4
+_WINDOW = 2
+_WINDOW_FLAG = 0.85
 
 
 class ModelNotFound(FileNotFoundError):
@@ -103,6 +111,8 @@ class Analyser:
             # Where the rules read the text as no disclosure (a denial, story, accident, joke, exaggeration, or
             # harm past and dealt with), the model alone may not raise it: a person confirms instead.
             held = model_flag[i] and rules.level == "none" and (not english or self._dismissed(norms[i]))
+            if model_flag[i] and not held and rules.level == "none" and not self._sentence_signal(texts[i]):
+                held = True
             if (model_flag[i] and not held) or rules.level != "none":
                 safeguarding = combine(
                     rules,
@@ -127,6 +137,16 @@ class Analyser:
                 )
             )
         return out
+
+    def _sentence_signal(self, text: str) -> bool:
+        """Whether a long text has a run of sentences the model flags on its own (short texts always pass)."""
+        sentences = [s for s in _SENTENCE_BREAK.split(text) if s.strip()]
+        if len(sentences) < _LONG_SENTENCES:
+            return True
+        windows = [" ".join(sentences[k : k + _WINDOW]) for k in range(len(sentences) - _WINDOW + 1)]
+        # What the models read (nlp._features.feature_text, not imported: it would load scikit-learn here).
+        probs = self.models.predict([normalise(redact(w)).text for w in windows])
+        return bool(probs.flag.max() >= _WINDOW_FLAG)
 
     def _dismissed(self, norm: Normalised) -> bool:
         return self.screen.read_hits(self.screen.doc(norm.text), always=True)[1]

@@ -540,13 +540,37 @@ def supplements(rows: list[dict], stats: dict, seen_texts: set[str]) -> None:
         start = sum(r["id"].startswith(f"tr-{voice}-") for r in rows)
         for i, (text, themes, sentiment, level, cats, pii, kind) in enumerate(made, start + 1):
             rows.append(record(f"tr-{voice}-{i:04d}", text, themes, sentiment, level, cats, pii, kind))
+    foreign(rows, stats, seen_texts)
+
+
+def foreign(rows: list[dict], stats: dict, seen_texts: set[str]) -> None:
+    """Append the ``foreign_<voice>.txt`` items (children writing in their own language), after everything else
+    and with a generator of their own, so every earlier item and id is unchanged."""
+    rng = random.Random(SEED + 2)
+    filler = Filler(rng)
+    for voice in VOICES:
+        path = SRC / f"foreign_{voice}.txt"
+        if not path.exists():
+            continue
+        made = handwritten(path, filler, seen_texts)
+        stats["foreign"][voice] = len(made)
+        rng.shuffle(made)
+        start = sum(r["id"].startswith(f"tr-{voice}-") for r in rows)
+        for i, (text, themes, sentiment, level, cats, pii, kind) in enumerate(made, start + 1):
+            rows.append(record(f"tr-{voice}-{i:04d}", text, themes, sentiment, level, cats, pii, kind))
 
 
 def build() -> tuple[list[dict], dict]:
     rng = random.Random(SEED)
     filler = Filler(rng)
     rows: list[dict] = []
-    stats = {"handwritten": Counter(), "composed": Counter(), "fragments": Counter(), "sentiment": Counter()}
+    stats = {
+        "handwritten": Counter(),
+        "composed": Counter(),
+        "fragments": Counter(),
+        "sentiment": Counter(),
+        "foreign": Counter(),
+    }
     seen_texts: set[str] = set()
     for voice, target in VOICES.items():
         frags = read_sources(SRC / f"frags_{voice}.txt")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nlp import Analysis, Safeguarding
 from nlp._language import detect_language
 from nlp.topics import find_topics
@@ -49,3 +51,31 @@ def test_a_new_topic_is_emerging():
     assert emerging
     assert any("bus" in " ".join(t.terms) or "pass" in " ".join(t.terms) for t in emerging)
     assert all(3 <= len(t.quotes) <= 5 for t in emerging)
+
+
+# A long ordinary text (five sentences, nothing said about harm) whose whole-text score the model alone puts over
+# its flag threshold: the function words of many sentences add up. Written for this test.
+LONG_ORDINARY = (
+    "I don't like how strict it is here. We have to be in by nine and the wifi goes off at ten. At my last place I "
+    "could stay out later. Staff say it's the same for everyone but I'm nearly seventeen. I think it should depend "
+    "on your age."
+)
+
+
+def test_a_long_ordinary_text_is_not_flagged_by_the_model_alone_but_goes_to_a_person(analyser):
+    from nlp._features import feature_text
+
+    if analyser.models.predict([feature_text(LONG_ORDINARY)]).flag[0] < analyser.thresholds.flag:
+        pytest.skip("this model does not score the text over its flag threshold; nothing to hold back")
+    result = analyser.analyse(LONG_ORDINARY)
+    assert result.safeguarding.level == "none"
+    assert result.confirm  # a person looks at what the model alone would have flagged
+
+
+def test_a_worry_told_in_two_sentences_of_a_long_text_is_still_flagged(analyser):
+    text = (
+        "College is going well and I passed my level 1. I've got a Saturday job at the bakery. My carers are kind. "
+        "The man who runs the car wash says I owe him for the phone he gave me and I have to work nights to pay it "
+        "off. I'd like driving lessons for my birthday."
+    )
+    assert analyser.analyse(text).safeguarding.level != "none"

@@ -74,3 +74,56 @@ def test_harm_told_as_now_after_a_past_clause_is_urgent(text):
 
 def test_harm_dated_by_an_age_is_still_a_concern_when_nothing_says_it_is_over():
     assert screen("When I was 9 my uncle hit me.").level == "concern"
+
+
+# Issue #17: more kinds, again in words of their own.
+WORRIES_17 = [
+    # restraint that hurts
+    "staff at the unit lay on me to stop me kicking and my chest still hurts",
+    "they held me down on the floor for ages last night",
+    # harm that recurs without being named
+    "my stepdad's doing it again, same as before",
+    "he is doing it again when he gets back from the pub",
+    # covering up and cover stories
+    "I have to wear a polo neck even in the summer so nobody asks",
+    "left my shades on through the whole lesson so miss wouldn't see",
+    "my form tutor asked about my eye and I said football",
+    # not letting anyone see the body
+    "I won't do swimming in PE because people would see my thighs",
+    # online threats put as eagerness
+    "some account keeps commenting can't wait to get you alone",
+    # errands and bags for others
+    "I've been asked to keep a parcel for some older lads till Friday",
+    "got to drop a bag off for him after school, he's paying me",
+    # a parent who cannot care
+    "dad hasn't got out of bed for days so I do everything for the little ones",
+    "I rolled mum into the recovery position again last night",
+    "I put dad in the recovery position after his drinking, I saw how on a TikTok video",
+    # too little to eat or wear
+    "I only eat once a day because the money runs out",
+    "my school shoes have got holes and nobody will buy new ones",
+    # told someone, nobody had time; someone who scares the child
+    "the man next door scares me and my worker said we'd talk about it another time",
+    # threats naming the family
+    "they said they know where my nan lives",
+]
+FALSE_ALARMS_17 = [
+    "nobody at my carers' house has ever smacked me or grabbed me",
+    "In RSE we had a workshop on grooming and how to spot it, it was useful",
+    "We debated in English whether it's ever right to steal food if you're starving",
+    "fell off my bike on the hill and cut my knee, it's fine now",
+    "If I have to sit through one more maths lesson I will literally explode",
+    "got my tablet taken away till Sunday because I was rude. fair enough",
+    "My brother's going to murder me for using his charger",
+    "My stepmum used to leave us with no food; that's why I came into care when I was six. My carers are great.",
+]
+
+
+@pytest.mark.parametrize("text", WORRIES_17)
+def test_a_worry_of_the_issue_17_kinds_is_flagged(text):
+    assert screen(text).level != "none", text
+
+
+@pytest.mark.parametrize("text", FALSE_ALARMS_17)
+def test_a_safe_text_of_the_issue_17_kinds_is_not_flagged(text):
+    assert screen(text).level == "none", (text, screen(text))
