@@ -92,7 +92,8 @@ class ReadingPages(Controller):
 
         async def save() -> None:
             if len(typed) > MAX_TRANSLATION:
-                raise errors.Invalid(STAFF_WORDS("staff.reading.error.too_long", limit=MAX_TRANSLATION), field="translation")
+                too_long = STAFF_WORDS("staff.reading.error.too_long", limit=MAX_TRANSLATION)
+                raise errors.Invalid(too_long, field="translation")
             _, work = await services.translate(conn, user, submission_id, TranslationIn(translation=typed))
             queue.dispatch_soon(db_pool, redis, work)
 
