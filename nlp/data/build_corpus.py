@@ -9,6 +9,8 @@ Sources live in ``nlp/data/src/``:
 * ``sentiment_<voice>.txt``: complete hand-written items added later for the sentiment boundaries (mixed
   feelings, plain facts and asks, negation). Filled with a random generator of their own and appended after
   everything else, ids continuing each voice's numbering, so every earlier item stays byte-identical.
+* ``foreign_<voice>.txt`` then ``multi_<voice>.txt``: later hand-written complete items (other languages; longer
+  texts with several themes and mixed feelings), appended the same way after the sentiment items.
 
 Line format (fields separated by `` | ``; the text is everything before the last fields)::
 
@@ -558,6 +560,25 @@ def foreign(rows: list[dict], stats: dict, seen_texts: set[str]) -> None:
         start = sum(r["id"].startswith(f"tr-{voice}-") for r in rows)
         for i, (text, themes, sentiment, level, cats, pii, kind) in enumerate(made, start + 1):
             rows.append(record(f"tr-{voice}-{i:04d}", text, themes, sentiment, level, cats, pii, kind))
+    multi(rows, stats, seen_texts)
+
+
+def multi(rows: list[dict], stats: dict, seen_texts: set[str]) -> None:
+    """Append the ``multi_<voice>.txt`` items (longer texts of 3-8 sentences with 2-4 themes and mixed feelings,
+    as children in care really write), after everything else and with a generator of their own, so every earlier
+    item and id is unchanged."""
+    rng = random.Random(SEED + 3)
+    filler = Filler(rng)
+    for voice in VOICES:
+        path = SRC / f"multi_{voice}.txt"
+        if not path.exists():
+            continue
+        made = handwritten(path, filler, seen_texts)
+        stats["multi"][voice] = len(made)
+        rng.shuffle(made)
+        start = sum(r["id"].startswith(f"tr-{voice}-") for r in rows)
+        for i, (text, themes, sentiment, level, cats, pii, kind) in enumerate(made, start + 1):
+            rows.append(record(f"tr-{voice}-{i:04d}", text, themes, sentiment, level, cats, pii, kind))
 
 
 def build() -> tuple[list[dict], dict]:
@@ -570,6 +591,7 @@ def build() -> tuple[list[dict], dict]:
         "fragments": Counter(),
         "sentiment": Counter(),
         "foreign": Counter(),
+        "multi": Counter(),
     }
     seen_texts: set[str] = set()
     for voice, target in VOICES.items():
