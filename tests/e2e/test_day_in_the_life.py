@@ -163,7 +163,7 @@ async def test_a_day_in_the_life(  # type: ignore[no-untyped-def]
     assert WORRY in await duty.inner_text("main")
     await day.check(duty, "the alert")
     await duty.click("text=Acknowledge: I am taking this")
-    await duty.wait_for_url(f"**/staff/alerts/{alert_id}")
+    await duty.wait_for_url(f"**/staff/alerts/{alert_id}?saved=*")  # the page confirms the step it saved
     assert "Duty Officer" in await duty.inner_text("main")
     await day.check(duty, "the acknowledged alert")
     row = await db.fetchrow("select status, acknowledged_by from alerts where id = $1", alert_id)

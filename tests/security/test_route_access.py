@@ -65,6 +65,8 @@ async def _ids(db: asyncpg.Connection, council: Council, world: dict[str, object
         "action": "points",
         "action_id": 1,
         "note_id": 1,
+        "stage": 1,
+        "document": "letter.pdf",
         "opening_id": 1,
         "request_id": 1,
         "instrument_id": "worried",
