@@ -311,15 +311,24 @@ async def allocate(conn: asyncpg.Connection, council_id: int, staff_id: int, ref
     return child_id
 
 
+class CardChild(msgspec.Struct, frozen=True):
+    """A child as their sign-in card names them: case reference and the name they are known by."""
+
+    id: int
+    reference: str
+    known_as: str
+    access_code_issued_at: datetime | None
+
+
 _CHILD = """
 select id, reference, known_as, access_code_issued_at from children
 where id = $1 and council_id = $2 and archived_at is null
 """
 
 
-async def child(conn: asyncpg.Connection, council_id: int, child_id: int) -> dict[str, Any] | None:
+async def child(conn: asyncpg.Connection, council_id: int, child_id: int) -> CardChild | None:
     row = await conn.fetchrow(_CHILD, child_id, council_id)
-    return None if row is None else dict(row)
+    return None if row is None else CardChild(**dict(row))
 
 
 async def pass_session_totp(conn: asyncpg.Connection, session_hash: bytes) -> None:
@@ -339,8 +348,8 @@ order by c.known_as, c.reference
 """
 
 
-async def my_children(conn: asyncpg.Connection, staff_id: int, council_id: int) -> list[dict[str, Any]]:
-    return [dict(r) for r in await conn.fetch(_MY_CHILDREN, staff_id, council_id)]
+async def my_children(conn: asyncpg.Connection, staff_id: int, council_id: int) -> list[CardChild]:
+    return [CardChild(**dict(r)) for r in await conn.fetch(_MY_CHILDREN, staff_id, council_id)]
 
 
 class StoredSafeguarding(msgspec.Struct, frozen=True, kw_only=True):

@@ -402,7 +402,7 @@ async def use_recovery_code(conn: asyncpg.Connection, principal: Principal, type
     raise Invalid("That recovery code is not right, or it has been used already. Each code works once.", field="code")
 
 
-async def child_for_card(conn: asyncpg.Connection, principal: Principal, child_id: int) -> dict[str, Any]:
+async def child_for_card(conn: asyncpg.Connection, principal: Principal, child_id: int) -> queries.CardChild:
     """The case reference and name a card is printed with (access is checked by the caller's service)."""
     found = await queries.child(conn, principal.council_id, child_id)
     if found is None:
@@ -410,7 +410,7 @@ async def child_for_card(conn: asyncpg.Connection, principal: Principal, child_i
     return found
 
 
-async def my_children(conn: asyncpg.Connection, principal: Principal) -> list[dict[str, Any]]:
+async def my_children(conn: asyncpg.Connection, principal: Principal) -> list[queries.CardChild]:
     """The children allocated to this worker: whose cards they may replace."""
     return await queries.my_children(conn, principal.id, principal.council_id)
 

@@ -205,12 +205,21 @@ async def detail(conn: asyncpg.Connection, alert_id: int, council_id: int) -> Al
     return msgspec.convert(values, AlertDetail, from_attributes=True)
 
 
-async def lock(conn: asyncpg.Connection, alert_id: int, council_id: int) -> asyncpg.Record | None:
-    return await conn.fetchrow(
-        "select id, status, level, action from alerts where id = $1 and council_id = $2 for update",
-        alert_id,
-        council_id,
-    )
+class Locked(msgspec.Struct, frozen=True):
+    """An alert held for update while a person takes a step on it."""
+
+    id: int
+    status: str
+    level: str
+    action: str | None
+
+
+_LOCK = "select id, status, level, action from alerts where id = $1 and council_id = $2 for update"
+
+
+async def lock(conn: asyncpg.Connection, alert_id: int, council_id: int) -> Locked | None:
+    row = await conn.fetchrow(_LOCK, alert_id, council_id)
+    return None if row is None else Locked(**dict(row))
 
 
 async def acknowledge(conn: asyncpg.Connection, alert_id: int, staff_id: int, now: datetime) -> None:
@@ -258,8 +267,20 @@ limit 200
 """
 
 
-async def due_escalations(conn: asyncpg.Connection, now: datetime) -> list[asyncpg.Record]:
-    return list(await conn.fetch(_DUE, now))
+class Due(msgspec.Struct, frozen=True):
+    """An open alert whose next escalation time has passed."""
+
+    id: int
+    council_id: int
+    level: str
+    escalation_level: int
+    raised_at: datetime
+    next_escalation_at: datetime | None
+    route: str
+
+
+async def due_escalations(conn: asyncpg.Connection, now: datetime) -> list[Due]:
+    return [Due(**dict(r)) for r in await conn.fetch(_DUE, now)]
 
 
 async def escalated(conn: asyncpg.Connection, alert_id: int, level: int, next_at: datetime | None) -> None:

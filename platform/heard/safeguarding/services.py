@@ -129,16 +129,16 @@ async def escalate_due(conn: asyncpg.Connection, defaults: SafeguardingSettings,
     work: Work = []
     async with conn.transaction():
         for alert in await queries.due_escalations(conn, at):
-            level, due = alert["escalation_level"], alert["next_escalation_at"]
-            config = await safeguarding_for(conn, alert["council_id"], defaults)
-            _, escalate_in = targets(alert["level"], config)
+            level, due = alert.escalation_level, alert.next_escalation_at
+            config = await safeguarding_for(conn, alert.council_id, defaults)
+            _, escalate_in = targets(alert.level, config)
             while level < 2 and due is not None and due <= at:
                 level += 1
                 role = ESCALATION_ROLES[level]
-                await queries.add_event(conn, alert["id"], None, f"escalated_{level}", to=role, due_at=due.isoformat())
-                work += await _notify(conn, config, alert["id"], alert["route"], role, f"escalated_{level}")
-                due = alert["raised_at"] + escalate_in if level == 1 else None
-            await queries.escalated(conn, alert["id"], level, due)
+                await queries.add_event(conn, alert.id, None, f"escalated_{level}", to=role, due_at=due.isoformat())
+                work += await _notify(conn, config, alert.id, alert.route, role, f"escalated_{level}")
+                due = alert.raised_at + escalate_in if level == 1 else None
+            await queries.escalated(conn, alert.id, level, due)
     return work
 
 
@@ -195,7 +195,7 @@ async def acknowledge(conn: asyncpg.Connection, principal: Principal, alert_id: 
     """Take an alert: it stops escalating and shows who has it."""
     async with conn.transaction():
         alert = await _locked(conn, principal, alert_id)
-        if alert["status"] != "open":
+        if alert.status != "open":
             raise Conflict("This alert has already been acknowledged.")
         await queries.acknowledge(conn, alert_id, principal.id, now())
         saved = await queries.add_event(conn, alert_id, principal.id, "acknowledged")
@@ -215,9 +215,9 @@ async def record_action(conn: asyncpg.Connection, principal: Principal, alert_id
         raise Invalid(WORDS("staff.duty.error.time_future"), field="done_at")
     async with conn.transaction():
         alert = await _locked(conn, principal, alert_id)
-        if alert["status"] == "closed":
+        if alert.status == "closed":
             raise Conflict("This alert is closed.")
-        if alert["status"] == "open":
+        if alert.status == "open":
             await queries.acknowledge(conn, alert_id, principal.id, at)
             await queries.add_event(conn, alert_id, principal.id, "acknowledged")
         note = data.note.strip()
@@ -252,9 +252,9 @@ async def close(conn: asyncpg.Connection, principal: Principal, alert_id: int) -
     """Close an alert once an action is recorded."""
     async with conn.transaction():
         alert = await _locked(conn, principal, alert_id)
-        if alert["status"] == "closed":
+        if alert.status == "closed":
             raise Conflict("This alert is already closed.")
-        if alert["action"] is None:
+        if alert.action is None:
             raise Invalid("Record the action taken before closing the alert.", field="action")
         await queries.close(conn, alert_id, principal.id, now())
         saved = await queries.add_event(conn, alert_id, principal.id, "closed")
@@ -266,7 +266,7 @@ async def change_level(conn: asyncpg.Connection, principal: Principal, alert_id:
     """Only a person may lower a level; their judgement then stands against the model."""
     async with conn.transaction():
         alert = await _locked(conn, principal, alert_id)
-        if alert["status"] == "closed":
+        if alert.status == "closed":
             raise Conflict("This alert is closed.")
         await queries.set_level(conn, alert_id, principal.id, data.level)
         await queries.add_event(conn, alert_id, principal.id, "level_changed", level=data.level, reason=data.reason)
@@ -280,7 +280,7 @@ async def oversight(conn: asyncpg.Connection, principal: Principal, config: Safe
     )
 
 
-async def _locked(conn: asyncpg.Connection, principal: Principal, alert_id: int) -> asyncpg.Record:
+async def _locked(conn: asyncpg.Connection, principal: Principal, alert_id: int) -> queries.Locked:
     alert = await queries.lock(conn, alert_id, principal.council_id)
     if alert is None:
         raise NotFound("No alert with that number.")
