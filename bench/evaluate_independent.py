@@ -30,10 +30,10 @@ from nlp.schemas import THEMES, Analysis  # noqa: E402
 DATA = ROOT / "bench" / "data" / "independent"
 
 
-def _items() -> list[dict[str, Any]]:
+def _items(data: Path = DATA) -> list[dict[str, Any]]:
     return [
         json.loads(line)
-        for path in sorted(DATA.glob("*.jsonl"))
+        for path in sorted(data.glob("*.jsonl"))
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
@@ -89,10 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="class lines only (no per-subclass lines)")
     parser.add_argument("--errors", action="store_true", help="list safeguarding misses and false flags")
     parser.add_argument("--model", type=Path, default=None, help="model directory (default nlp/model)")
+    parser.add_argument("--data", type=Path, default=DATA, help="folder of *.jsonl items (default the independent set)")
     args = parser.parse_args(argv)
-    items = _items()
+    items = _items(args.data)
     if not items:
-        print(f"no items in {DATA}", file=sys.stderr)
+        print(f"no items in {args.data}", file=sys.stderr)
         return 1
     analyser = Analyser.load(args.model)
     preds = analyser.analyse_many([i["text"] for i in items])
