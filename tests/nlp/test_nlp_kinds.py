@@ -136,6 +136,12 @@ WORRIES_HELD_OUT = [
     "my foster mum tells everyone I'm clumsy",
     "if I went to sleep and never woke up I wouldn't mind",
     "last night I was searching how much paracetamol it takes",
+    # worries buried in a long, cheerful review
+    "College is fine. I got evicted on Monday and I don't know where I'm going to sleep. Football is going well.",
+    "I like my school. When there's nothing to eat I just go to bed early. My best friend is Amir.",
+    "I passed my maths. My girlfriend's dad tracks where I am on an app. I want a part-time job.",
+    "Swimming is good. Some older boys said they will get me after school on Friday. I got a new bike.",
+    "Year 9 is ok. I have to mind my little sisters by myself when mum goes out. I like art.",
 ]
 FALSE_ALARMS_HELD_OUT = [
     "I've got a bruise on my arm from rugby on Saturday, we drew",
