@@ -69,3 +69,43 @@ def test_predict_marks_unreadable_text_and_the_language(analyser):
     arabic, spanish = analyser.analyse_many(["صديق أمي يضربني", "Me siento muy triste y mi padrastro me pega"])
     assert (arabic.language, arabic.screened, arabic.safeguarding.level) == ("ar", True, "urgent")
     assert spanish.screened is False and spanish.needs_translation
+
+
+# Kinds added from the held-out set (issue #17), each in words of its own: (text, category, language).
+HELD_OUT_KINDS = [
+    ("صرلي شهر عايش على الخبز والشاي", "neglect", "ar"),  # for a month I've lived on bread and tea
+    ("ناس بالشام عم يهددوا امي", "violence", "ar"),  # people in Damascus are threatening my mum
+    ("المربية بتسبني قدام الكل", "abuse", "ar"),  # the carer swears at me in front of everyone
+    ("دیشب گشنه خوابیدم چون یخچال را قفل کردن", "neglect", "fa"),  # I slept hungry, they locked the fridge
+    ("کاش در راه غرق می‌شدم", "self_harm", "fa"),  # I wish I had drowned on the way
+    ("زما کوټه ډېره یخ ده او هیټر نشته", "neglect", "ps"),  # my room is very cold, there is no heater
+    ("ኩሉ መዓልቲ ከይበላዕኩ እድቅስ", "neglect", "ti"),  # every day I sleep without eating
+    ("እቲ ኣቦ ገዛ ዓሻ ይብለኒ", "abuse", "ti"),  # the man of the house calls me an idiot
+    ("هەڕەشە لە دایکم دەکەن", "violence", "ku"),  # they threaten my mother
+    ("s'ka ushqim ne shtepi qe tre dite", "neglect", "sq"),  # no food in the house for three days
+    ("tủ lạnh hết đồ ăn từ tuần trước", "neglect", "vi"),  # the fridge has been empty since last week
+    ("chủ nợ gọi điện đòi tiền mẹ em", "exploitation", "vi"),  # the lender phones my mum for money
+    ("وہ مجھے تحفے دیتا ہے اور گاڑی میں گھماتا ہے", "exploitation", "ur"),  # he gives me gifts and drives me around
+    ("mera chacha mujhe vapes le deta hai", "exploitation", "ur"),  # my uncle buys me vapes
+    ("znowu mam takie mysli zeby sie ciac", "self_harm", "pl"),  # I have those thoughts of cutting again
+    ("kolega brata daje mi paczki do schowania", "exploitation", "pl"),  # my brother's friend gives me parcels to hide
+]
+# Words the old lexicons read inside longer, harmless words: 'kind' (مهربان), 'Badini', football (piłka nożna).
+HELD_OUT_HARMLESS = [
+    "معلم ما خیلی مهربان است",  # our teacher is very kind
+    "ترجمان بادینی نمی‌خواهم، سورانی می‌خواهم",  # I don't want a Badini interpreter, I want Sorani
+    "Lubię grać w piłkę nożną z kolegami",  # I like playing football with friends
+    "ما حدا عم يأذيني هون، الكل منيح معي",  # nobody is hurting me here, everyone is good to me
+]
+
+
+@pytest.mark.parametrize(("text", "category", "language"), HELD_OUT_KINDS)
+def test_a_held_out_kind_in_another_language_is_flagged(text, category, language):
+    result = screen(text)
+    assert result.level != "none" and category in result.categories, (result.level, result.categories)
+    assert language in read(text).languages
+
+
+@pytest.mark.parametrize("text", HELD_OUT_HARMLESS)
+def test_a_harm_word_inside_a_longer_harmless_word_is_not_flagged(text):
+    assert screen(text).level == "none"

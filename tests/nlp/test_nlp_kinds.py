@@ -127,3 +127,34 @@ def test_a_worry_of_the_issue_17_kinds_is_flagged(text):
 @pytest.mark.parametrize("text", FALSE_ALARMS_17)
 def test_a_safe_text_of_the_issue_17_kinds_is_not_flagged(text):
     assert screen(text).level == "none", (text, screen(text))
+
+
+# Kinds from the held-out set (issue #17), in words of their own.
+WORRIES_HELD_OUT = [
+    "if the teacher asks I have to say the bruises came from the trampoline",
+    "The staff wrote in the log that I tripped, but that's not what happened",
+    "my foster mum tells everyone I'm clumsy",
+    "if I went to sleep and never woke up I wouldn't mind",
+    "last night I was searching how much paracetamol it takes",
+    # worries buried in a long, cheerful review
+    "College is fine. I got evicted on Monday and I don't know where I'm going to sleep. Football is going well.",
+    "I like my school. When there's nothing to eat I just go to bed early. My best friend is Amir.",
+    "I passed my maths. My girlfriend's dad tracks where I am on an app. I want a part-time job.",
+    "Swimming is good. Some older boys said they will get me after school on Friday. I got a new bike.",
+    "Year 9 is ok. I have to mind my little sisters by myself when mum goes out. I like art.",
+]
+FALSE_ALARMS_HELD_OUT = [
+    "I've got a bruise on my arm from rugby on Saturday, we drew",
+    "We did first aid at cadets and learnt what to do when someone overdoses",
+    "I used to run off from my old placement but the new carers are brilliant and I'm settled",
+]
+
+
+@pytest.mark.parametrize("text", WORRIES_HELD_OUT)
+def test_a_worry_of_the_held_out_kinds_is_flagged(text):
+    assert screen(text).level != "none"
+
+
+@pytest.mark.parametrize("text", FALSE_ALARMS_HELD_OUT)
+def test_a_false_alarm_of_the_held_out_kinds_is_not_flagged(text):
+    assert screen(text).level == "none"
