@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import asyncpg
+import msgspec
 
 from heard.onboarding.schemas import AllocationRow, ChildRow, StaffRow
 
@@ -26,14 +28,46 @@ where a.council_id = $1 and c.reference = any($2::text[])
 """
 
 
-async def children(conn: asyncpg.Connection, council_id: int, references: list[str]) -> dict[str, dict[str, Any]]:
+class ExistingChild(msgspec.Struct, frozen=True, kw_only=True):
+    """A child Heard already has, with the fields an import may set (CHILD_FIELDS)."""
+
+    reference: str
+    known_as: str
+    birth_month: date | None
+    legal_status: str | None
+    placement_type: str | None
+    preferred_language: str | None
+    placed_out_of_area: bool | None
+    uasc: bool | None
+    disability: bool | None
+    placement_contact: str | None
+    left_care_on: date | None
+
+
+class ExistingStaff(msgspec.Struct, frozen=True, kw_only=True):
+    """A staff account Heard already has, in whichever council holds the email."""
+
+    email: str
+    council_id: int
+    name: str
+    roles: list[str]
+    team: str | None
+
+
+async def children(conn: asyncpg.Connection, council_id: int, references: list[str]) -> dict[str, ExistingChild]:
     """Existing children by reference: the fields an import may set."""
-    return {r["reference"]: dict(r) for r in await conn.fetch(_CHILDREN, council_id, references)}
+    rows = await conn.fetch(_CHILDREN, council_id, references)
+    return {r["reference"]: ExistingChild(**dict(r)) for r in rows}
 
 
-async def staff(conn: asyncpg.Connection, emails: list[str]) -> dict[str, dict[str, Any]]:
+async def staff(conn: asyncpg.Connection, emails: list[str]) -> dict[str, ExistingStaff]:
     """Existing staff by email, in any council (an email belongs to one council only)."""
-    return {r["email"]: dict(r) for r in await conn.fetch(_STAFF, emails)}
+    return {
+        r["email"]: ExistingStaff(
+            email=r["email"], council_id=r["council_id"], name=r["name"], roles=list(r["roles"]), team=r["team"]
+        )
+        for r in await conn.fetch(_STAFF, emails)
+    }
 
 
 async def allocations(conn: asyncpg.Connection, council_id: int, references: list[str]) -> dict[tuple[Any, ...], Any]:

@@ -53,10 +53,10 @@ class Plan:
         )
 
 
-def _child_change(row: ChildRow, existing: dict[str, Any] | None) -> str:
+def _child_change(row: ChildRow, existing: queries.ExistingChild | None) -> str:
     if existing is None:
         return "new"
-    same = all(getattr(row, f) == existing[f] for f in queries.CHILD_FIELDS)
+    same = all(getattr(row, f) == getattr(existing, f) for f in queries.CHILD_FIELDS)
     return "unchanged" if same else "updated"
 
 
@@ -70,14 +70,14 @@ async def _plan_staff(conn: asyncpg.Connection, council_id: int, rows: list[Staf
     existing = await queries.staff(conn, [r.email for r in rows])
     for row in rows:
         found = existing.get(row.email)
-        if found is not None and found["council_id"] != council_id:
+        if found is not None and found.council_id != council_id:
             message = f"'{row.email}' already has a Heard account in another council."
             plan.problems.append(Problem(file="staff", row=row.row, column="email", message=message))
             continue
         if found is None:
             change = "new"
         else:
-            same = (found["name"], sorted(found["roles"]), found["team"]) == (row.name, row.roles, row.team)
+            same = (found.name, sorted(found.roles), found.team) == (row.name, row.roles, row.team)
             change = "unchanged" if same else "updated"
         plan.staff[change].append(row)
 
@@ -90,7 +90,7 @@ async def _plan_allocations(
     known_children = {r.reference for r in files["children"]} | set(in_db)
     in_file = {r.email for r in files["staff"]}
     staff = await queries.staff(conn, sorted({r.staff_email for r in rows} - in_file))
-    known_staff = in_file | {e for e, s in staff.items() if s["council_id"] == council_id}
+    known_staff = in_file | {e for e, s in staff.items() if s.council_id == council_id}
     existing = await queries.allocations(conn, council_id, references)
     for row in rows:
         problems = _allocation_problems(row, known_children, known_staff)
