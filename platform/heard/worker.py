@@ -22,7 +22,6 @@ from arq.worker import Worker, get_kwargs
 from dashboards.jobs import find_emerging_topics, rebuild_dashboards, refresh_dashboards
 from heard import db, logs, queue, settings
 from heard.advocacy.jobs import pass_on_advocate_request
-from heard.capture.jobs import pass_on_advocacy_request
 from heard.inbox.jobs import nudge_child
 from heard.privacy.jobs import enforce_retention
 from heard.safeguarding.jobs import escalate_alerts, send_notification
@@ -61,7 +60,6 @@ class WorkerSettings:
     functions: ClassVar = [
         func(analyse_submission, timeout=settings.get().queue.job_timeout_seconds, max_tries=5),
         func(send_notification, timeout=settings.get().queue.job_timeout_seconds, max_tries=12),
-        func(pass_on_advocacy_request, timeout=settings.get().queue.job_timeout_seconds, max_tries=12),
         func(nudge_child, timeout=settings.get().queue.job_timeout_seconds, max_tries=12),
         func(pass_on_advocate_request, timeout=settings.get().queue.job_timeout_seconds, max_tries=12),
     ]

@@ -288,36 +288,6 @@ async def responses(conn: asyncpg.Connection, council_id: int, instrument: str) 
     return [Stored(**dict(r)) for r in await conn.fetch(_EXPORT, council_id, instrument)]
 
 
-class AdvocacyRequest(msgspec.Struct, frozen=True, kw_only=True):
-    """A child's request for an advocate, as the advocacy service is told of it: never the child's words."""
-
-    id: int
-    contact: str | None
-    submission_id: int
-    passed_on_at: datetime | None
-    reference: str | None
-    council: str
-
-
-_ADVOCACY_REQUEST = """
-select r.id, r.contact, r.submission_id, r.passed_on_at, c.reference, co.name as council
-from advocacy_requests r
-join councils co on co.id = r.council_id
-left join children c on c.id = r.child_id
-where r.id = $1
-"""
-
-
-async def advocacy_request(conn: asyncpg.Connection, request_id: int) -> AdvocacyRequest | None:
-    row = await conn.fetchrow(_ADVOCACY_REQUEST, request_id)
-    return None if row is None else msgspec.convert(dict(row), AdvocacyRequest)
-
-
-async def advocacy_passed_on(conn: asyncpg.Connection, request_id: int) -> None:
-    await conn.execute("update advocacy_requests set passed_on_at = now() where id = $1", request_id)
-# ---- the new-message nudge -------------------------------------------------------------------------
-
-
 class NudgeContact(msgspec.Struct, frozen=True, kw_only=True):
     """Where a young person asked to be told a new message is waiting; `offered` for care leavers and 16+."""
 

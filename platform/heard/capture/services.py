@@ -38,6 +38,8 @@ _RANK = {"none": 0, "concern": 1, "urgent": 2}
 MAX_FIELDS = 200
 NOT_OFFERED = "That is not something you can fill in here."
 
+ADVOCATE_JOB = "pass_on_advocate_request"  # heard.advocacy.jobs passes every request on
+
 
 class AnswersInvalid(Invalid):
     """Answers that cannot be accepted; `errors` has one per question, worded in the child's language."""
@@ -270,8 +272,9 @@ async def _after(
     if child_id is None or answers.get("want_advocate") != "yes":
         return []
     request_id = await queries.request_advocate(conn, council_id, submission_id, child_id)
-    outbox_id = await queue.add(conn, "pass_on_advocacy_request", f"advocacy:{request_id}", request_id=request_id)
-    return [(outbox_id, "pass_on_advocacy_request", {"request_id": request_id})] if request_id and outbox_id else []
+    # The advocacy package's job passes every request on, whichever page it came from (capture may not import it).
+    outbox_id = await queue.add(conn, ADVOCATE_JOB, f"advocate:{request_id}", request_id=request_id)
+    return [(outbox_id, ADVOCATE_JOB, {"request_id": request_id})] if request_id and outbox_id else []
 
 
 # ---- drafts and held forms ---------------------------------------------------------------------
