@@ -17,17 +17,22 @@ from support import (
     ROOT,
     Client,
     Council,
+    Notify,
     Process,
+    Sink,
     drop_database,
     free_port,
     heard_env,
+    mail_database,
     make_council,
+    notify_stand_in,
+    smtp_sink,
     start_web,
     start_worker,
     with_database,
 )
 
-from heard import embedded
+from heard import embedded, settings
 from heard.db import connect
 from heard.db.migrate import migrate
 
@@ -156,3 +161,26 @@ async def page(browser, web: Process):  # type: ignore[no-untyped-def]
     yield tab
     await context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def sink() -> Iterator[tuple[Sink, int]]:
+    """A local SMTP server that keeps what it is sent, and its port."""
+    with smtp_sink() as running:
+        yield running
+
+
+@pytest.fixture
+def notify() -> Iterator[Notify]:
+    """A GOV.UK Notify stand-in that keeps what it is sent."""
+    with notify_stand_in() as running:
+        yield running
+
+
+@pytest_asyncio.fixture
+async def mail_db(
+    postgres_url: str, redis_url: str, sink: tuple[Sink, int], notify: Notify
+) -> AsyncIterator[tuple[asyncpg.Pool, settings.Settings]]:
+    """A database of the test's own, mailing to `sink` and `notify`, so no running worker relays its outbox."""
+    async with mail_database(postgres_url, redis_url, sink[1], notify.url) as found:
+        yield found

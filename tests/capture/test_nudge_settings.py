@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable
 
 import asyncpg
 import pytest
-from support import Client, Council, Notify, Sink, mail_database, make_council, notify_stand_in, smtp_sink
+from support import Client, Council, Notify, Sink, make_council
 
 from heard import db as heard_db
 from heard import settings
@@ -23,25 +23,6 @@ from tests.inbox.test_nudge import SMS_TEMPLATE, _reply
 EN = catalogue("en")
 
 
-@pytest.fixture
-def sink() -> Iterator[tuple[Sink, int]]:
-    with smtp_sink() as running:
-        yield running
-
-
-@pytest.fixture
-def notify() -> Iterator[Notify]:
-    with notify_stand_in() as running:
-        yield running
-
-
-@pytest.fixture
-async def own_db(
-    postgres_url: str, redis_url: str, sink: tuple[Sink, int], notify: Notify
-) -> AsyncIterator[tuple[asyncpg.Pool, settings.Settings]]:
-    """A database of this test's own, so no running worker relays its outbox rows meanwhile."""
-    async with mail_database(postgres_url, redis_url, sink[1], notify.url) as found:
-        yield found
 
 
 def shown(page: str) -> str:
@@ -164,9 +145,9 @@ async def test_a_child_under_16_in_care_is_not_offered_it_and_cannot_save_one(
 
 
 async def test_a_saved_contact_is_what_the_nudge_job_uses(
-    own_db: tuple[asyncpg.Pool, settings.Settings], sink: tuple[Sink, int], notify: Notify
+    mail_db: tuple[asyncpg.Pool, settings.Settings], sink: tuple[Sink, int], notify: Notify
 ) -> None:
-    pool, config = own_db
+    pool, config = mail_db
     async with heard_db.acquire(pool) as conn:
         council = await make_council(conn)
         await conn.execute(

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import AsyncIterator, Iterator
 
 import asyncpg
-import pytest
-from support import Council, Notify, Sink, mail_database, make_council, notify_stand_in, smtp_sink
+from support import Council, Notify, Sink, make_council
 
 from heard import db as heard_db
 from heard import settings
@@ -21,25 +19,6 @@ WORDS = "Your new flat's keys are ready, Cai; your adviser Worker B will meet yo
 SMS_TEMPLATE = str(uuid.uuid4())
 
 
-@pytest.fixture
-def sink() -> Iterator[tuple[Sink, int]]:
-    with smtp_sink() as running:
-        yield running
-
-
-@pytest.fixture
-def notify() -> Iterator[Notify]:
-    with notify_stand_in() as running:
-        yield running
-
-
-@pytest.fixture
-async def own_db(
-    postgres_url: str, redis_url: str, sink: tuple[Sink, int], notify: Notify
-) -> AsyncIterator[tuple[asyncpg.Pool, settings.Settings]]:
-    """A database of this test's own, so no running worker relays its outbox rows meanwhile."""
-    async with mail_database(postgres_url, redis_url, sink[1], notify.url) as found:
-        yield found
 
 
 async def _statement(conn: asyncpg.Connection, council: Council, child: str) -> int:
@@ -68,9 +47,9 @@ async def _reply(conn: asyncpg.Connection, council: Council, child: str, staff: 
 
 
 async def test_a_care_leaver_is_nudged_by_email_and_text_with_no_words_name_or_worker(
-    own_db: tuple[asyncpg.Pool, settings.Settings], sink: tuple[Sink, int], notify: Notify
+    mail_db: tuple[asyncpg.Pool, settings.Settings], sink: tuple[Sink, int], notify: Notify
 ) -> None:
-    pool, config = own_db
+    pool, config = mail_db
     async with heard_db.acquire(pool) as conn:
         council = await make_council(conn)
         await conn.execute(
@@ -106,9 +85,9 @@ async def test_a_care_leaver_is_nudged_by_email_and_text_with_no_words_name_or_w
 
 
 async def test_no_nudge_for_a_child_in_care_or_for_a_reply_already_read(
-    own_db: tuple[asyncpg.Pool, settings.Settings], sink: tuple[Sink, int], notify: Notify
+    mail_db: tuple[asyncpg.Pool, settings.Settings], sink: tuple[Sink, int], notify: Notify
 ) -> None:
-    pool, config = own_db
+    pool, config = mail_db
     async with heard_db.acquire(pool) as conn:
         council = await make_council(conn)
         await conn.execute(
