@@ -352,17 +352,29 @@ class Sink:
 
 
 class Notify:
-    """GOV.UK Notify's /v2/notifications/{email,sms}, recording each body."""
+    """GOV.UK Notify's /v2/notifications/{email,sms} (and any webhook path, such as Teams'), recording each
+    request's path and body in `received` and its headers in `headers`; `fail_next` answers that many with a 500."""
 
     def __init__(self) -> None:
         self.received: list[tuple[str, dict[str, Any]]] = []
+        self.headers: list[dict[str, str]] = []
+        self.fail_next = 0
         notify = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
-                notify.received.append((self.path, json.loads(self.rfile.read(int(self.headers["content-length"])))))
-                data = json.dumps({"id": str(uuid.uuid4())}).encode()
-                self.send_response(201)
+                body = json.loads(self.rfile.read(int(self.headers["content-length"])))
+                if notify.fail_next:
+                    notify.fail_next -= 1
+                    self._answer(500, {"errors": [{"error": "Exception", "message": "Internal server error"}]})
+                    return
+                notify.received.append((self.path, body))
+                notify.headers.append(dict(self.headers))
+                self._answer(201 if self.path.startswith("/v2/") else 200, {"id": str(uuid.uuid4())})
+
+            def _answer(self, status: int, body: dict[str, Any]) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(status)
                 self.send_header("content-type", "application/json")
                 self.send_header("content-length", str(len(data)))
                 self.end_headers()
@@ -373,6 +385,9 @@ class Notify:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
+
+    def paths(self) -> list[str]:
+        return [path for path, _ in self.received]
 
 
 NOTIFY_API_KEY = f"t-{uuid.uuid4()}-{uuid.uuid4()}"

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-import threading
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import asyncpg
 import jwt
 import pytest
 from arq import Retry
-from support import Council, drop_database, free_port, heard_env, make_council, with_database
+from support import Council, Notify, drop_database, heard_env, make_council, notify_stand_in, with_database
 
 from heard import db as heard_db
 from heard import settings
@@ -26,50 +23,11 @@ API_KEY = f"heard_test-{SERVICE_ID}-{SECRET}"
 SMS_TEMPLATE, EMAIL_TEMPLATE = str(uuid.uuid4()), str(uuid.uuid4())
 
 
-class Provider:
-    """Notify's /v2/notifications/{email,sms} and a Teams incoming webhook, recording what arrives."""
-
-    def __init__(self) -> None:
-        self.received: list[tuple[str, dict[str, str], dict[str, Any]]] = []
-        self.fail_next = 0
-        provider = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers["content-length"])))
-                if provider.fail_next:
-                    provider.fail_next -= 1
-                    self._answer(500, {"errors": [{"error": "Exception", "message": "Internal server error"}]})
-                    return
-                provider.received.append((self.path, dict(self.headers), body))
-                self._answer(201 if self.path.startswith("/v2/") else 200, {"id": str(uuid.uuid4())})
-
-            def _answer(self, status: int, body: dict[str, Any]) -> None:
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-
-    def paths(self) -> list[str]:
-        return [path for path, _, _ in self.received]
-
-
 @pytest.fixture
-def provider() -> Iterator[Provider]:
-    p = Provider()
-    thread = threading.Thread(target=p.server.serve_forever, daemon=True)
-    thread.start()
-    yield p
-    p.server.shutdown()
-    p.server.server_close()
+def provider() -> Iterator[Notify]:
+    """Notify's endpoints and a Teams incoming webhook on one local server."""
+    with notify_stand_in() as running:
+        yield running
 
 
 @pytest.fixture
@@ -128,7 +86,7 @@ async def _deliver(pool: asyncpg.Pool, config: settings.Settings, work: services
     return outcomes
 
 
-async def _council_with_providers(conn: asyncpg.Connection, provider: Provider) -> Council:
+async def _council_with_providers(conn: asyncpg.Connection, provider: Notify) -> Council:
     council = await make_council(conn)
     await conn.execute(
         """insert into council_settings (council_id, notify_email_template_id, notify_sms_template_id,
@@ -142,7 +100,7 @@ async def _council_with_providers(conn: asyncpg.Connection, provider: Provider) 
 
 
 async def test_an_alert_goes_by_notify_email_and_text_and_to_teams_with_no_words_or_name(
-    own_db: tuple[asyncpg.Pool, settings.Settings], provider: Provider
+    own_db: tuple[asyncpg.Pool, settings.Settings], provider: Notify
 ) -> None:
     pool, config = own_db
     config = _with_notify_at(config, provider.url)
@@ -151,7 +109,7 @@ async def test_an_alert_goes_by_notify_email_and_text_and_to_teams_with_no_words
         alert_id, work = await _alert(conn, council, config)
     assert await _deliver(pool, config, work) == ["sent"] * len(work)
     assert sorted(provider.paths()) == ["/teams", "/v2/notifications/email", "/v2/notifications/sms"]
-    for path, headers, body in provider.received:
+    for (path, body), headers in zip(provider.received, provider.headers, strict=True):
         text = json.dumps(body)
         assert "Dee" not in text and "hits me" not in text and "carer" not in text
         assert f"/staff/alerts/{alert_id}" in text
@@ -160,18 +118,18 @@ async def test_an_alert_goes_by_notify_email_and_text_and_to_teams_with_no_words
             assert jwt.decode(token, SECRET, algorithms=["HS256"])["iss"] == SERVICE_ID
             assert body["personalisation"]["level"] == "urgent"
             assert body["personalisation"]["reference"] == f"alert {alert_id}"
-    sms = next(b for p, _, b in provider.received if p == "/v2/notifications/sms")
+    sms = next(b for p, b in provider.received if p == "/v2/notifications/sms")
     assert (sms["phone_number"], sms["template_id"]) == ("07700900123", SMS_TEMPLATE)
-    email = next(b for p, _, b in provider.received if p == "/v2/notifications/email")
+    email = next(b for p, b in provider.received if p == "/v2/notifications/email")
     assert (email["email_address"], email["template_id"]) == (council.staff["duty_officer"], EMAIL_TEMPLATE)
-    teams = next(b for p, _, b in provider.received if p == "/teams")
+    teams = next(b for p, b in provider.received if p == "/teams")
     card = teams["attachments"][0]
     assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
     assert card["content"]["actions"][0]["url"].endswith(f"/staff/alerts/{alert_id}")
 
 
 async def test_a_failing_provider_is_retried_from_the_outbox_and_the_alert_still_escalates(
-    own_db: tuple[asyncpg.Pool, settings.Settings], provider: Provider
+    own_db: tuple[asyncpg.Pool, settings.Settings], provider: Notify
 ) -> None:
     pool, config = own_db
     config = _with_notify_at(config, provider.url)
