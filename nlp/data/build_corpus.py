@@ -9,8 +9,9 @@ Sources live in ``nlp/data/src/``:
 * ``sentiment_<voice>.txt``: complete hand-written items added later for the sentiment boundaries (mixed
   feelings, plain facts and asks, negation). Filled with a random generator of their own and appended after
   everything else, ids continuing each voice's numbering, so every earlier item stays byte-identical.
-* ``foreign_<voice>.txt`` then ``multi_<voice>.txt``: later hand-written complete items (other languages; longer
-  texts with several themes and mixed feelings), appended the same way after the sentiment items.
+* ``foreign_<voice>.txt``, ``multi_<voice>.txt`` then ``kinds_<voice>_<kind>.txt``: later hand-written complete
+  items (other languages; longer texts with several themes and mixed feelings; worries said indirectly, their
+  look-alikes, and both in ten other languages), appended the same way after the sentiment items.
 
 Line format (fields separated by `` | ``; the text is everything before the last fields)::
 
@@ -522,7 +523,7 @@ def handwritten(path: Path, filler: Filler, seen_texts: set[str]) -> list[tuple]
     made = []
     for it in read_sources(path):
         text, pii = filler.fill(it.text)
-        norm = re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() or text
+        norm = re.sub(r"[\W_]+", " ", text.lower()).strip() or text  # any script: Ge'ez, Arabic
         if norm in seen_texts:
             raise ValueError(f"{it.origin}: duplicate item text {text!r}")
         seen_texts.add(norm)
@@ -579,6 +580,26 @@ def multi(rows: list[dict], stats: dict, seen_texts: set[str]) -> None:
         start = sum(r["id"].startswith(f"tr-{voice}-") for r in rows)
         for i, (text, themes, sentiment, level, cats, pii, kind) in enumerate(made, start + 1):
             rows.append(record(f"tr-{voice}-{i:04d}", text, themes, sentiment, level, cats, pii, kind))
+    kinds(rows, stats, seen_texts)
+
+
+def kinds(rows: list[dict], stats: dict, seen_texts: set[str]) -> None:
+    """Append the ``kinds_<voice>_<kind>.txt`` items: worries said indirectly and their look-alikes, long
+    contributions and quotes in the style of published reports, and worries and look-alikes in ten other
+    languages, each written by a writer of its own who never saw the rules or an evaluation set (issue #17).
+    After everything else, with a generator of their own (``SEED + 4``), so every earlier item and id is unchanged."""
+    rng = random.Random(SEED + 4)
+    filler = Filler(rng)
+    for voice in VOICES:
+        made = []
+        for path in sorted(SRC.glob(f"kinds_{voice}_*.txt")):
+            items = handwritten(path, filler, seen_texts)
+            stats["kinds"][path.stem.removeprefix(f"kinds_{voice}_")] += len(items)
+            made += items
+        rng.shuffle(made)
+        start = sum(r["id"].startswith(f"tr-{voice}-") for r in rows)
+        for i, (text, themes, sentiment, level, cats, pii, kind) in enumerate(made, start + 1):
+            rows.append(record(f"tr-{voice}-{i:04d}", text, themes, sentiment, level, cats, pii, kind))
 
 
 def build() -> tuple[list[dict], dict]:
@@ -592,6 +613,7 @@ def build() -> tuple[list[dict], dict]:
         "sentiment": Counter(),
         "foreign": Counter(),
         "multi": Counter(),
+        "kinds": Counter(),
     }
     seen_texts: set[str] = set()
     for voice, target in VOICES.items():
