@@ -392,6 +392,11 @@ def read(text: str) -> Reading:
     return _reading(hits, languages, readable)
 
 
+def reads_english(reading: Reading) -> bool:
+    """Whether some sentence of the text is English, so the English rules, cues and flag threshold apply."""
+    return reading is ENGLISH_ONLY or "en" in reading.languages
+
+
 def _reading(hits: list[tuple[Level, str, str]], languages: list[str], readable: bool) -> Reading:
     if not hits:
         return Reading(languages=tuple(languages), readable=readable)

@@ -30,6 +30,9 @@ class Thresholds(msgspec.Struct, frozen=True):
     categories: tuple[float, ...]
     flag: float
     urgent: float
+    # The flag threshold for a text with no English sentence (the lexicons read it; the model learnt these languages
+    # from far fewer items). 1.0, as in a model trained before there was one, lets the model raise nothing there.
+    foreign: float = 1.0
     # Added to the log-probability of each sentiment (SENTIMENTS order) before the largest is taken.
     sentiment: tuple[float, ...] = (0.0,) * len(SENTIMENTS)
 

@@ -17,9 +17,11 @@ def combine(
     p_categories: np.ndarray,
     thresholds: Thresholds,
     explain: Callable[[], tuple[str, ...]],
+    flag: float,
 ) -> Safeguarding:
-    """The rule result, raised to the model's level and with the model's categories added."""
-    model_flag = p_flag >= thresholds.flag
+    """The rule result, raised to the model's level and with the model's categories added; `flag` is the flag
+    threshold for this text's reading (English or not)."""
+    model_flag = p_flag >= flag
     if rules.level == "none" and not model_flag:
         return rules
     level: Level = rules.level if rules.level != "none" else "concern"

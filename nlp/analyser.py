@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from nlp._foreign import ENGLISH_ONLY, Reading, add_reading, read
+from nlp._foreign import ENGLISH_ONLY, Reading, add_reading, read, reads_english
 from nlp._language import detect_language
 from nlp._models import MODEL_FILE, Models, Thresholds
 from nlp._normalise import Normalised, normalise
@@ -52,6 +52,7 @@ class Analyser:
             categories=tuple(th["categories"].values()),
             flag=th["flag"],
             urgent=th["urgent"],
+            foreign=th.get("foreign", 1.0),
             sentiment=tuple(th.get("sentiment", {}).get(s, 0.0) for s in SENTIMENTS),
         )
         self._theme_thresholds = np.array(self.thresholds.themes)
@@ -99,21 +100,22 @@ class Analyser:
         probs = self.models.predict(feats)
         themes = [self._theme_sets[m] for m in ((probs.themes >= self._theme_thresholds) @ self._theme_bits).tolist()]
         sentiments = [self._sentiments[j] for j in (probs.sentiment * self._sentiment_scale).argmax(axis=1).tolist()]
-        model_flag = (probs.flag >= self.thresholds.flag).tolist()
         out = []
         for i, text in enumerate(texts):
             reading = read(text)
             rules = self._rules(norms[i], reading)
             safeguarding = rules
-            # The model learnt English only: on text with no English sentence its flag is noise, so it may not
-            # raise one there (the lexicons read it); it still asks a person to confirm.
-            english = reading is ENGLISH_ONLY or "en" in reading.languages
+            # Text with no English sentence has a flag threshold of its own: the model learnt those languages from
+            # fewer items, and the English cues below cannot read them.
+            english = reads_english(reading)
+            threshold = self.thresholds.flag if english else self.thresholds.foreign
+            model_flag = bool(probs.flag[i] >= threshold)
             # Where the rules read the text as no disclosure (a denial, story, accident, joke, exaggeration, or
             # harm past and dealt with), the model alone may not raise it: a person confirms instead.
-            held = model_flag[i] and rules.level == "none" and (not english or self._dismissed(norms[i]))
-            if model_flag[i] and not held and rules.level == "none" and not self._sentence_signal(texts[i]):
+            held = model_flag and rules.level == "none" and english and self._dismissed(norms[i])
+            if model_flag and not held and rules.level == "none" and english and not self._sentence_signal(text):
                 held = True
-            if (model_flag[i] and not held) or rules.level != "none":
+            if (model_flag and not held) or rules.level != "none":
                 safeguarding = combine(
                     rules,
                     float(probs.flag[i]),
@@ -121,6 +123,7 @@ class Analyser:
                     probs.categories[i],
                     self.thresholds,
                     partial(self._explain, feats[i]),
+                    threshold,
                 )
             language = _language(text, reading)
             out.append(
@@ -133,7 +136,7 @@ class Analyser:
                     needs_translation=language != "en" or not rules.screened,
                     model_version=self.version,
                     screened=rules.screened,
-                    confirm=held or self._confirm(rules.level, float(probs.flag[i]), float(probs.urgent[i])),
+                    confirm=held or self._confirm(rules.level, float(probs.flag[i]), float(probs.urgent[i]), threshold),
                 )
             )
         return out
@@ -151,12 +154,11 @@ class Analyser:
     def _dismissed(self, norm: Normalised) -> bool:
         return self.screen.read_hits(self.screen.doc(norm.text), always=True)[1]
 
-    def _confirm(self, rule_level: str, p_flag: float, p_urgent: float) -> bool:
+    def _confirm(self, rule_level: str, p_flag: float, p_urgent: float, flag: float) -> bool:
         """A second opinion: a person confirms when the rules and the model read the text differently (the higher
         reading already stands), or when the model is unsure (within a fifth of its flag threshold)."""
-        th = self.thresholds
-        model_level = "none" if p_flag < th.flag else ("urgent" if p_urgent >= th.urgent else "concern")
-        unsure = abs(p_flag - th.flag) < 0.2 * th.flag
+        model_level = "none" if p_flag < flag else ("urgent" if p_urgent >= self.thresholds.urgent else "concern")
+        unsure = abs(p_flag - flag) < 0.2 * flag
         return (rule_level == "none") != (model_level == "none") or (rule_level != "none" and unsure)
 
     def _explain(self, feats: str) -> tuple[str, ...]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
+import msgspec
 
-from nlp import Analysis, Safeguarding
+from nlp import Analyser, Analysis, Safeguarding
 from nlp._language import detect_language
 from nlp.topics import find_topics
 
@@ -53,8 +53,7 @@ def test_a_new_topic_is_emerging():
     assert all(3 <= len(t.quotes) <= 5 for t in emerging)
 
 
-# A long ordinary text (five sentences, nothing said about harm) whose whole-text score the model alone puts over
-# its flag threshold: the function words of many sentences add up. Written for this test.
+# A long ordinary text (five sentences, nothing said about harm). Written for this test.
 LONG_ORDINARY = (
     "I don't like how strict it is here. We have to be in by nine and the wifi goes off at ten. At my last place I "
     "could stay out later. Staff say it's the same for everyone but I'm nearly seventeen. I think it should depend "
@@ -62,11 +61,14 @@ LONG_ORDINARY = (
 )
 
 
-def test_a_long_ordinary_text_is_not_flagged_by_the_model_alone_but_goes_to_a_person(analyser):
+def test_a_long_ordinary_text_is_not_flagged_by_the_model_alone_but_goes_to_a_person(model_dir):
+    """On a long text the function words of many sentences add up; a model whose threshold the whole text passes,
+    but no two sentences of it do, holds the flag back for a person."""
     from nlp._features import feature_text
 
-    if analyser.models.predict([feature_text(LONG_ORDINARY)]).flag[0] < analyser.thresholds.flag:
-        pytest.skip("this model does not score the text over its flag threshold; nothing to hold back")
+    analyser = Analyser.load(model_dir)
+    score = float(analyser.models.predict([feature_text(LONG_ORDINARY)]).flag[0])
+    analyser.thresholds = msgspec.structs.replace(analyser.thresholds, flag=score - 0.01)
     result = analyser.analyse(LONG_ORDINARY)
     assert result.safeguarding.level == "none"
     assert result.confirm  # a person looks at what the model alone would have flagged
@@ -79,3 +81,27 @@ def test_a_worry_told_in_two_sentences_of_a_long_text_is_still_flagged(analyser)
         "off. I'd like driving lessons for my birthday."
     )
     assert analyser.analyse(text).safeguarding.level != "none"
+
+
+# A Dari sentence no lexicon flags: "today I went to school with my friend".
+DARI_ORDINARY = "امروز با رفیقم به مکتب رفتم"
+
+
+def test_text_with_no_english_sentence_is_flagged_by_the_model_over_its_own_threshold(model_dir):
+    """The model learnt the other languages from fewer items, so their text has a flag threshold of its own: the
+    English one never decides there."""
+    from nlp._features import feature_text
+
+    analyser = Analyser.load(model_dir)
+    score = float(analyser.models.predict([feature_text(DARI_ORDINARY)]).flag[0])
+    analyser.thresholds = msgspec.structs.replace(analyser.thresholds, flag=score - 0.01, foreign=score + 0.01)
+    assert analyser.analyse(DARI_ORDINARY).safeguarding.level == "none"
+    analyser.thresholds = msgspec.structs.replace(analyser.thresholds, flag=score + 0.01, foreign=score - 0.01)
+    flagged = analyser.analyse(DARI_ORDINARY)
+    assert flagged.safeguarding.level != "none"
+    assert flagged.confirm  # the model alone raised it: a person confirms
+
+
+def test_training_tunes_a_flag_threshold_for_other_languages(analyser):
+    assert 0 < analyser.thresholds.foreign <= 1
+    assert analyser.meta["thresholds"]["foreign"] == analyser.thresholds.foreign
