@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -25,13 +25,22 @@ from nlp.schemas import SENTIMENTS, THEMES, Analysis, Safeguarding
 _BATCH = 512
 _WORD = re.compile(r"[a-z][a-z']+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?\n])\s+")
-# A model-only flag on a text of this many sentences or more needs a sentence-level signal: some window of
-# _WINDOW consecutive sentences that the model alone scores at least _WINDOW_FLAG. On a long ordinary text the
-# whole-text score is pushed up by function words ("me", "i've", "he") that every sentence adds a little of;
-# a worry buried in a long text still scores high in the sentences that tell it.
+# The safeguarding model reads an English text of this many sentences or more window by window: _WINDOW
+# consecutive sentences at a time, and the text is flagged when some window scores at least _WINDOW_FLAG. The
+# whole-text score misleads both ways on a long text: a worry told in two sentences of a cheerful review is diluted
+# by the rest, and the function words ("me", "i've", "he") that every sentence adds a little of push an ordinary
+# text up. Windows are short, so they score higher than whole texts: hence a threshold of their own.
 _LONG_SENTENCES = 4
 _WINDOW = 2
 _WINDOW_FLAG = 0.85
+
+
+class _Window(NamedTuple):
+    """The safeguarding outputs of one window of sentences."""
+
+    flag: float
+    urgent: float
+    categories: np.ndarray
 
 
 class ModelNotFound(FileNotFoundError):
@@ -100,32 +109,28 @@ class Analyser:
         probs = self.models.predict(feats)
         themes = [self._theme_sets[m] for m in ((probs.themes >= self._theme_thresholds) @ self._theme_bits).tolist()]
         sentiments = [self._sentiments[j] for j in (probs.sentiment * self._sentiment_scale).argmax(axis=1).tolist()]
+        readings = [read(t) for t in texts]
+        # Text with no English sentence has a flag threshold of its own: the model learnt those languages from
+        # fewer items, and the English cues below cannot read them.
+        english = [reads_english(r) for r in readings]
+        flag, urgent, categories = probs.flag, probs.urgent, probs.categories
+        thresholds = [self.thresholds.flag if e else self.thresholds.foreign for e in english]
+        for i, best in self._windows(texts, english).items():
+            flag[i], urgent[i], categories[i], thresholds[i] = best.flag, best.urgent, best.categories, _WINDOW_FLAG
         out = []
         for i, text in enumerate(texts):
-            reading = read(text)
-            rules = self._rules(norms[i], reading)
+            rules = self._rules(norms[i], readings[i])
             safeguarding = rules
-            # Text with no English sentence has a flag threshold of its own: the model learnt those languages from
-            # fewer items, and the English cues below cannot read them.
-            english = reads_english(reading)
-            threshold = self.thresholds.flag if english else self.thresholds.foreign
-            model_flag = bool(probs.flag[i] >= threshold)
+            p_flag, p_urgent, threshold = float(flag[i]), float(urgent[i]), thresholds[i]
+            model_flag = p_flag >= threshold
             # Where the rules read the text as no disclosure (a denial, story, accident, joke, exaggeration, or
             # harm past and dealt with), the model alone may not raise it: a person confirms instead.
-            held = model_flag and rules.level == "none" and english and self._dismissed(norms[i])
-            if model_flag and not held and rules.level == "none" and english and not self._sentence_signal(text):
-                held = True
+            held = model_flag and rules.level == "none" and english[i] and self._dismissed(norms[i])
             if (model_flag and not held) or rules.level != "none":
                 safeguarding = combine(
-                    rules,
-                    float(probs.flag[i]),
-                    float(probs.urgent[i]),
-                    probs.categories[i],
-                    self.thresholds,
-                    partial(self._explain, feats[i]),
-                    threshold,
+                    rules, p_flag, p_urgent, categories[i], self.thresholds, partial(self._explain, feats[i]), threshold
                 )
-            language = _language(text, reading)
+            language = _language(text, readings[i])
             out.append(
                 Analysis(
                     themes=themes[i],
@@ -136,20 +141,34 @@ class Analyser:
                     needs_translation=language != "en" or not rules.screened,
                     model_version=self.version,
                     screened=rules.screened,
-                    confirm=held or self._confirm(rules.level, float(probs.flag[i]), float(probs.urgent[i]), threshold),
+                    confirm=held or self._confirm(rules.level, p_flag, p_urgent, threshold),
                 )
             )
         return out
 
-    def _sentence_signal(self, text: str) -> bool:
-        """Whether a long text has a run of sentences the model flags on its own (short texts always pass)."""
-        sentences = [s for s in _SENTENCE_BREAK.split(text) if s.strip()]
-        if len(sentences) < _LONG_SENTENCES:
-            return True
-        windows = [" ".join(sentences[k : k + _WINDOW]) for k in range(len(sentences) - _WINDOW + 1)]
+    def _windows(self, texts: Sequence[str], english: Sequence[bool]) -> dict[int, _Window]:
+        """For each long English text (by index): the safeguarding outputs of its highest-scoring window of
+        sentences. Every window of the batch goes through the model in one call."""
+        owners: list[int] = []
+        windows: list[str] = []
+        for i, text in enumerate(texts):
+            sentences = [s for s in _SENTENCE_BREAK.split(text) if s.strip()] if english[i] else []
+            if len(sentences) >= _LONG_SENTENCES:
+                for k in range(len(sentences) - _WINDOW + 1):
+                    owners.append(i)
+                    windows.append(" ".join(sentences[k : k + _WINDOW]))
+        if not windows:
+            return {}
         # What the models read (nlp._features.feature_text, not imported: it would load scikit-learn here).
         probs = self.models.predict([normalise(redact(w)).text for w in windows])
-        return bool(probs.flag.max() >= _WINDOW_FLAG)
+        best: dict[int, int] = {}
+        for row, i in enumerate(owners):
+            if i not in best or probs.flag[row] > probs.flag[best[i]]:
+                best[i] = row
+        return {
+            i: _Window(float(probs.flag[row]), float(probs.urgent[row]), probs.categories[row])
+            for i, row in best.items()
+        }
 
     def _dismissed(self, norm: Normalised) -> bool:
         return self.screen.read_hits(self.screen.doc(norm.text), always=True)[1]
