@@ -101,6 +101,12 @@ class _Context:
         self.dismissed = False  # some hit was read as a denial, story, accident, joke or resolved past
         boosts = cues.get("boost", [])
         self.jokes = [(s, e) for s, e in cues.get("joke", []) if not any(bs <= s < be for bs, be in boosts)]
+        # Harm is dealt with only when the writer says so as a fact: not in a fear or a supposition ('I thought
+        # I'd get moved again'), and never when they say nobody has been told.
+        hypothetical = [s for s, _ in cues.get("hypothetical", ())]
+        self.resolved = not cues.get("untold") and any(
+            not any(self.clause_start[s] <= h < s for h in hypothetical) for s, _ in cues.get("resolved", ())
+        )
 
     def cue(self, kind: str, lo: int, hi: int, hit: tuple[int, int]) -> bool:
         spans = self.jokes if kind == "joke" else self.cues.get(kind, ())
@@ -195,7 +201,7 @@ def _not_a_disclosure(rule: Rule, ctx: _Context, start: int, end: int, cues: lis
     negated = "negation" in cues
     if ctx.cue("play", sent_lo, sent_hi, hit):
         return True
-    if "past" in cues and ctx.anywhere("resolved"):
+    if "past" in cues and ctx.resolved:
         return True
     # A laugh does not undo self-harm or exploitation: children laugh off both ('getting £50 lol ez').
     serious = {"self_harm", "exploitation"}.intersection(rule.categories)
@@ -294,7 +300,7 @@ class RuleScreen:
         # An accident or play ('fell off the climbing frame') counts only when asked for a model-only flag.
         # (so do a story, a lesson, a joke and a house rule or sanction: 'got my Xbox taken off me cos...').
         quiet = any(ctx.anywhere(kind) for kind in ("play", "fiction", "rules")) or bool(ctx.jokes)
-        safe = (ctx.anywhere("resolved") and ctx.anywhere("past")) or (always and not hits and quiet)
+        safe = (ctx.resolved and ctx.anywhere("past")) or (always and not hits and quiet)
         return _keep_weak(hits), ctx.dismissed or bool(excluded) or safe
 
     def screen_doc(self, doc: Doc, norm: Normalised) -> Safeguarding:

@@ -158,3 +158,30 @@ def test_a_worry_of_the_held_out_kinds_is_flagged(text):
 @pytest.mark.parametrize("text", FALSE_ALARMS_HELD_OUT)
 def test_a_false_alarm_of_the_held_out_kinds_is_not_flagged(text):
     assert screen(text).level == "none"
+
+
+# Kinds found on the fresh2 set's errors (session 10). Fresh sentences, each a kind rather than a phrase.
+WORRIES_UNTOLD_OR_UNJOKED = [
+    # past harm the writer has never told anyone of is not dealt with, whatever came after
+    "My first foster dad used to kick me. I haven't told anyone before because I was scared I'd get moved.",
+    "when i was little my uncle used to touch me. never said nothing to nobody",
+    # a joke taken back in text-speak: 'not just kidding'
+    "ther gonna jump me at the park l8r haha jk... nt rly jk",
+]
+FALSE_ALARMS_RATHER_OR_CHANGED = [
+    # harm named only to say how much the writer does not want something
+    "I'd rather get hit by a bus than sit through another maths mock",
+    "honestly id rather drown than do the cross country again",
+    # feelings the writer says have changed
+    "In year 7 I used to say I wanted to kill myself whenever things went wrong. I don't feel like that now.",
+]
+
+
+@pytest.mark.parametrize("text", WORRIES_UNTOLD_OR_UNJOKED)
+def test_harm_never_told_or_a_joke_taken_back_is_flagged(text):
+    assert screen(text).level != "none"
+
+
+@pytest.mark.parametrize("text", FALSE_ALARMS_RATHER_OR_CHANGED)
+def test_a_rather_than_exaggeration_or_a_feeling_that_has_changed_is_not_flagged(text):
+    assert screen(text).level == "none"
