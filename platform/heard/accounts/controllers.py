@@ -7,7 +7,7 @@ from typing import Any
 import asyncpg
 import segno
 from litestar import Controller, Request, Response, delete, get, post
-from litestar.params import FromPath, JSONBody, URLEncodedBody
+from litestar.params import FromPath, JSONBody
 from litestar.response import Redirect, Template
 
 from heard import errors, settings
@@ -15,7 +15,9 @@ from heard.accounts import secrets, services
 from heard.accounts.queries import session_lifetime, staff_email
 from heard.accounts.schemas import ChildSignIn, IssuedCode, Me, Principal, StaffSignIn, TotpCheck
 from heard.accounts.secrets import totp_uri
+from heard.web.bodies import READS_FORM
 from heard.web.dependencies import Conn
+from heard.web.forms import first, read_form, single, step_or_page
 from heard.web.guards import signed_in, staff_only
 from heard.web.openapi import error_responses
 from heard.web.pages import child_page
@@ -174,11 +176,9 @@ class SignInPages(Controller):
     async def child_form(self, request: Request[Any, Any, Any]) -> Template:
         return Template("sign_in_child.html", context=child_page(request, None, error=None, code=""))
 
-    @post("/sign-in", status_code=303)
-    async def child_submit(
-        self, request: Request[Any, Any, Any], conn: Conn, data: URLEncodedBody[dict[str, str]]
-    ) -> Response[Any]:
-        typed = data.get("code", "")[:40]
+    @post("/sign-in", status_code=303, opt={READS_FORM: True})
+    async def child_submit(self, request: Request[Any, Any, Any], conn: Conn) -> Response[Any]:
+        typed = first(await read_form(request), "code")[:40]
         try:
             signing_in = ChildSignIn(code=typed or " ")
             token, user = await services.sign_in_child(conn, signing_in, **_browser(request))
@@ -195,10 +195,9 @@ class SignInPages(Controller):
     async def staff_form(self) -> Template:
         return Template("sign_in_staff.html", context={"error": None, "email": "", "sso_enabled": _sso()})
 
-    @post("/staff/sign-in", status_code=303)
-    async def staff_submit(
-        self, request: Request[Any, Any, Any], conn: Conn, data: URLEncodedBody[dict[str, str]]
-    ) -> Response[Any]:
+    @post("/staff/sign-in", status_code=303, opt={READS_FORM: True})
+    async def staff_submit(self, request: Request[Any, Any, Any], conn: Conn) -> Response[Any]:
+        data = single(await read_form(request))
         email = data.get("email", "")[:254]
         try:
             creds = StaffSignIn(email=email.strip() or "-", password=data.get("password", "")[:1000] or " ")
@@ -216,30 +215,35 @@ class SignInPages(Controller):
             return Redirect(path="/staff/sign-in")
         if not user.needs_totp:
             return Redirect(path="/home")
-        return Template("totp.html", context=await _totp_context(conn, user, None))
+        return await _totp_page(conn, user, None)
 
-    @post("/staff/totp", status_code=303)
-    async def totp_submit(
-        self, request: Request[Any, Any, Any], conn: Conn, data: URLEncodedBody[dict[str, str]]
-    ) -> Response[Any]:
+    @post("/staff/totp", status_code=303, opt={READS_FORM: True})
+    async def totp_submit(self, request: Request[Any, Any, Any], conn: Conn) -> Response[Any]:
+        typed = first(await read_form(request), "code")
         user = request.scope.get("user")
         if user is None or user.kind != "staff":
             return Redirect(path="/staff/sign-in", status_code=303)
-        code = "".join(ch for ch in data.get("code", "") if ch.isdigit())[:6]
-        try:
-            await services.pass_totp(conn, user, code)
-        except (errors.Invalid, errors.TooManyRequests) as exc:
-            return Template("totp.html", context=await _totp_context(conn, user, exc.message), status_code=400)
-        return Redirect(path="/home", status_code=303)
+        code = "".join(ch for ch in typed if ch.isdigit())[:6]
+        return await step_or_page(
+            services.pass_totp(conn, user, code),
+            done="/home",
+            again=lambda exc: _totp_page(conn, user, exc.message),
+            refused=(errors.Invalid, errors.TooManyRequests),
+        )
 
-    @post("/sign-out", status_code=303)
-    async def sign_out(
-        self, request: Request[Any, Any, Any], conn: Conn, data: URLEncodedBody[dict[str, str]]
-    ) -> Response[Any]:
+    @post("/sign-out", status_code=303, opt={READS_FORM: True})
+    async def sign_out(self, request: Request[Any, Any, Any], conn: Conn) -> Response[Any]:
+        everywhere = first(await read_form(request), "everywhere") == "1"
         user = request.scope.get("user")
         if user is not None:
-            await services.sign_out(conn, user, everywhere=data.get("everywhere") == "1")
+            await services.sign_out(conn, user, everywhere=everywhere)
         return _cleared(Redirect(path="/?signed_out=1", status_code=303))
+
+
+async def _totp_page(conn: asyncpg.Connection, user: Principal, error: str | None) -> Template:
+    """The authenticator step, with what went wrong with the code just typed (400) or none (200)."""
+    context = await _totp_context(conn, user, error)
+    return Template("totp.html", context=context, status_code=200 if error is None else 400)
 
 
 async def _totp_context(conn: asyncpg.Connection, user: Principal, error: str | None) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 
 import asyncpg
 from litestar import Controller, Request, Response, get, post
-from litestar.params import FromPath, JSONBody, URLEncodedBody
+from litestar.params import FromPath, JSONBody
 from litestar.response import Template
 
 import surveys
@@ -20,8 +20,9 @@ from heard.inbox import services
 from heard.inbox.schemas import MAX_MESSAGE, SENTIMENT_LABELS, AnalysisView, CorrectionIn, InboxItem, ReplyIn
 from heard.safeguarding.services import Work
 from heard.submissions.schemas import Submission
+from heard.web.bodies import READS_FORM
 from heard.web.dependencies import Conn, DbPool, Queue
-from heard.web.forms import first, read_form, step_or_page
+from heard.web.forms import first, read_form, single, step_or_page
 from heard.web.guards import roles
 from heard.web.openapi import error_responses
 from heard.web.pages import staff_page
@@ -132,7 +133,7 @@ class InboxPages(Controller):
     async def one(self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int]) -> Template:
         return await _page(conn, request.user, submission_id)
 
-    @post("/submissions/{submission_id:int}", status_code=303)
+    @post("/submissions/{submission_id:int}", status_code=303, opt={READS_FORM: True})
     async def act(
         self,
         request: Request[Principal, Any, Any],
@@ -140,8 +141,8 @@ class InboxPages(Controller):
         db_pool: DbPool,
         redis: Queue,
         submission_id: FromPath[int],
-        data: URLEncodedBody[dict[str, str]],
     ) -> Response[Any]:
+        data = single(await read_form(request))
         step = _STEPS.get(data.get("step", ""))
         if step is None:
             raise errors.Invalid("That is not something this page can do.", field="step")

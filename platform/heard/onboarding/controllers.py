@@ -9,15 +9,16 @@ from typing import Any
 
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import UploadFile
-from litestar.params import FromPath, JSONBody, MultipartBody, URLEncodedBody
+from litestar.params import FromPath, JSONBody, MultipartBody
 from litestar.response import Template
 
 from heard import errors
 from heard.accounts.schemas import Principal
 from heard.onboarding import _csv, services
 from heard.onboarding.schemas import CodesIn, Counts, ImportFiles, ImportReport, IssuedCodeRow, Problem
-from heard.web.bodies import IMPORT_BODY
+from heard.web.bodies import IMPORT_BODY, READS_FORM
 from heard.web.dependencies import Conn
+from heard.web.forms import first, read_form, single
 from heard.web.guards import roles
 from heard.web.openapi import error_responses
 from heard.web.pages import staff_page
@@ -124,20 +125,16 @@ class OnboardingPages(Controller):
         context = _context(request.user, report=report, encoded=_encoded(files))
         return Template("onboarding/report.html", context=context, status_code=400 if report.problems else 200)
 
-    @post("/apply", status_code=200)
-    async def apply(
-        self, request: Request[Principal, Any, Any], conn: Conn, data: URLEncodedBody[dict[str, str]]
-    ) -> Template:
-        files = _decoded(data)
+    @post("/apply", status_code=200, opt={READS_FORM: True})
+    async def apply(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
+        files = _decoded(single(await read_form(request)))
         report = await services.apply(conn, request.user, files)
         context = _context(request.user, report=report, encoded=_encoded(files))
         return Template("onboarding/report.html", context=context, status_code=200 if report.applied else 400)
 
-    @post("/codes", status_code=200)
-    async def codes(
-        self, request: Request[Principal, Any, Any], conn: Conn, data: URLEncodedBody[dict[str, str]]
-    ) -> Template:
-        references = [r for r in data.get("references", "").split() if r][:5000]
+    @post("/codes", status_code=200, opt={READS_FORM: True})
+    async def codes(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
+        references = [r for r in first(await read_form(request), "references").split() if r][:5000]
         issued = await services.issue_codes(conn, request.user, references)
         return Template("onboarding/codes.html", context=_context(request.user, issued=issued))
 

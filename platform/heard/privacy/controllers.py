@@ -6,7 +6,7 @@ from typing import Any
 
 import asyncpg
 from litestar import Controller, Request, Response, get, post
-from litestar.params import FromPath, FromQuery, JSONBody, URLEncodedBody
+from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.response import Redirect, Template
 
 from heard import errors, settings
@@ -23,8 +23,9 @@ from heard.privacy.schemas import (
     StaffRequestIn,
     SubjectAccess,
 )
+from heard.web.bodies import READS_FORM
 from heard.web.dependencies import Conn
-from heard.web.forms import step_or_page
+from heard.web.forms import read_form, single, step_or_page
 from heard.web.guards import child_only, roles
 from heard.web.openapi import error_responses
 from heard.web.pages import child_page, staff_page
@@ -131,10 +132,9 @@ class ChildPrivacyPage(Controller):
     async def show(self, request: Request[Principal, Any, Any], conn: Conn, sent: FromQuery[str] = "") -> Template:
         return await _child_page(request, conn, sent=sent == "1")
 
-    @post("/", status_code=303)
-    async def ask(
-        self, request: Request[Principal, Any, Any], conn: Conn, data: URLEncodedBody[dict[str, str]]
-    ) -> Response[Any]:
+    @post("/", status_code=303, opt={READS_FORM: True})
+    async def ask(self, request: Request[Principal, Any, Any], conn: Conn) -> Response[Any]:
+        data = single(await read_form(request))
         return await step_or_page(
             _ask(conn, request.user, data),
             done="/privacy?sent=1",
@@ -215,14 +215,11 @@ class PrivacyPages(Controller):
     ) -> Template:
         return await _request_page(conn, request.user, request_id)
 
-    @post("/privacy/requests/{request_id:int}", status_code=303)
+    @post("/privacy/requests/{request_id:int}", status_code=303, opt={READS_FORM: True})
     async def decide(
-        self,
-        request: Request[Principal, Any, Any],
-        conn: Conn,
-        request_id: FromPath[int],
-        data: URLEncodedBody[dict[str, str]],
+        self, request: Request[Principal, Any, Any], conn: Conn, request_id: FromPath[int]
     ) -> Response[Any]:
+        data = single(await read_form(request))
         user = request.user
         return await step_or_page(
             _decide(conn, user, request_id, data),

@@ -6,7 +6,7 @@ from typing import Any
 
 import asyncpg
 from litestar import Controller, Request, Response, get, post, route
-from litestar.params import FromPath, FromQuery, JSONBody, URLEncodedBody
+from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.response import Template
 
 from heard import errors, settings
@@ -25,8 +25,9 @@ from heard.safeguarding.schemas import (
     QueuedAlert,
     Saved,
 )
+from heard.web.bodies import READS_FORM
 from heard.web.dependencies import Conn
-from heard.web.forms import step_or_page
+from heard.web.forms import read_form, single, step_or_page
 from heard.web.guards import roles
 from heard.web.openapi import error_responses
 from heard.web.pages import staff_page
@@ -135,14 +136,9 @@ class AlertPages(Controller):
     ) -> Template:
         return await _alert_page(conn, request.user, alert_id, saved=saved)
 
-    @post("/{alert_id:int}", status_code=303)
-    async def act(
-        self,
-        request: Request[Principal, Any, Any],
-        conn: Conn,
-        alert_id: FromPath[int],
-        data: URLEncodedBody[dict[str, str]],
-    ) -> Response[Any]:
+    @post("/{alert_id:int}", status_code=303, opt={READS_FORM: True})
+    async def act(self, request: Request[Principal, Any, Any], conn: Conn, alert_id: FromPath[int]) -> Response[Any]:
+        data = single(await read_form(request))
         user = request.user
         return await step_or_page(
             _do(conn, user, alert_id, data.get("step", ""), data),

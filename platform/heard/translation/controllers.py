@@ -6,7 +6,7 @@ from typing import Any
 
 import asyncpg
 from litestar import Controller, Request, Response, get, post
-from litestar.params import FromPath, JSONBody, URLEncodedBody
+from litestar.params import FromPath, JSONBody
 from litestar.response import Template
 
 from heard import errors, queue
@@ -14,8 +14,9 @@ from heard.accounts.schemas import Principal
 from heard.i18n import catalogue
 from heard.translation import services
 from heard.translation.schemas import MAX_TRANSLATION, Reading, TranslationIn, Waiting
+from heard.web.bodies import READS_FORM
 from heard.web.dependencies import Conn, DbPool, Queue
-from heard.web.forms import step_or_page
+from heard.web.forms import first, read_form, step_or_page
 from heard.web.guards import roles
 from heard.web.openapi import error_responses
 from heard.web.pages import staff_page
@@ -77,7 +78,7 @@ class ReadingPages(Controller):
     async def one(self, request: Request[Principal, Any, Any], conn: Conn, submission_id: FromPath[int]) -> Template:
         return await _page(conn, request.user, submission_id)
 
-    @post("/{submission_id:int}", status_code=303)
+    @post("/{submission_id:int}", status_code=303, opt={READS_FORM: True})
     async def translate(
         self,
         request: Request[Principal, Any, Any],
@@ -85,10 +86,9 @@ class ReadingPages(Controller):
         db_pool: DbPool,
         redis: Queue,
         submission_id: FromPath[int],
-        data: URLEncodedBody[dict[str, str]],
     ) -> Response[Any]:
+        typed = first(await read_form(request), "translation")
         user = request.user
-        typed = data.get("translation", "")
 
         async def save() -> None:
             if len(typed) > MAX_TRANSLATION:
