@@ -5,30 +5,29 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import asyncpg
 import msgspec
 from litestar import Controller, Request, Response, get, post
-from litestar.enums import MediaType, RequestEncodingType
-from litestar.params import Body, FromPath, FromQuery, URLEncodedBody
-from litestar.response import Redirect, Template
+from litestar.enums import MediaType
+from litestar.params import FromPath, FromQuery
+from litestar.response import Template
 from markupsafe import Markup, escape
 
 from heard import errors, pdf
 from heard.accounts.schemas import Principal
 from heard.complaints import _clock, _flow, _rules, queries, services
-from heard.complaints.schemas import ComplaintIn
+from heard.complaints.schemas import Case, ComplaintIn
 from heard.i18n import direction
+from heard.web.bodies import READS_FORM
 from heard.web.dependencies import Conn
-from heard.web.forms import to_struct
+from heard.web.forms import read_form, single, step_or_page, to_struct
 from heard.web.guards import roles
 from heard.web.pages import staff_page
 
 STYLESHEET = (Path(__file__).parent / "static" / "complaints.css").read_bytes()
-Form = Body(media_type=RequestEncodingType.URL_ENCODED)
 User = Request[Principal, Any, Any]
-T = TypeVar("T", bound=msgspec.Struct)
 _LISTS = {"tags": ",", "points": "\n"}
 _VERBATIM = {"letter", "child_letter"}
 
@@ -83,10 +82,12 @@ def dates_kept_whole(text: str) -> Markup:
     return Markup("").join(tag.format(part) if n % 2 else escape(part) for n, part in enumerate(parts))
 
 
-def parse_form(kind: type[T], data: dict[str, str]) -> T:
-    """A form's fields as the step's payload; blank fields are left out, so their defaults (or 'required') apply."""
+def _values(form: dict[str, str]) -> dict[str, Any]:
+    """A step's form as the values its payload takes (for `to_struct`): blank fields left out, so their defaults (or
+    'required') apply; themes split at commas and points at line ends; letters kept exactly as typed. Fields named
+    with a leading underscore (the CSRF token) are the page's, not the step's."""
     values: dict[str, Any] = {}
-    for key, raw in data.items():
+    for key, raw in form.items():
         if key.startswith("_"):
             continue
         if key in _LISTS:
@@ -94,13 +95,16 @@ def parse_form(kind: type[T], data: dict[str, str]) -> T:
             values[key] = [p.lower() for p in parts] if key == "tags" else parts
         elif raw.strip():
             values[key] = raw if key in _VERBATIM else raw.strip()
-    try:
-        return to_struct(kind, values)
-    except errors.Invalid as exc:
-        field, message = exc.field, exc.message
-        if "RFC3339" in message or ("date" in message.lower() and field and field.endswith("_on")):
-            raise errors.Invalid(f"'{field}' should be a date, like 2026-03-31.", field=field) from exc
-        raise
+    return values
+
+
+def _said(exc: errors.HeardError) -> errors.HeardError:
+    """The error as these pages word it: a date the payload refused names its field and the form a date takes."""
+    field, message = exc.field, exc.message
+    refused = isinstance(exc.__cause__, msgspec.ValidationError)  # from `to_struct`, not a rule of the procedure
+    if refused and ("RFC3339" in message or ("date" in message.lower() and field and field.endswith("_on"))):
+        return errors.Invalid(f"'{field}' should be a date, like 2026-03-31.", field=field)
+    return exc
 
 
 async def _child_id(conn: asyncpg.Connection, council_id: int, data: dict[str, str]) -> dict[str, str]:
@@ -137,14 +141,23 @@ class ComplaintPages(Controller):
     async def new_form(self, request: User) -> Template:
         return _new_page(request.user, {}, None)
 
-    @post("/new", status_code=303)
-    async def create(self, request: User, conn: Conn, data: URLEncodedBody[dict[str, str]]) -> Any:
-        try:
-            payload = parse_form(ComplaintIn, await _child_id(conn, request.user.council_id, dict(data)))
-            case = await services.create(conn, request.user, payload)
-        except errors.Invalid as exc:
-            return _new_page(request.user, data, exc)
-        return Redirect(path=f"/staff/complaints/{case.id}?done=opened", status_code=303)
+    @post("/new", status_code=303, opt={READS_FORM: True})
+    async def create(self, request: User, conn: Conn) -> Any:
+        typed = single(await read_form(request))
+
+        async def open_case() -> Case:
+            form = await _child_id(conn, request.user.council_id, dict(typed))
+            return await services.create(conn, request.user, to_struct(ComplaintIn, _values(form)))
+
+        async def again(exc: errors.HeardError) -> Template:
+            return _new_page(request.user, typed, _said(exc))
+
+        return await step_or_page(
+            open_case(),
+            done=lambda case: f"/staff/complaints/{case.id}?done=opened",
+            again=again,
+            refused=(errors.Invalid,),
+        )
 
     @get("/{complaint_id:int}")
     async def case(self, request: User, conn: Conn, complaint_id: FromPath[int], done: FromQuery[str] = "") -> Template:
@@ -175,19 +188,21 @@ class ComplaintPages(Controller):
         filename = f"{case.reference}-stage-{stage}-{document}"
         return Response(content, media_type=pdf.MEDIA_TYPE, headers=pdf.download_headers(filename))
 
-    @post("/{complaint_id:int}/{action:str}", status_code=303)
-    async def act(
-        self, request: User, conn: Conn, complaint_id: FromPath[int], action: FromPath[str],
-        data: URLEncodedBody[dict[str, str]],
-    ) -> Any:  # fmt: skip
+    @post("/{complaint_id:int}/{action:str}", status_code=303, opt={READS_FORM: True})
+    async def act(self, request: User, conn: Conn, complaint_id: FromPath[int], action: FromPath[str]) -> Any:
+        typed = single(await read_form(request))
         if action not in services.ACTIONS:
             raise errors.NotFound("That is not a step this page can take.")
         payload_type, step = services.ACTIONS[action]
-        try:
-            await step(conn, request.user, complaint_id, parse_form(payload_type, data))
-        except (errors.Invalid, errors.Conflict) as exc:
-            return await _case_page(conn, request.user, complaint_id, error=(action, exc), values=data)
-        return Redirect(path=f"/staff/complaints/{complaint_id}?done={action}", status_code=303)
+
+        async def take_step() -> None:
+            await step(conn, request.user, complaint_id, to_struct(payload_type, _values(typed)))
+
+        return await step_or_page(
+            take_step(),
+            done=f"/staff/complaints/{complaint_id}?done={action}",
+            again=lambda exc: _case_page(conn, request.user, complaint_id, error=(action, _said(exc)), values=typed),
+        )
 
 
 def _new_page(user: Principal, values: dict[str, str], error: errors.HeardError | None) -> Template:
@@ -238,4 +253,4 @@ async def _case_page(
     return Template("complaints/case.html", context=context, status_code=status, media_type=MediaType.HTML)
 
 
-__all__ = ["ComplaintPages", "parse_form"]
+__all__ = ["ComplaintPages"]
