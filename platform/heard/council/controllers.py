@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Any
 
 import msgspec
 import segno
 from litestar import Controller, Request, Response, get, post
-from litestar.datastructures import FormMultiDict
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
@@ -20,7 +20,7 @@ from heard.council import services
 from heard.council.schemas import BoardMeasure, CouncilSettings, Invite, StaffChange
 from heard.i18n import DEFAULT, catalogue
 from heard.web.dependencies import Conn, MeasureTitles
-from heard.web.errors import explain_validation
+from heard.web.forms import Fields, first, read_form, single, step_or_page, to_struct
 from heard.web.guards import roles, staff_only
 from heard.web.pages import staff_page
 
@@ -41,17 +41,12 @@ def _page(user: Principal, **extra: Any) -> dict[str, Any]:
     return {**staff_page(user), "role_labels": ROLE_LABELS, **extra}
 
 
-async def _form(request: Request[Any, Any, Any]) -> FormMultiDict:
-    return await request.form()
+def _text(form: Fields, name: str, most: int = 1000) -> str:
+    return first(form, name).strip()[:most]
 
 
-def _text(form: FormMultiDict, name: str, most: int = 1000) -> str:
-    value = form.get(name, "")
-    return value.strip()[:most] if isinstance(value, str) else ""
-
-
-def _roles(form: FormMultiDict) -> list[str]:
-    chosen = [str(r) for r in form.getall("roles", []) if isinstance(r, str)]
+def _roles(form: Fields) -> list[str]:
+    chosen = form.get("roles", [])
     unknown = [r for r in chosen if r not in ROLES]
     if unknown:
         raise errors.Invalid(_not_a_role(unknown[0]), field="roles")
@@ -66,13 +61,12 @@ def _not_a_role(value: str) -> str:
 
 
 def _convert(values: dict[str, Any], kind: type[Any], help_: dict[str, str]) -> Any:
-    """The form's values as the Struct, or Invalid naming the field in plain words."""
+    """The form's values as the Struct, or Invalid naming the field, in the page's own words where it has some."""
     try:
-        return msgspec.convert(values, kind, strict=False)
-    except msgspec.ValidationError as exc:
-        field, message = explain_validation(str(exc))
-        name = (field or "").split(".")[0]
-        raise errors.Invalid(help_.get(name, message), field=name or None) from None
+        return to_struct(kind, values)
+    except errors.Invalid as exc:
+        name = (exc.field or "").split(".")[0]
+        raise errors.Invalid(help_.get(name, exc.message), field=name or None) from None
 
 
 STAFF_HELP = {
@@ -102,12 +96,12 @@ FIELD_HELP = {
 }
 
 
-def _settings_from(form: FormMultiDict, measures: dict[str, str]) -> CouncilSettings:
+def _settings_from(form: Fields, measures: dict[str, str]) -> CouncilSettings:
     names = [
         f for f in CouncilSettings.__struct_fields__ if f not in {"totp_roles", "comparisons", "notify_sms_numbers"}
     ]
     values: dict[str, Any] = {name: _text(form, name) for name in names}
-    values["totp_roles"] = [str(r) for r in form.getall("totp_roles", []) if isinstance(r, str)]
+    values["totp_roles"] = form.get("totp_roles", [])
     if unknown := [r for r in values["totp_roles"] if r not in ROLES]:
         raise errors.Invalid(_not_a_role(unknown[0]), field="totp_roles")
     values["notify_sms_numbers"] = [n.strip() for n in _text(form, "notify_sms_numbers").split(",") if n.strip()]
@@ -115,16 +109,16 @@ def _settings_from(form: FormMultiDict, measures: dict[str, str]) -> CouncilSett
     return msgspec.structs.replace(found, comparisons=_measures_from(form, measures))  # type: ignore[no-any-return]
 
 
-def _measures_from(form: FormMultiDict, measures: dict[str, str]) -> list[BoardMeasure]:
+def _measures_from(form: Fields, measures: dict[str, str]) -> list[BoardMeasure]:
     """Each Board measure's goal, target and national figure as typed; a blank number is no figure."""
     found = []
     for key, title in measures.items():
         typed = {field: _text(form, f"measure-{key}-{field}") for field in MEASURE_FIELDS}
         values = {field: value for field, value in typed.items() if value or not field.endswith("_percent")}
         try:
-            found.append(msgspec.convert({"measure": key, **values}, BoardMeasure, strict=False))
-        except msgspec.ValidationError as exc:
-            field = (explain_validation(str(exc))[0] or "").split(".")[0]
+            found.append(to_struct(BoardMeasure, {"measure": key, **values}))
+        except errors.Invalid as exc:
+            field = (exc.field or "").split(".")[0]
             message = MEASURE_HELP.get(field, "Check the figures for '{title}'.").format(title=title)
             raise errors.Invalid(message, field=f"measure-{key}-{field}") from None
     return found
@@ -173,16 +167,18 @@ class CouncilSettingsPages(Controller):
         self, request: Request[Principal, Any, Any], conn: Conn, board_measure_titles: MeasureTitles
     ) -> Response[Any]:
         """`board_measure_titles`: the measures the Board shows, given by the assembly (reporting sits above)."""
-        form = await _form(request)
-        try:
+        form = await read_form(request)
+        safeguarding = settings.get().safeguarding
+
+        async def save() -> None:
             data = _settings_from(form, board_measure_titles)
-            await services.save_settings(conn, request.user, settings.get().safeguarding, data)
-        except errors.Invalid as exc:
-            current = await services.council_settings(
-                conn, request.user, settings.get().safeguarding, list(board_measure_titles)
-            )
-            return self._render(request.user, current, board_measure_titles, exc, typed=dict(form.items()))
-        return Redirect(path="/admin/council?saved=1", status_code=303)
+            await services.save_settings(conn, request.user, safeguarding, data)
+
+        async def again(exc: errors.HeardError) -> Template:
+            current = await services.council_settings(conn, request.user, safeguarding, list(board_measure_titles))
+            return self._render(request.user, current, board_measure_titles, exc, typed=single(form))
+
+        return await step_or_page(save(), done="/admin/council?saved=1", again=again, refused=(errors.Invalid,))
 
 
 class StaffPages(Controller):
@@ -204,15 +200,15 @@ class StaffPages(Controller):
 
     @post("/", status_code=200)
     async def invite(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
-        form = await _form(request)
-        typed = {k: _text(form, k) for k in ("email", "name", "team")} | {"roles": form.getall("roles", [])}
+        form = await read_form(request)
+        typed = {k: _text(form, k) for k in ("email", "name", "team")} | {"roles": form.get("roles", [])}
         try:
             values = {
                 "email": _text(form, "email"),
                 "name": _text(form, "name"),
                 "team": _text(form, "team"),
                 "roles": _roles(form),
-                "sso_only": form.get("sso_only") == "1",
+                "sso_only": first(form, "sso_only") == "1",
             }
             data = _convert(values, Invite, STAFF_HELP)
             link = await services.invite(conn, request.user, data, settings.get().app.base_url)
@@ -236,17 +232,16 @@ class StaffPages(Controller):
     async def _step(
         self, request: Request[Principal, Any, Any], conn: Conn, staff_id: int, action: Any, done: str
     ) -> Response[Any]:
-        try:
-            await action()
-        except errors.Conflict as exc:
-            return await self._member(request, conn, staff_id, error=exc.message, error_field="roles", conflict=True)
-        except errors.Invalid as exc:
-            return await self._member(request, conn, staff_id, error=exc.message, error_field=exc.field or "roles")
-        return Redirect(path=f"/admin/staff/{staff_id}?done={done}", status_code=303)
+        def again(exc: errors.HeardError) -> Awaitable[Template]:
+            if isinstance(exc, errors.Conflict):
+                return self._member(request, conn, staff_id, error=exc.message, error_field="roles", conflict=True)
+            return self._member(request, conn, staff_id, error=exc.message, error_field=exc.field or "roles")
+
+        return await step_or_page(action(), done=f"/admin/staff/{staff_id}?done={done}", again=again)
 
     @post("/{staff_id:int}/roles", status_code=303)
     async def change(self, request: Request[Principal, Any, Any], conn: Conn, staff_id: FromPath[int]) -> Response[Any]:
-        form = await _form(request)
+        form = await read_form(request)
 
         async def act() -> None:
             data = _convert({"roles": _roles(form), "team": _text(form, "team")}, StaffChange, STAFF_HELP)
@@ -283,7 +278,7 @@ class StaffPages(Controller):
     async def allocate(
         self, request: Request[Principal, Any, Any], conn: Conn, staff_id: FromPath[int]
     ) -> Response[Any]:
-        form = await _form(request)
+        form = await read_form(request)
 
         async def act() -> None:
             await services.allocate(conn, request.user, staff_id, _text(form, "reference", 200))
@@ -338,11 +333,11 @@ class SetUpPages(Controller):
 
     @post("/{token:str}", status_code=200)
     async def complete(self, request: Request[Any, Any, Any], conn: Conn, token: FromPath[str]) -> Template:
-        form = await _form(request)
+        form = await read_form(request)
         code = "".join(ch for ch in _text(form, "code") if ch.isdigit())[:6]
         try:
             recovery = await services.complete_set_up(
-                conn, token, str(form.get("password", ""))[:1001], str(form.get("confirm", ""))[:1001], code
+                conn, token, first(form, "password")[:1001], first(form, "confirm")[:1001], code
             )
         except errors.Invalid as exc:
             return await self._render(conn, token, exc)
@@ -367,12 +362,14 @@ class RecoveryPages(Controller):
         user = request.scope.get("user")
         if user is None or user.kind != "staff":
             return Redirect(path="/staff/sign-in", status_code=303)
-        form = await _form(request)
-        try:
-            await services.use_recovery_code(conn, user, _text(form, "code", 40))
-        except errors.Invalid as exc:
+        code = _text(await read_form(request), "code", 40)
+
+        async def again(exc: errors.HeardError) -> Template:
             return Template("council/recovery_use.html", context={"error": exc.message}, status_code=400)
-        return Redirect(path="/home", status_code=303)
+
+        return await step_or_page(
+            services.use_recovery_code(conn, user, code), done="/home", again=again, refused=(errors.Invalid,)
+        )
 
     @post("/", status_code=200, guards=[staff_only])
     async def renew(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
