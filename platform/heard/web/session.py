@@ -17,6 +17,7 @@ from heard.accounts import queries as account_queries
 from heard.accounts.schemas import Principal
 from heard.accounts.secrets import token_hash
 from heard.web.errors import unavailable_page
+from heard.web.forms import read_form
 
 SESSION_COOKIE = "heard_session"
 
@@ -40,8 +41,7 @@ class SessionMiddleware:
                     raise
                 # A person's form post while the database is down: give their words back rather than lose them.
                 request: Request[Any, Any, Any] = Request(scope, receive)
-                form = await request.form()
-                words = {name: [str(v) for v in form.getall(name) if isinstance(v, str)] for name in form}
+                words = await read_form(request)
                 await unavailable_page(request, words).to_asgi_response(app=None, request=request)(scope, receive, send)
                 return
             if _cross_site(scope):
