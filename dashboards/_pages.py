@@ -26,6 +26,7 @@ from dashboards.schemas import (
     Table,
 )
 from heard import errors
+from heard.web.bodies import READS_FORM
 from heard.web.dependencies import Conn
 from heard.web.forms import read_form, single, to_struct
 from heard.web.guards import roles, staff_only
@@ -82,7 +83,7 @@ class ActionPages(Controller):
     async def tracker_csv(self, request: User, conn: Conn) -> Response[bytes]:
         return csv_response(tracker_table(await services.actions(conn, request.user.council_id)), "you-said-we-did")
 
-    @post("/", guards=[roles(*PROPOSERS)], status_code=303)
+    @post("/", guards=[roles(*PROPOSERS)], status_code=303, opt={READS_FORM: True})
     async def create(self, request: User, conn: Conn) -> Response[Any]:
         data = single(await read_form(request))
         try:
@@ -95,7 +96,7 @@ class ActionPages(Controller):
     async def one(self, request: User, conn: Conn, action_id: FromPath[int]) -> Template:
         return await _item(request, conn, action_id)
 
-    @post("/{action_id:int}", guards=[roles(*TRACKER_ROLES)], status_code=303)
+    @post("/{action_id:int}", guards=[roles(*TRACKER_ROLES)], status_code=303, opt={READS_FORM: True})
     async def step(self, request: User, conn: Conn, action_id: FromPath[int]) -> Response[Any]:
         data = single(await read_form(request))
         step = data.get("step", "")
@@ -187,7 +188,7 @@ class QuotePages(Controller):
         context = staff_page(request.user, candidates=found, quarter=quarter, quarters=quarters_back(quarter))
         return Template("dashboards/quotes.html", context=context, media_type=MediaType.HTML)
 
-    @post("/quotes/{submission_id:int}", status_code=303)
+    @post("/quotes/{submission_id:int}", status_code=303, opt={READS_FORM: True})
     async def decide(self, request: User, conn: Conn, submission_id: FromPath[int]) -> Response[Any]:
         data = single(await read_form(request))
         decision = data.get("decision")
@@ -197,7 +198,7 @@ class QuotePages(Controller):
         quarter = data.get("quarter", "")
         return Redirect(path="/dashboards/quotes" + (f"?quarter={quarter}" if quarter else ""), status_code=303)
 
-    @post("/board/national", status_code=303)
+    @post("/board/national", status_code=303, opt={READS_FORM: True})
     async def national(self, request: User, conn: Conn) -> Response[Any]:
         data = single(await read_form(request))
         await services.set_national(conn, request.user, _convert(data, ComparisonIn))

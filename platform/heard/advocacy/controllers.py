@@ -14,7 +14,7 @@ from heard import errors, queue
 from heard.accounts.schemas import Principal
 from heard.advocacy import services
 from heard.advocacy.schemas import MAX_DETAIL, MAX_NOTE, STATUSES, ProgressIn, RequestIn
-from heard.web.bodies import KEEPS_WORDS, form_problems
+from heard.web.bodies import KEEPS_WORDS, READS_FORM, form_problems
 from heard.web.dependencies import Conn, DbPool, Queue
 from heard.web.forms import first, read_form, to_struct
 from heard.web.guards import child_only, roles
@@ -81,7 +81,7 @@ class StaffAdvocacyPages(Controller):
         found = await services.council_list(conn, request.user)
         return Template("advocacy/staff.html", context=staff_page(request.user, requests=found, statuses=STATUSES))
 
-    @post("/{request_id:int}/progress", status_code=303)
+    @post("/{request_id:int}/progress", status_code=303, opt={READS_FORM: True})
     async def progress(self, request: User, conn: Conn, request_id: FromPath[int]) -> Response[Any]:
         fields = await read_form(request)
         try:

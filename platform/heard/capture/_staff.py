@@ -13,6 +13,7 @@ from heard.accounts.schemas import Principal
 from heard.capture import _openings
 from heard.capture.schemas import OpeningIn
 from heard.errors import HeardError
+from heard.web.bodies import READS_FORM
 from heard.web.dependencies import Conn
 from heard.web.forms import read_form, to_struct
 from heard.web.guards import roles
@@ -67,7 +68,7 @@ class SurveyPages(Controller):
     async def list_page(self, request: User, conn: Conn) -> Template:
         return await _page(request, conn)
 
-    @post("/", guards=[roles("admin")], status_code=303)
+    @post("/", guards=[roles("admin")], status_code=303, opt={READS_FORM: True})
     async def open_page(self, request: User, conn: Conn) -> Response[Any]:
         fields = await read_form(request)
         try:

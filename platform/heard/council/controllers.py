@@ -19,6 +19,7 @@ from heard.accounts.secrets import totp_uri
 from heard.council import services
 from heard.council.schemas import BoardMeasure, CouncilSettings, Invite, StaffChange
 from heard.i18n import DEFAULT, catalogue
+from heard.web.bodies import READS_FORM
 from heard.web.dependencies import Conn, MeasureTitles
 from heard.web.forms import Fields, first, read_form, single, step_or_page, to_struct
 from heard.web.guards import roles, staff_only
@@ -162,7 +163,7 @@ class CouncilSettingsPages(Controller):
         )
         return self._render(request.user, current, board_measure_titles, None, saved=bool(saved))
 
-    @post("/", status_code=303)
+    @post("/", status_code=303, opt={READS_FORM: True})
     async def save(
         self, request: Request[Principal, Any, Any], conn: Conn, board_measure_titles: MeasureTitles
     ) -> Response[Any]:
@@ -198,7 +199,7 @@ class StaffPages(Controller):
     async def index(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
         return await self._list(request, conn)
 
-    @post("/", status_code=200)
+    @post("/", status_code=200, opt={READS_FORM: True})
     async def invite(self, request: Request[Principal, Any, Any], conn: Conn) -> Template:
         form = await read_form(request)
         typed = {k: _text(form, k) for k in ("email", "name", "team")} | {"roles": form.get("roles", [])}
@@ -239,7 +240,7 @@ class StaffPages(Controller):
 
         return await step_or_page(action(), done=f"/admin/staff/{staff_id}?done={done}", again=again)
 
-    @post("/{staff_id:int}/roles", status_code=303)
+    @post("/{staff_id:int}/roles", status_code=303, opt={READS_FORM: True})
     async def change(self, request: Request[Principal, Any, Any], conn: Conn, staff_id: FromPath[int]) -> Response[Any]:
         form = await read_form(request)
 
@@ -274,7 +275,7 @@ class StaffPages(Controller):
 
         return await self._step(request, conn, staff_id, act, "authenticator")
 
-    @post("/{staff_id:int}/allocate", status_code=303)
+    @post("/{staff_id:int}/allocate", status_code=303, opt={READS_FORM: True})
     async def allocate(
         self, request: Request[Principal, Any, Any], conn: Conn, staff_id: FromPath[int]
     ) -> Response[Any]:
@@ -331,7 +332,7 @@ class SetUpPages(Controller):
     async def show(self, conn: Conn, token: FromPath[str]) -> Template:
         return await self._render(conn, token, None)
 
-    @post("/{token:str}", status_code=200)
+    @post("/{token:str}", status_code=200, opt={READS_FORM: True})
     async def complete(self, request: Request[Any, Any, Any], conn: Conn, token: FromPath[str]) -> Template:
         form = await read_form(request)
         code = "".join(ch for ch in _text(form, "code") if ch.isdigit())[:6]
@@ -357,12 +358,12 @@ class RecoveryPages(Controller):
             return Redirect(path="/staff/sign-in")
         return Template("council/recovery_use.html", context={"error": None})
 
-    @post("/use", status_code=303)
+    @post("/use", status_code=303, opt={READS_FORM: True})
     async def use(self, request: Request[Any, Any, Any], conn: Conn) -> Response[Any]:
+        code = _text(await read_form(request), "code", 40)
         user = request.scope.get("user")
         if user is None or user.kind != "staff":
             return Redirect(path="/staff/sign-in", status_code=303)
-        code = _text(await read_form(request), "code", 40)
 
         async def again(exc: errors.HeardError) -> Template:
             return Template("council/recovery_use.html", context={"error": exc.message}, status_code=400)

@@ -159,7 +159,7 @@ class InboxPages(Controller):
             refused=(_BlankReply, errors.Conflict),
         )
 
-    @post("/submissions/{submission_id:int}/analysis", status_code=303)
+    @post("/submissions/{submission_id:int}/analysis", status_code=303, opt={READS_FORM: True})
     async def correct(
         self,
         request: Request[Principal, Any, Any],

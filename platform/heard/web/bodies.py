@@ -34,7 +34,7 @@ MAX_DEPTH = 32
 MAX_KEYS = 2_000
 
 KEEPS_WORDS = "keeps_words"
-READS_FORM = "reads_form"  # a handler that reads `request.form()` itself, with no `data` parameter to say so
+READS_FORM = "reads_form"  # a handler that calls `forms.read_form` itself, with no `data` parameter to say so
 _JSON = re.compile(r"^application/([a-z0-9.+-]*\+)?json$")
 _FORMS = frozenset({RequestEncodingType.URL_ENCODED.value, RequestEncodingType.MULTI_PART.value})
 _STRING = re.compile(rb'"[^"]*"')  # once escapes are gone
