@@ -28,7 +28,7 @@ from dashboards.schemas import (
 from heard import errors
 from heard.web.bodies import READS_FORM
 from heard.web.dependencies import Conn
-from heard.web.forms import read_form, single, to_struct
+from heard.web.forms import read_form, single, step_or_page, to_struct
 from heard.web.guards import roles, staff_only
 from heard.web.pages import child_page, language, staff_page, words
 
@@ -86,11 +86,16 @@ class ActionPages(Controller):
     @post("/", guards=[roles(*PROPOSERS)], status_code=303, opt={READS_FORM: True})
     async def create(self, request: User, conn: Conn) -> Response[Any]:
         data = single(await read_form(request))
-        try:
-            made = await services.create(conn, request.user, _convert(data, ActionIn))
-        except errors.Invalid as exc:
-            return await _tracker(request, conn, error=exc, form=data)
-        return Redirect(path=f"/dashboards/you-said-we-did/{made.id}", status_code=303)
+
+        async def propose() -> Action:
+            return await services.create(conn, request.user, _convert(data, ActionIn))
+
+        return await step_or_page(
+            propose(),
+            done=lambda made: f"/dashboards/you-said-we-did/{made.id}",
+            again=lambda exc: _tracker(request, conn, error=exc, form=data),
+            refused=(errors.Invalid,),
+        )
 
     @get("/{action_id:int}", guards=[roles(*TRACKER_ROLES)])
     async def one(self, request: User, conn: Conn, action_id: FromPath[int]) -> Template:
@@ -104,11 +109,11 @@ class ActionPages(Controller):
             raise errors.Invalid("That is not something this page can do.", field="step")
         if not request.user.has_role(*STEP_ROLES[step]):
             raise errors.Forbidden("Your role does not include this step.")
-        try:
-            await _do(conn, request, action_id, step, data)
-        except (errors.Invalid, errors.Conflict) as exc:
-            return await _item(request, conn, action_id, error=exc, form=data)
-        return Redirect(path=f"/dashboards/you-said-we-did/{action_id}", status_code=303)
+        return await step_or_page(
+            _do(conn, request, action_id, step, data),
+            done=f"/dashboards/you-said-we-did/{action_id}",
+            again=lambda exc: _item(request, conn, action_id, error=exc, form=data),
+        )
 
 
 async def _do(conn: asyncpg.Connection, request: User, action_id: int, step: str, data: dict[str, str]) -> None:

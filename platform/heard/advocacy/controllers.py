@@ -16,7 +16,7 @@ from heard.advocacy import services
 from heard.advocacy.schemas import MAX_DETAIL, MAX_NOTE, STATUSES, ProgressIn, RequestIn
 from heard.web.bodies import KEEPS_WORDS, READS_FORM, form_problems
 from heard.web.dependencies import Conn, DbPool, Queue
-from heard.web.forms import first, read_form, to_struct
+from heard.web.forms import first, read_form, step_or_page, to_struct
 from heard.web.guards import child_only, roles
 from heard.web.pages import Words, child_page, language, staff_page
 
@@ -84,14 +84,19 @@ class StaffAdvocacyPages(Controller):
     @post("/{request_id:int}/progress", status_code=303, opt={READS_FORM: True})
     async def progress(self, request: User, conn: Conn, request_id: FromPath[int]) -> Response[Any]:
         fields = await read_form(request)
-        try:
+
+        async def record() -> None:
             data = to_struct(ProgressIn, {"status": first(fields, "status")})
             await services.progress(conn, request.user, request_id, data)
-        except (errors.Invalid, errors.Conflict) as exc:
+
+        async def again(exc: errors.HeardError) -> Template:
             found = await services.council_list(conn, request.user)
             context = staff_page(request.user, requests=found, statuses=STATUSES, error=exc.message, failed=request_id)
             return Template("advocacy/staff.html", context=context, status_code=409)
-        return Redirect(path=f"/staff/advocacy?saved={request_id}#request-{request_id}", status_code=303)
+
+        return await step_or_page(
+            record(), done=f"/staff/advocacy?saved={request_id}#request-{request_id}", again=again
+        )
 
 
 ROUTE_HANDLERS = [ChildAdvocatePages, StaffAdvocacyPages]

@@ -15,7 +15,7 @@ from heard.capture.schemas import OpeningIn
 from heard.errors import HeardError
 from heard.web.bodies import READS_FORM
 from heard.web.dependencies import Conn
-from heard.web.forms import read_form, to_struct
+from heard.web.forms import read_form, step_or_page, to_struct
 from heard.web.guards import roles
 from heard.web.pages import staff_page
 
@@ -71,11 +71,16 @@ class SurveyPages(Controller):
     @post("/", guards=[roles("admin")], status_code=303, opt={READS_FORM: True})
     async def open_page(self, request: User, conn: Conn) -> Response[Any]:
         fields = await read_form(request)
-        try:
+
+        async def open_survey() -> None:
             await _openings.open_survey(conn, request.user, _opening_in(fields))
-        except HeardError as exc:
-            return await _page(request, conn, error=exc.message, field=exc.field, form=fields, status=400)
-        return Redirect(path="/staff/surveys", status_code=303)
+
+        return await step_or_page(
+            open_survey(),
+            done="/staff/surveys",
+            again=lambda exc: _page(request, conn, error=exc.message, field=exc.field, form=fields, status=400),
+            refused=(HeardError,),
+        )
 
     @post("/{opening_id:int}/close", guards=[roles("admin")], status_code=303)
     async def close_page(self, request: User, conn: Conn, opening_id: FromPath[int]) -> Response[Any]:
