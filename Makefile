@@ -16,6 +16,7 @@ test: install chromium model lint
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/bandit -q -r platform nlp surveys dashboards -ll --skip B608,B704
 	$(BIN)/lint-imports

@@ -172,9 +172,7 @@ async def drop(server_url: str, url: str) -> None:
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument(
-        "--quick", action="store_true", help="20,000 submissions, 1 council, 1 year: under a minute"
-    )
+    parser.add_argument("--quick", action="store_true", help="20,000 submissions, 1 council, 1 year: under a minute")
     parser.add_argument("--rows", type=int, help="submissions to seed")
     parser.add_argument("--requests", type=int, help="timed requests per page (40; 15 with --quick)")
     args = parser.parse_args()

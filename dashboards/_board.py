@@ -171,8 +171,10 @@ async def board_view(conn: asyncpg.Connection, council_id: int, quarter: Quarter
         split=split,
         comparisons=_comparisons(quarter, this, last, settings),
         tables=tables,
-        tiles=[_tile(m, settings.get(m.key, NO_SETTING), [(q, past.get((q.starts, m.key), EMPTY)) for q in history])
-               for m in MEASURES],
+        tiles=[
+            _tile(m, settings.get(m.key, NO_SETTING), [(q, past.get((q.starts, m.key), EMPTY)) for q in history])
+            for m in MEASURES
+        ],
     )
 
 
@@ -213,8 +215,16 @@ def _tile(m: Measure, setting: queries.BoardSetting, series: list[tuple[Quarter,
         rows=[Row(label, [text]) for label, text in shares],
         chart=chart,
     )
-    return Tile(key=m.key, title=m.title, goal=setting.goal, value=value, target=_percent(setting.target),
-                status=status, status_text=STATUS_TEXT[status], trend=trend)
+    return Tile(
+        key=m.key,
+        title=m.title,
+        goal=setting.goal,
+        value=value,
+        target=_percent(setting.target),
+        status=status,
+        status_text=STATUS_TEXT[status],
+        trend=trend,
+    )
 
 
 def _adult_table(quarter: Quarter, cube: dict[str, Cube]) -> Table:

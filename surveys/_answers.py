@@ -66,14 +66,21 @@ def validate_answers(
             answer = _parse(instrument, question, raw[question.id])
         except _Problem as problem:
             message = messages.gettext(f"error.{problem.code}", **problem.params)
-            errors.append(FieldError(question=question.id, field=question.field_id(), code=problem.code,
-                                     message=message))
+            errors.append(
+                FieldError(question=question.id, field=question.field_id(), code=problem.code, message=message)
+            )
             continue
         if answer is not None:
             answers[question.id] = answer
         elif question.required:
-            errors.append(FieldError(question=question.id, field=question.field_id(), code="required",
-                                     message=messages.gettext("error.required")))
+            errors.append(
+                FieldError(
+                    question=question.id,
+                    field=question.field_id(),
+                    code="required",
+                    message=messages.gettext("error.required"),
+                )
+            )
     return answers, errors
 
 

@@ -215,8 +215,10 @@ class _Checker:
                 raise self.fail(question.id, f"show_if refers to '{target}', an information block with no answer")
         condition = self.compile(question.id, question.show_if, earlier)
         if not satisfiable(condition, earlier):
-            raise self.fail(question.id, "show_if can never be true, so the question is unreachable "
-                                         "(its conditions contradict each other)")
+            raise self.fail(
+                question.id,
+                "show_if can never be true, so the question is unreachable (its conditions contradict each other)",
+            )
         return msgspec.structs.replace(question, show_if=condition)
 
     def compile(self, owner: str, node: Condition, questions: Mapping[str, Question]) -> Condition:
@@ -234,8 +236,11 @@ class _Checker:
 
     def check_options(self, owner: str, node: Equals | NotEquals | In, target: Question) -> None:
         if not target.is_choice:
-            raise self.fail(owner, f"show_if uses '{node.__struct_config__.tag}' on '{target.id}', a {target.type} "
-                                   "question; only choice questions can be compared with options")
+            raise self.fail(
+                owner,
+                f"show_if uses '{node.__struct_config__.tag}' on '{target.id}', a {target.type} "
+                "question; only choice questions can be compared with options",
+            )
         values = node.values if isinstance(node, In) else (node.value,)
         for value in _unknown(values, target.options):
             problem = f"show_if refers to option '{value}', which question '{target.id}' does not have"
@@ -248,17 +253,25 @@ class _Checker:
         if target.type == "face_scale":
             ids = tuple(o.id for o in target.options if o.score is not None and _holds(node, o.score))
             if not ids:
-                raise self.fail(owner, f"show_if can never be true: the face scale '{target.id}' scores 1 to 5, "
-                                       f"never {op} {node.value}")
+                raise self.fail(
+                    owner,
+                    f"show_if can never be true: the face scale '{target.id}' scores 1 to 5, never {op} {node.value}",
+                )
             return In(question=target.id, values=ids)
         if target.type != "number":
-            raise self.fail(owner, f"show_if uses '{op}' on '{target.id}', a {target.type} question; "
-                                   "only number and face scale questions can be compared with numbers")
+            raise self.fail(
+                owner,
+                f"show_if uses '{op}' on '{target.id}', a {target.type} question; "
+                "only number and face scale questions can be compared with numbers",
+            )
         if (target.max is not None and op == "gte" and node.value > target.max) or (
             target.min is not None and op == "lte" and node.value < target.min
         ):
-            raise self.fail(owner, f"show_if can never be true: '{target.id}' is between {target.min} and "
-                                   f"{target.max}, never {op} {node.value}")
+            raise self.fail(
+                owner,
+                f"show_if can never be true: '{target.id}' is between {target.min} and "
+                f"{target.max}, never {op} {node.value}",
+            )
         return node
 
 

@@ -93,11 +93,18 @@ def _unknown(stored: Mapping[str, object] | None) -> tuple[ShownAnswer, ...]:
     shown = []
     for key, value in (stored or {}).items():
         if isinstance(value, list):
-            shown.append(ShownAnswer(question=key.replace("_", " ").capitalize(), lang="en", dir="ltr",
-                                     choices=tuple(str(v) for v in value)))
+            shown.append(
+                ShownAnswer(
+                    question=key.replace("_", " ").capitalize(),
+                    lang="en",
+                    dir="ltr",
+                    choices=tuple(str(v) for v in value),
+                )
+            )
         elif value is not None:
-            shown.append(ShownAnswer(question=key.replace("_", " ").capitalize(), lang="en", dir="ltr",
-                                     text=str(value)))
+            shown.append(
+                ShownAnswer(question=key.replace("_", " ").capitalize(), lang="en", dir="ltr", text=str(value))
+            )
     return tuple(shown)
 
 

@@ -69,9 +69,7 @@ QuestionType = Literal[
     "month_year",
     "info",
 ]
-LegalStatus = Literal[
-    "looked_after", "care_leaver", "child_protection", "child_in_need", "parent", "carer", "anyone"
-]
+LegalStatus = Literal["looked_after", "care_leaver", "child_protection", "child_in_need", "parent", "carer", "anyone"]
 
 
 # ---- conditions: a typed tree, tagged by "op" -------------------------------------------------

@@ -15,8 +15,20 @@ Convention = Literal["financial", "calendar"]
 CONVENTIONS: tuple[Convention, ...] = get_args(Convention)
 DEFAULT: Convention = "financial"
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def numbered(starts: date, convention: Convention) -> tuple[int, str]:
@@ -39,4 +51,3 @@ def short(starts: date, convention: Convention) -> str:
     """'Q3 2026-27' or 'Q4 2026': for table headings and chart labels, beside a full name elsewhere on the page."""
     number, year = numbered(starts, convention)
     return f"Q{number} {year}"
-

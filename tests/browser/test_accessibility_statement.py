@@ -56,9 +56,20 @@ async def test_every_page_links_to_the_statement_from_its_footer(
 ) -> None:
     ava = await clients().as_child(council.codes["Ava"])
     admin = await clients().as_staff(council.staff["admin"])
-    pages = [(client, "/"), (client, "/sign-in"), (client, "/staff/sign-in"), (client, "/help"),
-             (client, "/accessibility"), (ava, "/home"), (ava, "/send"), (ava, "/messages"), (ava, "/privacy"),
-             (admin, "/home"), (admin, "/admin"), (admin, "/admin/council")]
+    pages = [
+        (client, "/"),
+        (client, "/sign-in"),
+        (client, "/staff/sign-in"),
+        (client, "/help"),
+        (client, "/accessibility"),
+        (ava, "/home"),
+        (ava, "/send"),
+        (ava, "/messages"),
+        (ava, "/privacy"),
+        (admin, "/home"),
+        (admin, "/admin"),
+        (admin, "/admin/council"),
+    ]
     for who, path in pages:
         r = await who.get(path, headers={"Accept": "text/html"})
         assert r.status_code == 200, path

@@ -16,7 +16,9 @@ async def open_link(db: asyncpg.Connection, council_id: int, instrument: str, *,
     await db.execute(
         f"""insert into survey_openings (council_id, instrument, access, token, legal_statuses, opens_on, closes_on)
             values ($1, $2, 'anonymous_link', $3, '{{child_in_care,care_leaver}}', {window[0]}, {window[1]})""",
-        council_id, instrument, token,
+        council_id,
+        instrument,
+        token,
     )
     return token
 
@@ -29,5 +31,3 @@ async def respond(client: Client, instrument: str, answers: dict, key: str | Non
     )
     assert r.status_code == 201, r.text
     return r.json()
-
-

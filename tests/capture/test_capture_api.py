@@ -40,7 +40,11 @@ async def test_a_response_is_stored_once_however_often_it_is_sent(
     row = await db.fetchrow("select * from submissions where id = $1", first.json()["id"])
     assert row["answers"] == {"what_good": "I got a merit at school", "good_feeling": "very_happy"}
     assert (row["instrument"], row["instrument_version"], row["channel"], row["kind"]) == (
-        "something_good", 1, "api", "statement")
+        "something_good",
+        1,
+        "api",
+        "statement",
+    )
     assert row["free_text"] == "I got a merit at school" and row["audience"] == ["worker"]
 
 
@@ -131,13 +135,29 @@ BAD_INPUT = [
     ("post", "/api/instruments/worried/responses", {"answers": {"feelings": {"a": 1}}}, 422, "answers.feelings"),
     ("post", "/api/instruments/worried/responses", {"answers": {"nope": "x"}}, 422, "answers.nope"),
     ("post", "/api/instruments/worried/responses", {"answers": {"feelings": ["brave"]}}, 422, "answers.feelings"),
-    ("post", "/api/instruments/worried/responses", {"answers": {"what_worry": "x" * 20_001}}, 422, "answers.what_worry"),
-    ("post", "/api/instruments/worried/responses", {"answers": {"feelings": ["sad"]}, "audience": ["mum"]}, 400,
-     "audience"),
+    (
+        "post",
+        "/api/instruments/worried/responses",
+        {"answers": {"what_worry": "x" * 20_001}},
+        422,
+        "answers.what_worry",
+    ),
+    (
+        "post",
+        "/api/instruments/worried/responses",
+        {"answers": {"feelings": ["sad"]}, "audience": ["mum"]},
+        400,
+        "audience",
+    ),
     ("post", "/api/instruments/worried/responses", {"answers": {"feelings": ["sad"]}, "language": 7}, 400, "language"),
     ("post", "/api/instruments/worried/responses", {"answers": {}}, 422, "answers.feelings"),
-    ("post", "/api/instruments/something_good/responses", {"answers": {"good_feeling": "happy"}}, 422,
-     "answers.what_good"),
+    (
+        "post",
+        "/api/instruments/something_good/responses",
+        {"answers": {"good_feeling": "happy"}},
+        422,
+        "answers.what_good",
+    ),
     ("post", "/api/instruments/no_such_form/responses", {"answers": {"a": "b"}}, 404, "instrument"),
     ("get", "/api/instruments/no_such_form", None, 404, "instrument"),
     ("put", "/api/instruments/worried/draft", {"answers": {}, "extra": 1}, 400, "extra"),
@@ -170,8 +190,15 @@ async def test_an_admin_opens_a_survey_to_a_cohort_and_sees_the_response_rate(
     council: Council, clients: Callable[[], Client], db: asyncpg.Connection
 ) -> None:
     admin = await clients().as_staff(council.staff["admin"])
-    body = {"instrument": "my_life_11_17", "access": "sign_in", "legal_statuses": ["child_in_care"],
-            "age_min": 11, "age_max": 17, "opens_on": "2026-01-01", "closes_on": "2099-01-01"}
+    body = {
+        "instrument": "my_life_11_17",
+        "access": "sign_in",
+        "legal_statuses": ["child_in_care"],
+        "age_min": 11,
+        "age_max": 17,
+        "opens_on": "2026-01-01",
+        "closes_on": "2099-01-01",
+    }
     r = await admin.post("/api/surveys/openings", json=body)
     assert r.status_code == 201, r.text
     opening = r.json()
@@ -212,8 +239,14 @@ BAD_OPENINGS = [
 async def test_a_bad_opening_is_refused_naming_the_field(council: Council, clients: Callable[[], Client]) -> None:
     admin = await clients().as_staff(council.staff["admin"])
     for change, field in BAD_OPENINGS:
-        body = {"instrument": "my_life_8_11", "access": "sign_in", "legal_statuses": ["child_in_care"],
-                "opens_on": "2026-01-01", "closes_on": "2026-12-31", **change}
+        body = {
+            "instrument": "my_life_8_11",
+            "access": "sign_in",
+            "legal_statuses": ["child_in_care"],
+            "opens_on": "2026-01-01",
+            "closes_on": "2026-12-31",
+            **change,
+        }
         r = await admin.post("/api/surveys/openings", json=body)
         assert 400 <= r.status_code < 500, r.text
         assert _names(field, r.json()["errors"]), (change, r.text)
@@ -227,8 +260,12 @@ async def test_an_anonymous_link_works_signed_out_and_keeps_no_name_or_address(
     before = len(web.log())
     r = await client.get(f"/s/{token}", headers={"accept": "text/html"})
     assert r.status_code == 200 and "My life" in r.text
-    form = {"_csrf_token": client.cookies["csrftoken"], "_key": uuid.uuid4().hex, "happiness": "ok",
-            "best_thing": "my dog"}
+    form = {
+        "_csrf_token": client.cookies["csrftoken"],
+        "_key": uuid.uuid4().hex,
+        "happiness": "ok",
+        "best_thing": "my dog",
+    }
     r = await client.post(f"/s/{token}", data=form, headers={"accept": "text/html"})
     assert r.status_code == 200, r.text
     assert "Thank you for taking part" in r.text
@@ -240,18 +277,26 @@ async def test_an_anonymous_link_works_signed_out_and_keeps_no_name_or_address(
     audit = await db.fetch("select * from audit_log where council_id = $1", council.id)
     assert "127.0.0.1" not in stored and all("127.0.0.1" not in str(dict(a)) for a in audit)
     assert "127.0.0.1" not in web.log()[before:]
-    api = await client.post(f"/api/s/{token}/responses", json={"answers": {"happiness": "sad"}},
-                            headers={"Idempotency-Key": uuid.uuid4().hex})
+    api = await client.post(
+        f"/api/s/{token}/responses",
+        json={"answers": {"happiness": "sad"}},
+        headers={"Idempotency-Key": uuid.uuid4().hex},
+    )
     assert api.status_code == 201 and api.json()["reference"].startswith("H-")
 
 
-async def test_a_closed_link_refuses_with_a_clear_message(council: Council, client: Client, db: asyncpg.Connection) -> None:
+async def test_a_closed_link_refuses_with_a_clear_message(
+    council: Council, client: Client, db: asyncpg.Connection
+) -> None:
     token = await open_link(db, council.id, "my_life_8_11", closed=True)
     await client.prepare()
     r = await client.get(f"/s/{token}", headers={"accept": "text/html"})
     assert r.status_code == 410 and "This survey is closed" in r.text
-    r = await client.post(f"/api/s/{token}/responses", json={"answers": {"happiness": "sad"}},
-                          headers={"Idempotency-Key": uuid.uuid4().hex})
+    r = await client.post(
+        f"/api/s/{token}/responses",
+        json={"answers": {"happiness": "sad"}},
+        headers={"Idempotency-Key": uuid.uuid4().hex},
+    )
     assert r.status_code == 409 and "closed" in r.json()["detail"]
     assert (await client.get("/api/s/not-a-real-link")).status_code == 404
     missing = await client.get("/s/not-a-real-link", headers={"accept": "text/html"})
@@ -263,8 +308,9 @@ async def test_a_form_posted_after_the_session_expired_is_kept_for_after_sign_in
     council: Council, clients: Callable[[], Client], db: asyncpg.Connection
 ) -> None:
     ava = await clients().as_child(council.codes["Ava"])
-    await db.execute("update sessions set last_seen_at = now() - interval '2 hours' where child_id = $1",
-                     council.children["Ava"])
+    await db.execute(
+        "update sessions set last_seen_at = now() - interval '2 hours' where child_id = $1", council.children["Ava"]
+    )
     form = {"_csrf_token": ava.cookies["csrftoken"], "_key": uuid.uuid4().hex, "what_good": "I passed my theory test"}
     r = await ava.post("/send/something_good", data=form, headers={"accept": "text/html"})
     assert r.status_code == 303 and r.headers["location"] == "/sign-in"
@@ -283,20 +329,25 @@ async def test_the_surveys_page_opens_closes_and_explains_a_mistake(
 ) -> None:
     admin = await clients().as_staff(council.staff["admin"])
     html = {"accept": "text/html"}
-    form = {"_csrf_token": admin.cookies["csrftoken"], "instrument": "my_life_leavers", "legal_statuses": "care_leaver",
-            "access": "anonymous_link", "opens_on": "2026-01-01", "closes_on": "2025-01-01"}
+    form = {
+        "_csrf_token": admin.cookies["csrftoken"],
+        "instrument": "my_life_leavers",
+        "legal_statuses": "care_leaver",
+        "access": "anonymous_link",
+        "opens_on": "2026-01-01",
+        "closes_on": "2025-01-01",
+    }
     r = await admin.post("/staff/surveys", data=form, headers=html)
     assert r.status_code == 400 and 'href="#closes_on"' in r.text and "before the opening date" in r.text
     assert 'value="2025-01-01"' in r.text  # what was typed is kept
     r = await admin.post("/staff/surveys", data={**form, "closes_on": "2099-01-01"}, headers=html)
     assert r.status_code == 303
-    opening_id, token = await db.fetchrow(
-        "select id, token from survey_openings where council_id = $1", council.id
-    )
+    opening_id, token = await db.fetchrow("select id, token from survey_openings where council_id = $1", council.id)
     page = await admin.get("/staff/surveys", headers=html)
     assert f"/s/{token}" in page.text and "0 of 1" in page.text  # Cai is the only care leaver
-    r = await admin.post(f"/staff/surveys/{opening_id}/close", data={"_csrf_token": admin.cookies["csrftoken"]},
-                         headers=html)
+    r = await admin.post(
+        f"/staff/surveys/{opening_id}/close", data={"_csrf_token": admin.cookies["csrftoken"]}, headers=html
+    )
     assert r.status_code == 303
     assert await db.fetchval("select closed_at is not null from survey_openings where id = $1", opening_id)
     officer = await clients().as_staff(council.staff["participation_officer"])

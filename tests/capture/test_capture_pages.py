@@ -22,8 +22,17 @@ def urgent_title() -> str:
     open_now = in_office_hours(datetime.now(UTC), "Mon-Fri 09:00-17:00", "Europe/London")
     return "Someone will be in touch today" if open_now else "The council's offices are closed now"
 
-CHILD_FORMS = ["get_ready_meeting", "worker_visiting", "something_good", "worried", "change_something",
-               "where_i_live", "complaint", "my_views_for_review"]
+
+CHILD_FORMS = [
+    "get_ready_meeting",
+    "worker_visiting",
+    "something_good",
+    "worried",
+    "change_something",
+    "where_i_live",
+    "complaint",
+    "my_views_for_review",
+]
 SURVEYS = ["my_life_4_7", "my_life_8_11", "my_life_11_17", "my_life_leavers", "feedback_carers", "feedback_parents"]
 
 
@@ -63,7 +72,9 @@ async def test_every_statement_renders_shows_errors_and_sends(page, council: Cou
     assert await axe_violations(page) == []
 
 
-async def test_every_survey_works_by_anonymous_link_with_errors_and_sends(page, council: Council, db: asyncpg.Connection) -> None:  # type: ignore[no-untyped-def]
+async def test_every_survey_works_by_anonymous_link_with_errors_and_sends(
+    page, council: Council, db: asyncpg.Connection
+) -> None:  # type: ignore[no-untyped-def]
     for instrument_id in SURVEYS:
         token = await open_link(db, council.id, instrument_id)
         await page.goto(f"/s/{token}")
@@ -116,7 +127,9 @@ async def test_an_arabic_page_reads_right_to_left_and_reflows_on_a_small_phone(p
         assert overflow is False, f"{path} does not reflow at 320px"
 
 
-async def test_scared_gets_a_calm_receipt_with_childline_and_999(page, council: Council, db: asyncpg.Connection) -> None:  # type: ignore[no-untyped-def]
+async def test_scared_gets_a_calm_receipt_with_childline_and_999(
+    page, council: Council, db: asyncpg.Connection
+) -> None:  # type: ignore[no-untyped-def]
     await sign_in(page, council.codes["Ava"])
     await page.goto("/send/worried")
     await page.check("#hq-feelings-scared")
@@ -178,7 +191,9 @@ async def test_script_is_shown_as_text_and_a_worker_sees_only_allocated_children
                free_text, audience, idempotency_key, request_hash)
            values ($1, $2, 'statement', 'something_good', 1, 'web', $3, 'from Cai', '{worker}', 'seed-cai', '\\x00')
            returning id""",
-        council.id, council.children["Cai"], {"what_good": "from Cai"},
+        council.id,
+        council.children["Cai"],
+        {"what_good": "from Cai"},
     )
 
     staff = await browser.new_context(base_url=web.url)

@@ -90,7 +90,9 @@ async def test_the_youngest_answer_one_question_at_a_time(page, council: Council
     assert answers == {"happiness": "happy", "feel_safe_home": "yes", "feel_settled": "yes", "helped_by": "carer"}
 
 
-async def test_without_javascript_every_question_is_on_one_page(browser, web, council: Council, db: asyncpg.Connection) -> None:  # type: ignore[no-untyped-def]
+async def test_without_javascript_every_question_is_on_one_page(
+    browser, web, council: Council, db: asyncpg.Connection
+) -> None:  # type: ignore[no-untyped-def]
     life = surveys.latest("my_life_4_7")
     token = await open_link(db, council.id, "my_life_4_7")
     context = await browser.new_context(base_url=web.url, java_script_enabled=False)
@@ -108,7 +110,9 @@ async def test_without_javascript_every_question_is_on_one_page(browser, web, co
     }
 
 
-async def test_without_javascript_enter_in_an_answer_sends_rather_than_switching_words(browser, web, council: Council, db: asyncpg.Connection) -> None:  # type: ignore[no-untyped-def]
+async def test_without_javascript_enter_in_an_answer_sends_rather_than_switching_words(
+    browser, web, council: Council, db: asyncpg.Connection
+) -> None:  # type: ignore[no-untyped-def]
     token = await open_link(db, council.id, "my_life_4_7")
     context = await browser.new_context(base_url=web.url, java_script_enabled=False)
     page = await context.new_page()
@@ -118,10 +122,14 @@ async def test_without_javascript_enter_in_an_answer_sends_rather_than_switching
     await page.keyboard.press("Enter")
     await page.locator(".receipt__reference").wait_for()
     await context.close()
-    assert await db.fetchval("select answers from submissions where council_id = $1", council.id) == {"happiness": "sad"}
+    assert await db.fetchval("select answers from submissions where council_id = $1", council.id) == {
+        "happiness": "sad"
+    }
 
 
-async def test_easy_words_switch_on_and_off_keeping_every_answer(page, council: Council, db: asyncpg.Connection) -> None:  # type: ignore[no-untyped-def]
+async def test_easy_words_switch_on_and_off_keeping_every_answer(
+    page, council: Council, db: asyncpg.Connection
+) -> None:  # type: ignore[no-untyped-def]
     life = surveys.latest("my_life_4_7")
     happiness = life.question("happiness")
     easy, usual = life.wording(happiness.easy_read, "en").text, life.wording(happiness.text, "en").text
@@ -144,11 +152,15 @@ async def test_easy_words_switch_on_and_off_keeping_every_answer(page, council: 
         await page.click(".hq-step-next")
     await page.click(SEND)
     await page.locator(".receipt__reference").wait_for()
-    assert await db.fetchval("select answers from submissions where council_id = $1", council.id) == {"happiness": "sad"}
+    assert await db.fetchval("select answers from submissions where council_id = $1", council.id) == {
+        "happiness": "sad"
+    }
 
 
 @pytest.mark.parametrize("lang", ["en", "ti", "ar"])
-async def test_the_faces_share_one_row_on_a_small_phone(page, web, council: Council, db: asyncpg.Connection, lang: str) -> None:  # type: ignore[no-untyped-def]
+async def test_the_faces_share_one_row_on_a_small_phone(
+    page, web, council: Council, db: asyncpg.Connection, lang: str
+) -> None:  # type: ignore[no-untyped-def]
     token = await open_link(db, council.id, "my_life_4_7")
     await page.set_viewport_size({"width": 360, "height": 740})
     await page.context.add_cookies([{"name": "heard_lang", "value": lang, "url": web.url}])

@@ -23,8 +23,6 @@ from tests.inbox.test_nudge import SMS_TEMPLATE, _reply
 EN = catalogue("en")
 
 
-
-
 def shown(page: str) -> str:
     main = page.split("<main", 1)[1].split("</main>", 1)[0]
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", "<" + main)).split())

@@ -101,7 +101,11 @@ async def test_an_admin_saves_settings_and_each_change_is_audited(
         ("measure-feel_safe_home-national_year", "last year", "must be a year, like 2024 or 2024-25."),
         ("measure-feel_safe_home-national_year", "1850", "must be a year, like 2024 or 2024-25."),
         ("quarter_convention", "lunar", "Choose financial or calendar quarters."),
-        ("totp_roles", "wizard", "“wizard” is not one of Heard&#39;s roles. Choose from: Social worker or personal adviser"),
+        (
+            "totp_roles",
+            "wizard",
+            "“wizard” is not one of Heard&#39;s roles. Choose from: Social worker or personal adviser",
+        ),
         ("notify_sms_template_id", "abc", "A GOV.UK Notify template id looks like"),
         ("nudge_email_template_id", "my template", "A GOV.UK Notify template id looks like"),
         ("nudge_sms_template_id", "0f3c2b1a", "A GOV.UK Notify template id looks like"),

@@ -15,8 +15,6 @@ NEW_PASSWORD = "a brand new password for heard"
 LINK = re.compile(r"http://[^\s<\"]+/staff/set-up/[A-Za-z0-9_-]+")
 
 
-
-
 async def admin(clients: Callable[[], Client], council: Council) -> Client:
     return await clients().as_staff(council.staff["admin"])
 
@@ -118,7 +116,10 @@ async def test_set_up_link_mistakes_are_explained_and_the_link_still_works(
 @pytest.mark.parametrize(
     ("change", "said"),
     [
-        ({"roles": ["wizard"]}, "“wizard” is not one of Heard&#39;s roles. Choose from: Social worker or personal adviser"),
+        (
+            {"roles": ["wizard"]},
+            "“wizard” is not one of Heard&#39;s roles. Choose from: Social worker or personal adviser",
+        ),
         ({"roles": []}, "Choose at least one role."),
         ({"email": "nobody"}, "Enter an email address"),
         ({"name": ""}, "Enter the person&#39;s name"),

@@ -110,8 +110,13 @@ SURVEY = surveys.latest("my_life_11_17")
 
 def answer(question: str, *, choice: str | None = None, number: int | None = None) -> Any:
     """One answer to the 11-17 survey in the stored shape, written by capture's own writer."""
-    typed = surveys.Answer(question=question, instrument=SURVEY.id, version=SURVEY.version,
-                           choices=(choice,) if choice else (), number=number)
+    typed = surveys.Answer(
+        question=question,
+        instrument=SURVEY.id,
+        version=SURVEY.version,
+        choices=(choice,) if choice else (),
+        number=number,
+    )
     return surveys.store_answers(SURVEY, {question: typed})[question]
 
 

@@ -35,14 +35,21 @@ async def _child_with_code(db: asyncpg.Connection, council: Council, n: int, age
         """insert into children (council_id, reference, known_as, birth_month, legal_status, placement_type,
                access_code_lookup, access_code_hash)
            values ($1, $2, 'Child', $3, 'child_in_care', 'foster', $4, $5)""",
-        council.id, f"{council.slug}-r{n}", birth, lookup, heard_secrets.hash_secret(code),
+        council.id,
+        f"{council.slug}-r{n}",
+        birth,
+        lookup,
+        heard_secrets.hash_secret(code),
     )
     return code
 
 
 async def respond(client: Client, instrument: str, answers: dict[str, object]) -> None:
-    r = await client.post(f"/api/instruments/{instrument}/responses", json={"answers": answers},
-                          headers={"Idempotency-Key": uuid.uuid4().hex})
+    r = await client.post(
+        f"/api/instruments/{instrument}/responses",
+        json={"answers": answers},
+        headers={"Idempotency-Key": uuid.uuid4().hex},
+    )
     assert r.status_code == 201, r.text
 
 
@@ -57,10 +64,12 @@ async def _recount(db: asyncpg.Connection, council: Council, quarter: Quarter) -
            where council_id = $1 and created_at >= ($2::date)::timestamp at time zone 'Europe/London'
              and created_at < ($2::date + interval '3 months')::timestamp at time zone 'Europe/London'
            order by created_at desc, id desc""",
-        council.id, quarter.starts,
+        council.id,
+        quarter.starts,
     )
-    counts: dict[str, Counter[str]] = {q: Counter() for q in ("feel_safe_home", "trusted_adult", "happiness",
-                                                               "life_satisfaction")}
+    counts: dict[str, Counter[str]] = {
+        q: Counter() for q in ("feel_safe_home", "trusted_adult", "happiness", "life_satisfaction")
+    }
     seen: set[tuple[str, int]] = set()
     for row in rows:
         for question, counter in counts.items():
@@ -102,8 +111,12 @@ async def test_answers_sent_through_http_are_the_board_figures(
     board = await clients().as_staff(council.staff["board_member"])
     page = (await board.get("/api/dashboards/board", params={"quarter": quarter.slug})).json()
     tables = {t["key"]: {r["label"]: r["cells"] for r in t["rows"]} for t in page["tables"]}
-    for key, categories in (("feel_safe_home", YES_NO), ("trusted_adult", YES_NO), ("happiness", FACES),
-                            ("life_satisfaction", LIFE_SATISFACTION)):
+    for key, categories in (
+        ("feel_safe_home", YES_NO),
+        ("trusted_adult", YES_NO),
+        ("happiness", FACES),
+        ("life_satisfaction", LIFE_SATISFACTION),
+    ):
         every = tables[key][EVERYONE]
         expected = [counted[key][c] for c in categories]
         shown = dict(zip(categories, every, strict=False))
@@ -131,14 +144,25 @@ async def test_parents_and_carers_feedback_never_reaches_childrens_figures(
 
     for i in range(7):
         child = await add_child(db, council, share_quotes=True)
-        await add_submission(db, council, child, themes=("placement",), redacted=f"My room is fine {i}",
-                             audience=("worker", "council"))
+        await add_submission(
+            db, council, child, themes=("placement",), redacted=f"My room is fine {i}", audience=("worker", "council")
+        )
     for i in range(14):
-        parent = await add_submission(db, council, None, kind="survey", themes=("placement", "money"),
-                                      redacted=f"As a parent I worry about money {i}", audience=("council",))
+        parent = await add_submission(
+            db,
+            council,
+            None,
+            kind="survey",
+            themes=("placement", "money"),
+            redacted=f"As a parent I worry about money {i}",
+            audience=("council",),
+        )
         instrument = "feedback_parents" if i < 8 else "feedback_carers"
-        await db.execute("update submissions set instrument = $2, instrument_version = 1, answers = '{}' where id = $1",
-                         parent, instrument)
+        await db.execute(
+            "update submissions set instrument = $2, instrument_version = 1, answers = '{}' where id = $1",
+            parent,
+            instrument,
+        )
     await refresh(db, council, QUARTER)
     cicc = await clients().as_staff(council.staff["cicc_member"])
     html = (await cicc.get("/dashboards/cicc", params={"quarter": QUARTER.slug})).text
@@ -151,8 +175,10 @@ async def test_parents_and_carers_feedback_never_reaches_childrens_figures(
     listing = (await officer.get("/dashboards/quotes", params={"quarter": QUARTER.slug})).text
     assert "My room is fine" in listing and "As a parent" not in listing
     board = await clients().as_staff(council.staff["board_member"])
-    tables = {t["key"]: t for t in (await board.get("/api/dashboards/board",
-                                                      params={"quarter": QUARTER.slug})).json()["tables"]}
+    tables = {
+        t["key"]: t
+        for t in (await board.get("/api/dashboards/board", params={"quarter": QUARTER.slug})).json()["tables"]
+    }
     statements = {r["label"]: r["cells"] for r in tables["statements"]["rows"]}
     assert statements[EVERYONE][-1] == "7"
     adults = {r["label"]: r["cells"] for r in tables["adult_feedback"]["rows"]}

@@ -18,21 +18,46 @@ Q = QUARTER.slug
 async def _seed(db, council: Council) -> int:
     for i in range(14):
         child = await add_child(db, council, age=9 + i, share_quotes=True, placement="foster" if i % 3 else "kinship")
-        sid = await add_submission(db, council, child, themes=("placement", "education_work"),
-                                   sentiment=["positive", "negative", "mixed"][i % 3], redacted=f"School is ok {i}", audience=("council",),
-                                   read_after=timedelta(hours=5 * i))
+        sid = await add_submission(
+            db,
+            council,
+            child,
+            themes=("placement", "education_work"),
+            sentiment=["positive", "negative", "mixed"][i % 3],
+            redacted=f"School is ok {i}",
+            audience=("council",),
+            read_after=timedelta(hours=5 * i),
+        )
         if i == 0:
             await services.decide_quote(db, staff(council, "participation_officer"), sid, True)
-        await add_submission(db, council, child, kind="survey", answers={
-            "feel_safe_home": answer("feel_safe_home", choice="yes"),
-            "happiness": answer("happiness", choice="ok"),
-            "life_satisfaction": answer("life_satisfaction", number=i % 11)})
+        await add_submission(
+            db,
+            council,
+            child,
+            kind="survey",
+            answers={
+                "feel_safe_home": answer("feel_safe_home", choice="yes"),
+                "happiness": answer("happiness", choice="ok"),
+                "life_satisfaction": answer("life_satisfaction", number=i % 11),
+            },
+        )
     await refresh(db, council)
     officer = staff(council, "participation_officer")
-    made = await services.create(db, officer, ActionIn(theme="placement", said="More say in moves", said_on=QUARTER.starts))
-    await services.decide(db, officer, made.id, DecisionIn(decision="Yes", owner="Placements", decided_on=QUARTER.starts))
-    await services.record_done(db, officer, made.id, DoneIn(changed="Moves planned with children", done_on=QUARTER.starts + timedelta(days=30)))
-    await services.set_text(db, officer, made.id, ChildTextIn(lang="en", you_said="You said moves felt sudden.", we_did="Now we plan moves with you."))
+    made = await services.create(
+        db, officer, ActionIn(theme="placement", said="More say in moves", said_on=QUARTER.starts)
+    )
+    await services.decide(
+        db, officer, made.id, DecisionIn(decision="Yes", owner="Placements", decided_on=QUARTER.starts)
+    )
+    await services.record_done(
+        db, officer, made.id, DoneIn(changed="Moves planned with children", done_on=QUARTER.starts + timedelta(days=30))
+    )
+    await services.set_text(
+        db,
+        officer,
+        made.id,
+        ChildTextIn(lang="en", you_said="You said moves felt sudden.", we_did="Now we plan moves with you."),
+    )
     await services.publish(db, officer, made.id)
     return made.id
 
@@ -63,10 +88,15 @@ async def _check(page, path: str) -> None:
 async def test_cicc_and_you_said_we_did_pages_pass_axe(page, db, council: Council):
     action_id = await _seed(db, council)
     await _sign_in(page, council.staff["participation_officer"])
-    for path in [f"/dashboards/cicc?quarter={Q}", f"/dashboards/cicc?quarter={Q}&cohort=age:12-15&theme=education_work",
-                 "/dashboards/you-said-we-did/", f"/dashboards/you-said-we-did/{action_id}",
-                 f"/dashboards/quotes?quarter={Q}", f"/dashboards/board?quarter={Q}",
-                 f"/dashboards/board?quarter={Q}&split=placement"]:
+    for path in [
+        f"/dashboards/cicc?quarter={Q}",
+        f"/dashboards/cicc?quarter={Q}&cohort=age:12-15&theme=education_work",
+        "/dashboards/you-said-we-did/",
+        f"/dashboards/you-said-we-did/{action_id}",
+        f"/dashboards/quotes?quarter={Q}",
+        f"/dashboards/board?quarter={Q}",
+        f"/dashboards/board?quarter={Q}&split=placement",
+    ]:
         await _check(page, path)
     assert await page.locator("svg.chart").count() >= 10
 
@@ -108,8 +138,11 @@ async def test_board_and_cicc_fit_a_phone_and_a_laptop_without_clipping(page, db
     await _seed(db, council)
     await page.set_viewport_size({"width": width, "height": 900})
     await _sign_in(page, council.staff["participation_officer"])
-    for path in [f"/dashboards/board?quarter={Q}&split=age", f"/dashboards/board?quarter={Q}",
-                 f"/dashboards/cicc?quarter={Q}"]:
+    for path in [
+        f"/dashboards/board?quarter={Q}&split=age",
+        f"/dashboards/board?quarter={Q}",
+        f"/dashboards/cicc?quarter={Q}",
+    ]:
         await _check(page, path)
         await page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
         assert await page.evaluate(_LAYOUT) == [], f"{path} at {width} px"

@@ -58,8 +58,13 @@ async def test_the_board_opens_on_real_figures_and_two_years_of_trends(printed: 
     assert got.status_code == 200, got.text
     page = got.json()
     this_quarter = {row["label"].split(":")[0]: row["cells"][1] for row in page["comparisons"]["rows"]}
-    for title in ("Children's views that reached their review", "Feel safe where they live", "Have a trusted adult",
-                  "Time to first response to statements", "Safeguarding alerts acknowledged within target"):
+    for title in (
+        "Children's views that reached their review",
+        "Feel safe where they live",
+        "Have a trusted adult",
+        "Time to first response to statements",
+        "Safeguarding alerts acknowledged within target",
+    ):
         assert this_quarter[title].endswith("%"), (title, this_quarter[title])
     tiles = {tile["key"]: [row["cells"][0] for row in tile["trend"]["rows"]] for tile in page["tiles"]}
     for key in ("views_in_review", "feel_safe_home", "trusted_adult", "response"):

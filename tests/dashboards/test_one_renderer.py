@@ -19,8 +19,11 @@ WORRY = "My mum's boyfriend hit me & <b>I'm</b> scared to go home\n\n  and my br
 
 
 async def _send(child: Client, instrument: str, answers: dict[str, object]) -> int:
-    r = await child.post(f"/api/instruments/{instrument}/responses", json={"answers": answers},
-                         headers={"Idempotency-Key": uuid.uuid4().hex})
+    r = await child.post(
+        f"/api/instruments/{instrument}/responses",
+        json={"answers": answers},
+        headers={"Idempotency-Key": uuid.uuid4().hex},
+    )
     assert r.status_code == 201, r.text
     return int(r.json()["id"])
 
@@ -41,10 +44,14 @@ async def test_a_multi_answer_statement_shows_its_words_once_with_labels_on_ever
     council: Council, clients: Callable[[], Client], db: asyncpg.Connection
 ) -> None:
     ava = await clients().as_child(council.codes["Ava"])
-    worried = await _send(ava, "worried", {"feelings": ["scared", "confused"], "what_worry": WORRY,
-                                           "talk_when": "today"})
-    complaint = await _send(ava, "complaint", {"what_happened": "They moved me without asking", "put_right":
-                                               "Ask me first", "want_advocate": "not_sure"})
+    worried = await _send(
+        ava, "worried", {"feelings": ["scared", "confused"], "what_worry": WORRY, "talk_when": "today"}
+    )
+    complaint = await _send(
+        ava,
+        "complaint",
+        {"what_happened": "They moved me without asking", "put_right": "Ask me first", "want_advocate": "not_sure"},
+    )
     case_id = await complaints.open_from_submission(db, complaint)
 
     worker = await clients().as_staff(council.staff["worker"])

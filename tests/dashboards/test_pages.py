@@ -84,14 +84,26 @@ async def _seed_figures(db, council: Council) -> dict[str, int]:
     younger = [await add_child(db, council, age=13) for _ in range(8)]
     older = [await add_child(db, council, age=16, placement="residential") for _ in range(7)]
     for i, child in enumerate(younger + older):
-        await add_submission(db, council, child, themes=("placement", "family_contact"),
-                             sentiment="negative" if i < 9 else "positive", read_after=timedelta(hours=3))
-        await add_submission(db, council, child, kind="survey", answers={
-            "feel_safe_home": answer("feel_safe_home", choice="yes" if i < 9 else "no"),
-            "trusted_adult": answer("trusted_adult", choice="yes"),
-            "happiness": answer("happiness", choice="happy"),
-            "life_satisfaction": answer("life_satisfaction", number=8),
-        })
+        await add_submission(
+            db,
+            council,
+            child,
+            themes=("placement", "family_contact"),
+            sentiment="negative" if i < 9 else "positive",
+            read_after=timedelta(hours=3),
+        )
+        await add_submission(
+            db,
+            council,
+            child,
+            kind="survey",
+            answers={
+                "feel_safe_home": answer("feel_safe_home", choice="yes" if i < 9 else "no"),
+                "trusted_adult": answer("trusted_adult", choice="yes"),
+                "happiness": answer("happiness", choice="happy"),
+                "life_satisfaction": answer("life_satisfaction", number=8),
+            },
+        )
     for child in younger:
         await add_submission(db, council, child, kind="review", used_in_review=True)
     await refresh(db, council)
@@ -109,7 +121,9 @@ async def test_cicc_figures_equal_the_seeded_data(db, client: Client, council: C
     assert themes["Money"][0] == "0"
     expected = await db.fetchval(
         """select count(*) from submissions s join analyses a on a.submission_id = s.id
-           where s.council_id = $1 and 'placement' = any(a.themes)""", council.id)
+           where s.council_id = $1 and 'placement' = any(a.themes)""",
+        council.id,
+    )
     assert int(themes["Where I live"][0]) == expected == seeded["children"]
     trend = table_rows(html, "trend")
     assert trend[QUARTER.short][:2] == ["15", "9"]
@@ -125,7 +139,8 @@ async def test_board_figures_equal_the_seeded_data(db, client: Client, council: 
     assert safe["All children and young people"] == ["9", "6", "0", "15", "60%"]
     direct = await db.fetchval(
         """select count(*) from submissions where council_id = $1 and answers ->> 'feel_safe_home' = 'yes'""",
-        council.id)
+        council.id,
+    )
     assert direct == 9
     # 16-17s: 1 yes and 6 no. The 1 is hidden, and so is enough else that it cannot be worked out.
     assert safe["Aged 16 to 17"][0] == "c"
@@ -169,7 +184,10 @@ async def test_team_view_counts_unanswered_statements(db, client: Client, counci
         child = await add_child(db, council)
         await db.execute(
             "insert into allocations (council_id, child_id, staff_id, relation, starts_on) values ($1, $2, $3, 'worker', '2020-01-01')",
-            council.id, child, council.staff_ids["worker"])
+            council.id,
+            child,
+            council.staff_ids["worker"],
+        )
         await add_submission(db, council, child, read_after=timedelta(days=2))
     await refresh(db, council)
     await client.as_staff(council.staff["head_of_service"])

@@ -18,15 +18,32 @@ REDACTED = "My carer [name] at [address] won't let me call my brother on [phone]
 TO_COUNCIL = ("worker", "council")
 
 
-async def test_only_approved_redacted_quotes_from_consenting_children_appear(db, client: Client, clients, council: Council):
+async def test_only_approved_redacted_quotes_from_consenting_children_appear(
+    db, client: Client, clients, council: Council
+):
     agrees = await add_child(db, council, share_quotes=True)
     refuses = await add_child(db, council, share_quotes=False)
-    approved = await add_submission(db, council, agrees, themes=("family_contact",), free_text=RAW, redacted=REDACTED,
-                                    audience=TO_COUNCIL)
-    waiting = await add_submission(db, council, agrees, themes=("family_contact",), free_text="I never get asked",
-                                   redacted="Nobody asks me what I think about contact", audience=TO_COUNCIL)
-    private = await add_submission(db, council, refuses, themes=("family_contact",), free_text="secret words",
-                                   redacted="My private redacted words", audience=TO_COUNCIL)
+    approved = await add_submission(
+        db, council, agrees, themes=("family_contact",), free_text=RAW, redacted=REDACTED, audience=TO_COUNCIL
+    )
+    waiting = await add_submission(
+        db,
+        council,
+        agrees,
+        themes=("family_contact",),
+        free_text="I never get asked",
+        redacted="Nobody asks me what I think about contact",
+        audience=TO_COUNCIL,
+    )
+    private = await add_submission(
+        db,
+        council,
+        refuses,
+        themes=("family_contact",),
+        free_text="secret words",
+        redacted="My private redacted words",
+        audience=TO_COUNCIL,
+    )
     await refresh(db, council)
     officer = await clients().as_staff(council.staff["participation_officer"])
     listing = (await officer.get("/dashboards/quotes", params={"quarter": Q})).text
@@ -53,8 +70,9 @@ async def test_only_approved_redacted_quotes_from_consenting_children_appear(db,
 
 async def test_quotes_are_not_shown_for_a_filtered_group(db, client: Client, council: Council):
     child = await add_child(db, council, share_quotes=True, uasc=True)
-    sid = await add_submission(db, council, child, themes=("identity",), redacted="I want halal food",
-                               audience=TO_COUNCIL)
+    sid = await add_submission(
+        db, council, child, themes=("identity",), redacted="I want halal food", audience=TO_COUNCIL
+    )
     await services.decide_quote(db, _officer(council), sid, True)
     await client.as_staff(council.staff["participation_officer"])
     assert "I want halal food" in (await client.get("/dashboards/cicc", params={"quarter": Q})).text
@@ -70,26 +88,56 @@ async def test_a_published_update_reaches_children_in_their_language_and_the_pub
     db, client: Client, clients, council: Council
 ):
     cicc = await clients().as_staff(council.staff["cicc_member"])
-    r = await cicc.post("/dashboards/you-said-we-did/", data={
-        "theme": "family_contact", "said": "Children want more time with brothers and sisters",
-        "proposal": "Weekend contact for siblings in different placements", "said_on": "2025-04-10"},
-        follow_redirects=False)
+    r = await cicc.post(
+        "/dashboards/you-said-we-did/",
+        data={
+            "theme": "family_contact",
+            "said": "Children want more time with brothers and sisters",
+            "proposal": "Weekend contact for siblings in different placements",
+            "said_on": "2025-04-10",
+        },
+        follow_redirects=False,
+    )
     assert r.status_code == 303, r.text
     item = r.headers["location"]
     # A CiCC member cannot record the decision or publish.
     assert (await cicc.post(item, data={"step": "publish"})).status_code == 403
 
     board = await clients().as_staff(council.staff["board_member"])
-    assert (await board.post(item, data={"step": "decide", "decision": "Agreed", "owner": "Fostering service",
-                                         "decided_on": "2025-05-01", "taken_forward": "true"})).status_code == 303
+    assert (
+        await board.post(
+            item,
+            data={
+                "step": "decide",
+                "decision": "Agreed",
+                "owner": "Fostering service",
+                "decided_on": "2025-05-01",
+                "taken_forward": "true",
+            },
+        )
+    ).status_code == 303
     officer = await clients().as_staff(council.staff["participation_officer"])
     early = await officer.post(item, data={"step": "publish"})
     assert early.status_code == 400 and "Only something that has been done" in early.text
     await board.post(item, data={"step": "done", "changed": "Sibling weekends started", "done_on": "2025-06-20"})
-    await officer.post(item, data={"step": "text", "lang": "en", "you_said": "You said you want to see your brothers and sisters more.",
-                                   "we_did": "We started sibling weekends."})
-    await officer.post(item, data={"step": "text", "lang": "ar", "you_said": "قلتم إنكم تريدون رؤية إخوتكم أكثر.",
-                                   "we_did": "بدأنا عطلات نهاية الأسبوع للإخوة."})
+    await officer.post(
+        item,
+        data={
+            "step": "text",
+            "lang": "en",
+            "you_said": "You said you want to see your brothers and sisters more.",
+            "we_did": "We started sibling weekends.",
+        },
+    )
+    await officer.post(
+        item,
+        data={
+            "step": "text",
+            "lang": "ar",
+            "you_said": "قلتم إنكم تريدون رؤية إخوتكم أكثر.",
+            "we_did": "بدأنا عطلات نهاية الأسبوع للإخوة.",
+        },
+    )
     assert (await officer.post(item, data={"step": "publish"})).status_code == 303
 
     english = await dashboards.published_updates(db, council.id, "en")
@@ -121,18 +169,35 @@ def _quotes_on(html: str) -> list[str]:
 
 async def test_words_sent_to_my_worker_only_never_become_a_quote(db, clients, council: Council):
     child = await add_child(db, council, share_quotes=True)
-    worker_only = await add_submission(db, council, child, themes=("placement",), redacted="Only my worker may read this",
-                                       audience=("worker",))
-    complained = await add_submission(db, council, child, themes=("placement",), redacted="Part of my complaint",
-                                      audience=TO_COUNCIL, kind="complaint")
+    worker_only = await add_submission(
+        db, council, child, themes=("placement",), redacted="Only my worker may read this", audience=("worker",)
+    )
+    complained = await add_submission(
+        db,
+        council,
+        child,
+        themes=("placement",),
+        redacted="Part of my complaint",
+        audience=TO_COUNCIL,
+        kind="complaint",
+    )
     await db.execute(
         """insert into complaints (council_id, child_id, submission_id, complainant, received_on)
-           values ($1, $2, $3, 'child', current_date)""", council.id, child, complained)
-    worried = await add_submission(db, council, child, themes=("placement",), redacted="Part of a worry",
-                                   audience=TO_COUNCIL)
+           values ($1, $2, $3, 'child', current_date)""",
+        council.id,
+        child,
+        complained,
+    )
+    worried = await add_submission(
+        db, council, child, themes=("placement",), redacted="Part of a worry", audience=TO_COUNCIL
+    )
     await db.execute(
         """insert into alerts (council_id, child_id, submission_id, level, source, categories)
-           values ($1, $2, $3, 'concern', 'screen', '{}')""", council.id, child, worried)
+           values ($1, $2, $3, 'concern', 'screen', '{}')""",
+        council.id,
+        child,
+        worried,
+    )
     officer = await clients().as_staff(council.staff["participation_officer"])
     listing = (await officer.get("/dashboards/quotes", params={"quarter": Q})).text
     for words in ("Only my worker may read this", "Part of my complaint", "Part of a worry"):
@@ -146,22 +211,27 @@ async def test_words_sent_to_my_worker_only_never_become_a_quote(db, clients, co
 
 async def test_the_approver_takes_more_out_before_approving(db, clients, council: Council):
     child = await add_child(db, council, share_quotes=True)
-    sid = await add_submission(db, council, child, themes=("placement",), audience=TO_COUNCIL,
-                               redacted="I hate moving from Hilltop House every year")
+    sid = await add_submission(
+        db,
+        council,
+        child,
+        themes=("placement",),
+        audience=TO_COUNCIL,
+        redacted="I hate moving from Hilltop House every year",
+    )
     officer = await clients().as_staff(council.staff["participation_officer"])
     too_long = await officer.post(f"/dashboards/quotes/{sid}", data={"decision": "approve", "text": "x" * 1001})
     assert too_long.status_code == 422 and "at most 1,000 characters" in too_long.text
-    r = await officer.post(f"/dashboards/quotes/{sid}", data={"decision": "approve",
-                                                             "text": "I hate moving from [place] every year"})
+    r = await officer.post(
+        f"/dashboards/quotes/{sid}", data={"decision": "approve", "text": "I hate moving from [place] every year"}
+    )
     assert r.status_code in (200, 303)
     cicc = await clients().as_staff(council.staff["cicc_member"])
     page = (await cicc.get("/dashboards/cicc", params={"quarter": Q})).text
     assert _quotes_on(page) == ["I hate moving from [place] every year"] and "Hilltop" not in page
 
 
-async def test_an_update_reaches_the_children_whose_words_it_answers_in_their_language(
-    db, clients, council: Council
-):
+async def test_an_update_reaches_the_children_whose_words_it_answers_in_their_language(db, clients, council: Council):
     from datetime import UTC, datetime
 
     said = datetime(2025, 5, 2, 10, 0, tzinfo=UTC)
@@ -170,18 +240,42 @@ async def test_an_update_reaches_the_children_whose_words_it_answers_in_their_la
     long_ago = datetime(2024, 5, 2, 10, 0, tzinfo=UTC)
     await add_submission(db, council, council.children["Dee"], themes=("family_contact",), at=long_ago)
     officer = await clients().as_staff(council.staff["participation_officer"])
-    r = await officer.post("/dashboards/you-said-we-did/", data={
-        "theme": "family_contact", "said": "More time with brothers and sisters", "said_on": "2025-04-10"},
-        follow_redirects=False)
+    r = await officer.post(
+        "/dashboards/you-said-we-did/",
+        data={"theme": "family_contact", "said": "More time with brothers and sisters", "said_on": "2025-04-10"},
+        follow_redirects=False,
+    )
     item = r.headers["location"]
     board = await clients().as_staff(council.staff["board_member"])
-    await board.post(item, data={"step": "decide", "decision": "Agreed", "owner": "Fostering",
-                                 "decided_on": "2025-05-01", "taken_forward": "true"})
+    await board.post(
+        item,
+        data={
+            "step": "decide",
+            "decision": "Agreed",
+            "owner": "Fostering",
+            "decided_on": "2025-05-01",
+            "taken_forward": "true",
+        },
+    )
     await board.post(item, data={"step": "done", "changed": "Sibling weekends", "done_on": "2025-06-20"})
-    await officer.post(item, data={"step": "text", "lang": "en", "you_said": "You said you miss your brothers.",
-                                   "we_did": "We started sibling weekends."})
-    await officer.post(item, data={"step": "text", "lang": "ar", "you_said": "قلتم إنكم تفتقدون إخوتكم.",
-                                   "we_did": "بدأنا عطلات نهاية الأسبوع للإخوة."})
+    await officer.post(
+        item,
+        data={
+            "step": "text",
+            "lang": "en",
+            "you_said": "You said you miss your brothers.",
+            "we_did": "We started sibling weekends.",
+        },
+    )
+    await officer.post(
+        item,
+        data={
+            "step": "text",
+            "lang": "ar",
+            "you_said": "قلتم إنكم تفتقدون إخوتكم.",
+            "we_did": "بدأنا عطلات نهاية الأسبوع للإخوة.",
+        },
+    )
     assert (await officer.post(item, data={"step": "publish"})).status_code == 303
 
     ava = await clients().as_child(council.codes["Ava"])
@@ -197,13 +291,25 @@ async def test_an_update_reaches_the_children_whose_words_it_answers_in_their_la
 
 async def _published_in_english_and_arabic(db, council: Council) -> None:
     officer = staff(council, "participation_officer")
-    made = await services.create(db, officer, ActionIn(theme="placement", said="More say in moves", said_on=QUARTER.starts))
-    await services.decide(db, officer, made.id, DecisionIn(decision="Yes", owner="Placements", decided_on=QUARTER.starts))
+    made = await services.create(
+        db, officer, ActionIn(theme="placement", said="More say in moves", said_on=QUARTER.starts)
+    )
+    await services.decide(
+        db, officer, made.id, DecisionIn(decision="Yes", owner="Placements", decided_on=QUARTER.starts)
+    )
     await services.record_done(db, officer, made.id, DoneIn(changed="Moves planned", done_on=QUARTER.starts))
-    await services.set_text(db, officer, made.id, ChildTextIn(lang="en", you_said="You said moves felt sudden.",
-                                                               we_did="Now we plan moves with you."))
-    await services.set_text(db, officer, made.id, ChildTextIn(lang="ar", you_said="قلتم إن الانتقال كان مفاجئًا.",
-                                                               we_did="الآن نخطط للانتقال معكم."))
+    await services.set_text(
+        db,
+        officer,
+        made.id,
+        ChildTextIn(lang="en", you_said="You said moves felt sudden.", we_did="Now we plan moves with you."),
+    )
+    await services.set_text(
+        db,
+        officer,
+        made.id,
+        ChildTextIn(lang="ar", you_said="قلتم إن الانتقال كان مفاجئًا.", we_did="الآن نخطط للانتقال معكم."),
+    )
     await services.publish(db, officer, made.id)
 
 

@@ -76,11 +76,19 @@ async def seed_council(db: asyncpg.Connection, council: Council, rng: random.Ran
                                      used_in_review=rng.random() < 0.7)  # fmt: skip
         for _ in range(rng.randint(0, 4) if busy else 0):
             await _survey(db, council, None, quarter, rng)  # an anonymous link's answers
-            parent = await add_submission(db, council, None, kind="survey", at=_when(quarter, rng),
-                                          themes=tuple(rng.sample(SOME_THEMES, 2)), audience=("council",))
+            parent = await add_submission(
+                db,
+                council,
+                None,
+                kind="survey",
+                at=_when(quarter, rng),
+                themes=tuple(rng.sample(SOME_THEMES, 2)),
+                audience=("council",),
+            )
             await db.execute(
                 "update submissions set instrument = $2, instrument_version = 1 where id = $1",
-                parent, rng.choice(list(FROM_ADULTS)),
+                parent,
+                rng.choice(list(FROM_ADULTS)),
             )
     await refresh(db, council, *QUARTERS)
 
@@ -89,7 +97,9 @@ def _when(quarter: Quarter, rng: random.Random) -> datetime:
     return datetime.combine(quarter.starts, datetime.min.time(), UTC) + timedelta(days=rng.randint(3, 85), hours=11)
 
 
-async def _statement(db: asyncpg.Connection, council: Council, child: int, quarter: Quarter, rng: random.Random) -> None:
+async def _statement(
+    db: asyncpg.Connection, council: Council, child: int, quarter: Quarter, rng: random.Random
+) -> None:
     at = _when(quarter, rng)
     read = rng.choice([None, timedelta(hours=3), timedelta(hours=30), timedelta(days=5), timedelta(days=12)])
     submission = await add_submission(
@@ -99,7 +109,9 @@ async def _statement(db: asyncpg.Connection, council: Council, child: int, quart
     if rng.random() < 0.3:  # a reply can come before the statement is marked read
         await db.execute(
             "insert into replies (submission_id, staff_id, body, created_at) values ($1, $2, 'Thanks', $3)",
-            submission, council.staff_ids["worker"], at + timedelta(hours=rng.choice([1, 50])),
+            submission,
+            council.staff_ids["worker"],
+            at + timedelta(hours=rng.choice([1, 50])),
         )
 
 

@@ -23,7 +23,12 @@ def _singletons(cells, hidden):
 
 
 def test_counts_of_one_to_five_are_hidden_and_zero_and_six_are_shown():
-    cells = {("*", "*"): Count(11, 11), ("*", "yes"): Count(6, 6), ("*", "no"): Count(5, 5), ("*", "not_sure"): Count(0, 0)}
+    cells = {
+        ("*", "*"): Count(11, 11),
+        ("*", "yes"): Count(6, 6),
+        ("*", "no"): Count(5, 5),
+        ("*", "not_sure"): Count(0, 0),
+    }
     hidden = protect(cells, lines_of(cells, {}))
     assert ("*", "no") in hidden
     assert ("*", "not_sure") not in hidden
@@ -59,7 +64,9 @@ def test_random_cubes_leave_no_hidden_cell_recoverable_from_any_combination_of_t
         assert recoverable(hidden, lines) == set()
 
 
-async def test_a_small_group_cannot_be_worked_out_from_the_total_and_the_other_filter(db, client: Client, council: Council):
+async def test_a_small_group_cannot_be_worked_out_from_the_total_and_the_other_filter(
+    db, client: Client, council: Council
+):
     """30 children placed in the council's area and 3 out of it, all writing about where they live."""
     for i in range(30):
         child = await add_child(db, council, out_of_area=False)

@@ -30,6 +30,7 @@ def urgent_title() -> str:
     open_now = in_office_hours(datetime.now(UTC), "Mon-Fri 09:00-17:00", "Europe/London")
     return "Someone will be in touch today" if open_now else "The council's offices are closed now"
 
+
 WORRY = "I am scared of the older boy where I live, he shouts at me at night and I do not feel safe"
 OTHERS = [
     "I do not feel safe at my placement because of the shouting at night",

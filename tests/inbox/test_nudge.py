@@ -19,8 +19,6 @@ WORDS = "Your new flat's keys are ready, Cai; your adviser Worker B will meet yo
 SMS_TEMPLATE = str(uuid.uuid4())
 
 
-
-
 async def _statement(conn: asyncpg.Connection, council: Council, child: str) -> int:
     sid: int = await conn.fetchval(
         """insert into submissions (council_id, child_id, kind, channel, free_text, audience, idempotency_key,

@@ -11,8 +11,6 @@ from test_onboarding_import import files
 pytestmark = pytest.mark.browser
 
 
-
-
 async def _upload(page, tmp_path: Path, texts: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     await page.goto("/admin/onboarding")
     for name, text in texts.items():

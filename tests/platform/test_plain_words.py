@@ -32,8 +32,16 @@ def test_a_missing_field_on_a_staff_form_is_named_by_its_label() -> None:
 
 
 def test_a_survey_opened_for_nobody_says_who_it_is_for_in_plain_words() -> None:
-    wrong = _problem(OpeningIn, {"instrument": "my_life_8_11", "access": "sign_in", "legal_statuses": [],
-                                 "opens_on": "2026-11-23", "closes_on": "2026-12-23"})
+    wrong = _problem(
+        OpeningIn,
+        {
+            "instrument": "my_life_8_11",
+            "access": "sign_in",
+            "legal_statuses": [],
+            "opens_on": "2026-11-23",
+            "closes_on": "2026-12-23",
+        },
+    )
     assert (wrong.field, wrong.message) == ("legal_statuses", "Choose at least 1 for “Who it is for”.")
 
 
@@ -41,21 +49,36 @@ def test_a_survey_opened_for_nobody_says_who_it_is_for_in_plain_words() -> None:
     ("message", "field", "sentence"),
     [
         ("Object missing required field `child_letter`", "child_letter", "Fill in “Child-friendly version”."),
-        ("Expected `array` of length >= 1 - at `$.legal_statuses`", "legal_statuses",
-         "Choose at least 1 for “Who it is for”."),
-        ("Invalid enum value 'social' - at `$.roles[0]`", "roles.0",
-         "“social” is not one of the choices for “Roles”. Choose one of those shown."),
+        (
+            "Expected `array` of length >= 1 - at `$.legal_statuses`",
+            "legal_statuses",
+            "Choose at least 1 for “Who it is for”.",
+        ),
+        (
+            "Invalid enum value 'social' - at `$.roles[0]`",
+            "roles.0",
+            "“social” is not one of the choices for “Roles”. Choose one of those shown.",
+        ),
         ("Expected `int` >= 4 - at `$.age_min`", "age_min", "“Youngest age” must be 4 or more."),
         ("Expected `int` <= 25 - at `$.age_max`", "age_max", "“Oldest age” must be 25 or less."),
         ("Expected `int`, got `str` - at `$.age_max`", "age_max", "Write “Oldest age” as a whole number, like 7."),
-        ("Invalid RFC3339 encoded date - at `$.opens_on`", "opens_on",
-         "Write “Opens on” as a real date: year-month-day, like 2027-03-31."),
+        (
+            "Invalid RFC3339 encoded date - at `$.opens_on`",
+            "opens_on",
+            "Write “Opens on” as a real date: year-month-day, like 2027-03-31.",
+        ),
         ("Expected `str` of length <= 200 - at `$.name`", "name", "“Name” is too long: use 200 characters or fewer."),
-        ("Expected `array` of length <= 2 - at `$.legal_statuses`", "legal_statuses",
-         "“Who it is for” has too many: choose 2 or fewer."),
+        (
+            "Expected `array` of length <= 2 - at `$.legal_statuses`",
+            "legal_statuses",
+            "“Who it is for” has too many: choose 2 or fewer.",
+        ),
         ("Object contains unknown field `mood`", "mood", "We do not take “mood” here; leave it out."),
-        ("Expected `str` matching regex '^x$' - at `$.emergency_duty_email`", "emergency_duty_email",
-         "“Emergency duty team email” is not written the way we need; check the example and try again."),
+        (
+            "Expected `str` matching regex '^x$' - at `$.emergency_duty_email`",
+            "emergency_duty_email",
+            "“Emergency duty team email” is not written the way we need; check the example and try again.",
+        ),
     ],
 )
 def test_each_kind_of_wrong_value_is_worded_for_a_person(message: str, field: str, sentence: str) -> None:
@@ -90,8 +113,10 @@ async def test_staff_see_the_surveys_form_error_in_plain_words(
     council: Council, clients: Callable[[], Client], db: asyncpg.Connection
 ) -> None:
     admin = await clients().as_staff(council.staff["admin"])
-    r = await admin.post("/staff/surveys", data={"instrument": "my_life_8_11", "access": "sign_in",
-                                                 "opens_on": "2026-11-23", "closes_on": "2026-12-23"})
+    r = await admin.post(
+        "/staff/surveys",
+        data={"instrument": "my_life_8_11", "access": "sign_in", "opens_on": "2026-11-23", "closes_on": "2026-12-23"},
+    )
     assert r.status_code == 400
     assert "Choose at least 1 for “Who it is for”." in r.text
     assert "legal_statuses&#39;" not in r.text and "is too short" not in r.text
@@ -103,8 +128,9 @@ async def test_a_childs_form_refused_at_the_edge_says_so_in_their_language_and_k
 ) -> None:
     ava = await clients().as_child(council.codes["Ava"])
     ava.cookies.set("heard_lang", lang)
-    r = await ava.post("/privacy", data={"kind": "access", "message": "please show me\x00 my file"},
-                       headers={"Accept": "text/html"})
+    r = await ava.post(
+        "/privacy", data={"kind": "access", "message": "please show me\x00 my file"}, headers={"Accept": "text/html"}
+    )
     assert r.status_code == 422
     words = i18n.catalogue(lang)
     assert f'<html lang="{lang}" dir="{words.direction}">' in r.text
@@ -120,8 +146,11 @@ def test_the_analysis_labels_staff_read_come_from_the_catalogue_for_every_id_nlp
     from nlp.schemas import CATEGORIES, LEVELS, SENTIMENTS
 
     english = i18n.catalogue("en")
-    for prefix, ids, shown in [("staff.sentiment", SENTIMENTS, SENTIMENT_LABELS), ("staff.level", LEVELS, LEVEL_LABELS),
-                               ("staff.category", CATEGORIES, CATEGORY_LABELS)]:
+    for prefix, ids, shown in [
+        ("staff.sentiment", SENTIMENTS, SENTIMENT_LABELS),
+        ("staff.level", LEVELS, LEVEL_LABELS),
+        ("staff.category", CATEGORIES, CATEGORY_LABELS),
+    ]:
         assert list(shown) == list(ids), "every id, in the model's order"
         for i in ids:
             assert english.has(f"{prefix}.{i}") and shown[i] == english.gettext(f"{prefix}.{i}")

@@ -145,7 +145,13 @@ async def test_a_duplicate_whose_first_commits_mid_request_gets_409_and_a_retry_
     ("body", "headers", "status", "field", "message"),
     [
         (b'{"kind": "statement", "text": "unfinished', {}, 400, None, "The request body is not valid JSON."),
-        ({"kind": "statement", "text": "hi", "mood": "sad"}, {}, 400, "mood", "We do not take “mood” here; leave it out."),
+        (
+            {"kind": "statement", "text": "hi", "mood": "sad"},
+            {},
+            400,
+            "mood",
+            "We do not take “mood” here; leave it out.",
+        ),
         (
             {"kind": "statement", "text": "x" * 20_001},
             {},
@@ -156,8 +162,20 @@ async def test_a_duplicate_whose_first_commits_mid_request_gets_409_and_a_retry_
         ({"kind": "statement", "text": 42}, {}, 400, "text", "Write “What you want to tell us” as words."),
         ({"kind": "letter", "text": "hi"}, {}, 400, "kind", "“letter” is not one of the choices for “kind”"),
         ({"text": "hi"}, {}, 400, "kind", "Fill in “kind”."),
-        ({"kind": "statement", "text": "hi", "audience": []}, {}, 400, "audience", "Choose at least 1 for “Who can see this”."),
-        ({"kind": "statement", "text": "hi", "audience": ["everyone"]}, {}, 400, "audience", "“everyone” is not one of the choices for “Who can see this”"),
+        (
+            {"kind": "statement", "text": "hi", "audience": []},
+            {},
+            400,
+            "audience",
+            "Choose at least 1 for “Who can see this”.",
+        ),
+        (
+            {"kind": "statement", "text": "hi", "audience": ["everyone"]},
+            {},
+            400,
+            "audience",
+            "“everyone” is not one of the choices for “Who can see this”",
+        ),
         ({"kind": "statement", "text": "   "}, {}, 422, "text", "Write something, or answer at least one question"),
         (
             {"kind": "statement", "text": "hi"},
@@ -275,6 +293,8 @@ async def test_the_senders_own_retry_still_replays_after_another_child_used_the_
     retry = await ava.post("/api/submissions", json=body, headers={"Idempotency-Key": key})
     assert retry.status_code == 201 and retry.json() == first.json()
     assert retry.headers["Idempotent-Replayed"] == "true"
-    other = await ava.post("/api/submissions", json={"kind": "statement", "text": "x"}, headers={"Idempotency-Key": key})
+    other = await ava.post(
+        "/api/submissions", json={"kind": "statement", "text": "x"}, headers={"Idempotency-Key": key}
+    )
     assert other.status_code == 422 and other.json()["errors"][0]["field"] == "Idempotency-Key"
     assert await _count(db, council.children["Ava"]) == (1, 1)

@@ -10,8 +10,6 @@ from support import Council, axe_violations, sign_in_admin
 pytestmark = pytest.mark.browser
 
 
-
-
 async def sign_in_child(page, council: Council, name: str = "Ava") -> None:  # type: ignore[no-untyped-def]
     await page.goto("/sign-in")
     await page.fill("#code", council.codes[name])

@@ -135,7 +135,9 @@ async def test_the_admin_page_shows_the_dry_run_and_changes_nothing(
 
 
 async def test_a_child_turning_25_or_leaving_care_is_archived_and_a_24_year_old_care_leaver_is_not(
-    clients, council: Council, db: asyncpg.Connection  # type: ignore[no-untyped-def]
+    clients,
+    council: Council,
+    db: asyncpg.Connection,  # type: ignore[no-untyped-def]
 ) -> None:
     ava, ben, cai, dee = (council.children[n] for n in ("Ava", "Ben", "Cai", "Dee"))
     today = NOW.date()
@@ -162,6 +164,8 @@ async def test_a_child_turning_25_or_leaving_care_is_archived_and_a_24_year_old_
     assert (await signed_in.get("/api/session")).status_code == 401
     await clients().as_child(council.codes["Cai"])
     await clients().as_child(council.codes["Dee"])
-    rows = await db.fetch("select known_as, erased_at from children where id = any($1::bigint[]) order by id", [ava, ben])
+    rows = await db.fetch(
+        "select known_as, erased_at from children where id = any($1::bigint[]) order by id", [ava, ben]
+    )
     assert [(r["known_as"], r["erased_at"]) for r in rows] == [("Ava", None), ("Ben", None)]
     assert await db.fetchval("select free_text from submissions where child_id = $1", ava) == "Ava's words"

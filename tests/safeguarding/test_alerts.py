@@ -197,7 +197,9 @@ async def test_after_a_worker_outage_every_missed_escalation_happens_at_once(
     await services.escalate_due(db, CONFIG, TUESDAY_MORNING + timedelta(hours=3))
     events = await db.fetch("select kind, detail from alert_events where alert_id = $1 order by id", alert_id)
     assert [e["kind"] for e in events] == ["raised", "escalated_1", "escalated_2"]
-    assert events[1]["detail"]["due_at"].startswith((TUESDAY_MORNING + timedelta(minutes=15)).strftime("%Y-%m-%dT%H:%M"))
+    assert events[1]["detail"]["due_at"].startswith(
+        (TUESDAY_MORNING + timedelta(minutes=15)).strftime("%Y-%m-%dT%H:%M")
+    )
     assert await _recipients(db, alert_id, "escalated_2") == {council.staff["head_of_service"]}
 
 

@@ -87,8 +87,9 @@ async def test_the_childs_worker_is_told_their_code_is_being_guessed_once(
     page = (await worker.get("/staff/inbox")).text
     assert "Someone may be trying to guess Ava&#39;s sign-in code" in page or "guess Ava's sign-in code" in page
     await _guessed(db, f"code:{real[:4]}", times=2)
-    await db.execute("delete from sign_in_attempts where key = $1 and at > now() - interval '20 seconds'",
-                     f"code:{real[:4]}")  # let the guesser try again now, as if they had waited
+    await db.execute(
+        "delete from sign_in_attempts where key = $1 and at > now() - interval '20 seconds'", f"code:{real[:4]}"
+    )  # let the guesser try again now, as if they had waited
     assert (await guesser.post("/api/session/child", json={"code": _wrong(real)})).status_code == 401
     told = await db.fetchval("select count(*) from staff_notices where child_id = $1", council.children["Ava"])
     assert told == 1, "one notice per quarter of an hour, however many tries"
@@ -124,7 +125,9 @@ async def test_the_forwarded_for_of_a_trusted_proxy_is_honoured(
     async with Client(base_url=behind_proxy.url, timeout=20) as c:
         await c.prepare()
         r = await c.post(
-            "/api/session/child", json={"code": _wrong(council.codes["Dee"])}, headers={"X-Forwarded-For": "198.51.100.7"}
+            "/api/session/child",
+            json={"code": _wrong(council.codes["Dee"])},
+            headers={"X-Forwarded-For": "198.51.100.7"},
         )
         assert r.status_code == 401
     assert await db.fetchval("select exists(select 1 from sign_in_attempts where key = 'ip:198.51.100.7')")

@@ -19,11 +19,21 @@ def codes(errors):
 
 
 def test_good_answers_become_typed_answers_recording_the_version(life):
-    answers, errors = surveys.validate_answers(life, {
-        "age": ["14"], "in_care_since-month": ["3"], "in_care_since-year": ["2019"],
-        "happiness": ["happy"], "feel_safe_home": ["yes"], "life_satisfaction": ["7"],
-        "best_thing": ["  My carer makes pancakes\r\non Sundays  "], "_csrf_token": ["abc"], "stray": ["x"],
-    }, "en")
+    answers, errors = surveys.validate_answers(
+        life,
+        {
+            "age": ["14"],
+            "in_care_since-month": ["3"],
+            "in_care_since-year": ["2019"],
+            "happiness": ["happy"],
+            "feel_safe_home": ["yes"],
+            "life_satisfaction": ["7"],
+            "best_thing": ["  My carer makes pancakes\r\non Sundays  "],
+            "_csrf_token": ["abc"],
+            "stray": ["x"],
+        },
+        "en",
+    )
     assert errors == []
     assert answers["age"].number == 14
     assert answers["in_care_since"].month_year == "2019-03"
@@ -35,7 +45,9 @@ def test_good_answers_become_typed_answers_recording_the_version(life):
 
 
 def test_answers_to_hidden_questions_are_dropped(life):
-    answers, errors = surveys.validate_answers(life, {"feel_safe_home": ["yes"], "why_not_safe": ["typed earlier"]}, "en")
+    answers, errors = surveys.validate_answers(
+        life, {"feel_safe_home": ["yes"], "why_not_safe": ["typed earlier"]}, "en"
+    )
     assert "why_not_safe" not in answers and errors == []
     answers, _ = surveys.validate_answers(life, {"feel_safe_home": ["no"], "why_not_safe": ["someone shouts"]}, "en")
     assert answers["why_not_safe"].text == "someone shouts"
@@ -47,18 +59,48 @@ def test_answers_to_hidden_questions_are_dropped(life):
         ({"age": ["fourteen"]}, "age", "not_a_number", "Write a whole number, like 7", "اكتب عددًا صحيحًا، مثل 7"),
         ({"age": ["14.5"]}, "age", "not_a_number", "Write a whole number", "اكتب عددًا صحيحًا"),
         ({"age": ["30"]}, "age", "out_of_range", "Write a number from 11 to 17", "اكتب رقمًا من 11 إلى 17"),
-        ({"happiness": ["ecstatic"]}, "happiness", "unknown_option", "Choose one of the answers shown",
-         "اختر إحدى الإجابات المعروضة"),
-        ({"feel_safe_home": ["yes", "no"]}, "feel_safe_home", "choose_one", "Choose only one answer",
-         "اختر إجابة واحدة فقط"),
-        ({"best_thing": ["x" * 20_001]}, "best_thing", "too_long", "use 20,000 characters or fewer",
-         "يرجى استخدام 20,000 حرفًا أو أقل"),
-        ({"in_care_since-month": ["13"], "in_care_since-year": ["2019"]}, "in_care_since", "month_year_invalid",
-         "Write a real month and year", "اكتب شهرًا وسنة صحيحين"),
-        ({"in_care_since-month": ["5"], "in_care_since-year": [""]}, "in_care_since", "month_year_invalid",
-         "Write a real month and year", "اكتب شهرًا وسنة صحيحين"),
-        ({"in_care_since": ["2019-5x"]}, "in_care_since", "month_year_invalid", "Write a real month and year",
-         "اكتب شهرًا وسنة صحيحين"),
+        (
+            {"happiness": ["ecstatic"]},
+            "happiness",
+            "unknown_option",
+            "Choose one of the answers shown",
+            "اختر إحدى الإجابات المعروضة",
+        ),
+        (
+            {"feel_safe_home": ["yes", "no"]},
+            "feel_safe_home",
+            "choose_one",
+            "Choose only one answer",
+            "اختر إجابة واحدة فقط",
+        ),
+        (
+            {"best_thing": ["x" * 20_001]},
+            "best_thing",
+            "too_long",
+            "use 20,000 characters or fewer",
+            "يرجى استخدام 20,000 حرفًا أو أقل",
+        ),
+        (
+            {"in_care_since-month": ["13"], "in_care_since-year": ["2019"]},
+            "in_care_since",
+            "month_year_invalid",
+            "Write a real month and year",
+            "اكتب شهرًا وسنة صحيحين",
+        ),
+        (
+            {"in_care_since-month": ["5"], "in_care_since-year": [""]},
+            "in_care_since",
+            "month_year_invalid",
+            "Write a real month and year",
+            "اكتب شهرًا وسنة صحيحين",
+        ),
+        (
+            {"in_care_since": ["2019-5x"]},
+            "in_care_since",
+            "month_year_invalid",
+            "Write a real month and year",
+            "اكتب شهرًا وسنة صحيحين",
+        ),
     ],
 )
 def test_each_error_in_english_and_arabic(life, form, question, code, english, arabic):
@@ -102,17 +144,21 @@ def test_multiple_choice_keeps_option_order_and_drops_duplicates():
 
 
 def test_month_year_as_one_value_from_json_clients():
-    answers, errors = surveys.validate_answers(surveys.latest("complaint"),
-                                               {"what_happened": ["x"], "want_advocate": ["no"],
-                                                "when_happened": ["2024-11"]}, "en")
+    answers, errors = surveys.validate_answers(
+        surveys.latest("complaint"),
+        {"what_happened": ["x"], "want_advocate": ["no"], "when_happened": ["2024-11"]},
+        "en",
+    )
     assert errors == [] and answers["when_happened"].month_year == "2024-11"
 
 
 def test_alerting_choices_from_the_feelings_picker_and_where_i_live():
     worried = surveys.latest("worried")
     answers, _ = surveys.validate_answers(worried, {"feelings": ["sad", "unhappy", "unsafe"]}, "en")
-    assert surveys.alerting_choices(worried, answers) == [("feelings", "unhappy", "concern"),
-                                                          ("feelings", "unsafe", "urgent")]
+    assert surveys.alerting_choices(worried, answers) == [
+        ("feelings", "unhappy", "concern"),
+        ("feelings", "unsafe", "urgent"),
+    ]
     home = surveys.latest("where_i_live")
     answers, _ = surveys.validate_answers(home, {"home_feeling": ["unhappy_here"]}, "en")
     assert surveys.alerting_choices(home, answers) == [("home_feeling", "unhappy_here", "concern")]
@@ -121,10 +167,16 @@ def test_alerting_choices_from_the_feelings_picker_and_where_i_live():
 
 
 def test_themed_text_joins_only_themed_free_text(life):
-    answers, _ = surveys.validate_answers(life, {
-        "best_thing": ["My dog"], "change_one_thing": ["More time with my sister"], "anything_else": [""],
-        "age": ["12"],
-    }, "en")
+    answers, _ = surveys.validate_answers(
+        life,
+        {
+            "best_thing": ["My dog"],
+            "change_one_thing": ["More time with my sister"],
+            "anything_else": [""],
+            "age": ["12"],
+        },
+        "en",
+    )
     assert surveys.themed_text(life, answers) == "My dog\n\nMore time with my sister"
     review = surveys.latest("my_views_for_review")
     answers, _ = surveys.validate_answers(review, {"going_well": ["School"], "who_at_meeting": ["Nan"]}, "en")

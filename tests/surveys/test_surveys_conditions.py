@@ -76,13 +76,22 @@ def qn(key, show_if=None):
 
 # (questions, answers, visible ids)
 PAGES = [
-    ([qn("a"), qn("b", eq("a", "no")), qn("c", {"op": "answered", "question": "b"})],
-     {"a": ["no"], "b": ["because"], "c": ["x"]}, ["a", "b", "c"]),
+    (
+        [qn("a"), qn("b", eq("a", "no")), qn("c", {"op": "answered", "question": "b"})],
+        {"a": ["no"], "b": ["because"], "c": ["x"]},
+        ["a", "b", "c"],
+    ),
     # b is hidden, so its answer counts as blank for c even though a value was posted
-    ([qn("a"), qn("b", eq("a", "no")), qn("c", {"op": "answered", "question": "b"})],
-     {"a": ["yes"], "b": ["because"], "c": ["x"]}, ["a"]),
-    ([qn("a"), qn("b", eq("a", "no")), qn("c", {"op": "not_answered", "question": "b"})],
-     {"a": ["yes"], "b": ["because"]}, ["a", "c"]),
+    (
+        [qn("a"), qn("b", eq("a", "no")), qn("c", {"op": "answered", "question": "b"})],
+        {"a": ["yes"], "b": ["because"], "c": ["x"]},
+        ["a"],
+    ),
+    (
+        [qn("a"), qn("b", eq("a", "no")), qn("c", {"op": "not_answered", "question": "b"})],
+        {"a": ["yes"], "b": ["because"]},
+        ["a", "c"],
+    ),
     ([qn("a"), qn("b", ne("a", "yes"))], {}, ["a"]),
     ([qn("constructor"), qn("b", {"op": "not_answered", "question": "constructor"})], {}, ["constructor", "b"]),
     ([qn("a"), qn("b", {"op": "not", "condition": eq("a", "yes")})], {}, ["a", "b"]),

@@ -55,10 +55,21 @@ def test_every_bad_fixture_is_covered():
 def test_every_builtin_instrument_loads_with_the_required_set():
     instruments = surveys.builtin_instruments()
     assert set(instruments) == {
-        "my_life_4_7", "my_life_8_11", "my_life_11_17", "my_life_leavers",
-        "get_ready_meeting", "worker_visiting", "something_good", "worried", "change_something",
-        "where_i_live", "planning_future", "complaint", "my_views_for_review",
-        "feedback_parents", "feedback_carers",
+        "my_life_4_7",
+        "my_life_8_11",
+        "my_life_11_17",
+        "my_life_leavers",
+        "get_ready_meeting",
+        "worker_visiting",
+        "something_good",
+        "worried",
+        "change_something",
+        "where_i_live",
+        "planning_future",
+        "complaint",
+        "my_views_for_review",
+        "feedback_parents",
+        "feedback_carers",
     }
     assert instruments["complaint"][1].kind == "complaint"
     assert instruments["my_views_for_review"][1].kind == "review"
@@ -81,10 +92,16 @@ def test_builtin_wording_exists_in_every_supported_language():
 
 def test_my_life_surveys_share_stable_question_ids_and_types():
     shared = {
-        "feel_safe_home": "yes_no_not_sure", "trusted_adult": "yes_no_not_sure", "feel_settled": "yes_no_not_sure",
-        "happiness": "face_scale", "life_satisfaction": "number", "knows_why_in_care": "yes_no_not_sure",
-        "involved_in_decisions": "single_choice", "knows_how_to_complain": "yes_no_not_sure",
-        "good_friend": "yes_no_not_sure", "trust_social_worker": "yes_no_not_sure",
+        "feel_safe_home": "yes_no_not_sure",
+        "trusted_adult": "yes_no_not_sure",
+        "feel_settled": "yes_no_not_sure",
+        "happiness": "face_scale",
+        "life_satisfaction": "number",
+        "knows_why_in_care": "yes_no_not_sure",
+        "involved_in_decisions": "single_choice",
+        "knows_how_to_complain": "yes_no_not_sure",
+        "good_friend": "yes_no_not_sure",
+        "trust_social_worker": "yes_no_not_sure",
     }
     for name in ("my_life_8_11", "my_life_11_17", "my_life_leavers"):
         instrument = surveys.latest(name)
@@ -158,5 +175,7 @@ def test_published_versions_are_frozen():
 
 
 def test_only_instruments_for_the_youngest_go_one_question_at_a_time():
-    stepped = {i.id for versions in surveys.builtin_instruments().values() for i in versions.values() if i.one_at_a_time}
+    stepped = {
+        i.id for versions in surveys.builtin_instruments().values() for i in versions.values() if i.one_at_a_time
+    }
     assert stepped == {"my_life_4_7"}

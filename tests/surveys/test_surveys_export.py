@@ -16,12 +16,28 @@ def versions():
 
 def test_columns_cover_every_version_in_first_appearance_order_without_sensitive(versions):
     v1, v2 = versions
-    assert surveys.export_columns([v1]) == ["instrument", "version", "language", "channel",
-                                            "feel_safe_home", "pets", "old_question"]
+    assert surveys.export_columns([v1]) == [
+        "instrument",
+        "version",
+        "language",
+        "channel",
+        "feel_safe_home",
+        "pets",
+        "old_question",
+    ]
     columns = surveys.export_columns([v2, v1])
     # a new version only ever adds columns at the end, whatever order the versions are given in
-    assert columns == ["instrument", "version", "language", "channel",
-                       "feel_safe_home", "pets", "old_question", "new_first", "note"]
+    assert columns == [
+        "instrument",
+        "version",
+        "language",
+        "channel",
+        "feel_safe_home",
+        "pets",
+        "old_question",
+        "new_first",
+        "note",
+    ]
     assert columns[: len(surveys.export_columns([v1]))] == surveys.export_columns([v1])
     assert "why_not_safe" not in columns
 
@@ -29,8 +45,9 @@ def test_columns_cover_every_version_in_first_appearance_order_without_sensitive
 def test_rows_line_up_whatever_version_or_route(versions):
     v1, v2 = versions
     columns = surveys.export_columns(versions)
-    a1, _ = surveys.validate_answers(v1, {"feel_safe_home": ["no"], "why_not_safe": ["secret"], "pets": ["dog", "cat"],
-                                          "old_question": ["4"]}, "en")
+    a1, _ = surveys.validate_answers(
+        v1, {"feel_safe_home": ["no"], "why_not_safe": ["secret"], "pets": ["dog", "cat"], "old_question": ["4"]}, "en"
+    )
     a2, _ = surveys.validate_answers(v2, {"new_first": ["happy"], "feel_safe_home": ["yes"], "note": ["=1+1"]}, "ar")
     row1 = surveys.export_row(columns, v1, a1, language="en", channel="web")
     row2 = surveys.export_row(columns, v2, a2, language="ar", channel="app")

@@ -38,10 +38,26 @@ def test_every_catalogue_translates_every_english_key_with_the_same_placeholders
 
 def test_required_ui_keys_exist():
     english = i18n.catalogue("en")
-    for key in ("send", "save_draft", "next", "back", "sign_in", "sign_out", "get_help_now.body",
-                "who_can_see.worker", "who_can_see.iro", "who_can_see.complaints", "who_can_see.council_anonymous",
-                "safety_notice", "receipt.title", "receipt.next_title", "my_messages", "skip_to_main",
-                "translation_not_checked", "error_summary.title"):
+    for key in (
+        "send",
+        "save_draft",
+        "next",
+        "back",
+        "sign_in",
+        "sign_out",
+        "get_help_now.body",
+        "who_can_see.worker",
+        "who_can_see.iro",
+        "who_can_see.complaints",
+        "who_can_see.council_anonymous",
+        "safety_notice",
+        "receipt.title",
+        "receipt.next_title",
+        "my_messages",
+        "skip_to_main",
+        "translation_not_checked",
+        "error_summary.title",
+    ):
         assert english.has(key), key
     assert english.gettext("error_summary.title") == "There is a problem"
     for lang in i18n.SUPPORTED:

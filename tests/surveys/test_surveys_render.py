@@ -28,14 +28,21 @@ PAGE = """{% from "surveys/_questions.html" import form_attributes, intro, error
 
 @pytest.fixture(scope="module")
 def env():
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(surveys.TEMPLATE_DIR), autoescape=True,
-                              undefined=jinja2.StrictUndefined)
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(surveys.TEMPLATE_DIR), autoescape=True, undefined=jinja2.StrictUndefined
+    )
 
 
 def render(env, instrument, lang="en", values=None, errors=(), draft_url=None, one_at_a_time=False, easy_read=False):
     return env.from_string(PAGE).render(
-        instrument=instrument, lang=lang, ui=catalogue(lang), values=values or {}, errors=list(errors),
-        title=instrument.wording(instrument.title, lang).text, draft_url=draft_url, one_at_a_time=one_at_a_time,
+        instrument=instrument,
+        lang=lang,
+        ui=catalogue(lang),
+        values=values or {},
+        errors=list(errors),
+        title=instrument.wording(instrument.title, lang).text,
+        draft_url=draft_url,
+        one_at_a_time=one_at_a_time,
         easy_read=easy_read,
     )
 
@@ -116,8 +123,14 @@ def test_face_scale_is_radios_with_visible_labels_and_hidden_emoji(env):
 
 def test_errors_are_linked_and_typed_values_are_kept(env):
     life = surveys.latest("my_life_11_17")
-    form = {"age": ["fourteen"], "feel_safe_home": ["no"], "why_not_safe": ["<script>alert(1)</script>"],
-            "in_care_since-month": ["13"], "in_care_since-year": ["2019"], "happiness": ["sad"]}
+    form = {
+        "age": ["fourteen"],
+        "feel_safe_home": ["no"],
+        "why_not_safe": ["<script>alert(1)</script>"],
+        "in_care_since-month": ["13"],
+        "in_care_since-year": ["2019"],
+        "happiness": ["sad"],
+    }
     _, errors = surveys.validate_answers(life, form, "en")
     html = render(env, life, "en", values=form, errors=errors)
     page = check_structure(html)
@@ -211,8 +224,12 @@ def test_survey_js_saves_a_draft_with_the_csrf_token(env):
             route.fulfill(status=204)
 
         page.route("**/drafts/7", capture)
-        page.route("http://heard.test/", lambda route: route.fulfill(
-            status=200, content_type="text/html", body=render(env, surveys.latest("worried"), draft_url="/drafts/7")))
+        page.route(
+            "http://heard.test/",
+            lambda route: route.fulfill(
+                status=200, content_type="text/html", body=render(env, surveys.latest("worried"), draft_url="/drafts/7")
+            ),
+        )
         page.goto("http://heard.test/")
         page.add_script_tag(path=str(surveys.STATIC_DIR / "conditions.js"))
         page.add_script_tag(path=str(surveys.STATIC_DIR / "survey.js"))
@@ -257,12 +274,19 @@ def test_one_at_a_time_keeps_drafts_read_aloud_errors_and_enter_moves_on(env):
 
         page.route("**/drafts/9", capture)
         page.route("http://heard.test/send", lambda route: route.fulfill(status=200, body="sent"))
-        page.route("http://heard.test/", lambda route: route.fulfill(
-            status=200, content_type="text/html",
-            body=render(env, life, draft_url="/drafts/9", one_at_a_time=True).replace(
-                "</head>", "<link rel=stylesheet href=/survey.css></head>")))
-        page.route("http://heard.test/survey.css", lambda route: route.fulfill(
-            status=200, content_type="text/css", body=STYLE))
+        page.route(
+            "http://heard.test/",
+            lambda route: route.fulfill(
+                status=200,
+                content_type="text/html",
+                body=render(env, life, draft_url="/drafts/9", one_at_a_time=True).replace(
+                    "</head>", "<link rel=stylesheet href=/survey.css></head>"
+                ),
+            ),
+        )
+        page.route(
+            "http://heard.test/survey.css", lambda route: route.fulfill(status=200, content_type="text/css", body=STYLE)
+        )
         page.goto("http://heard.test/")
         page.add_script_tag(path=str(surveys.STATIC_DIR / "conditions.js"))
         page.add_script_tag(path=str(surveys.STATIC_DIR / "survey.js"))
@@ -271,16 +295,27 @@ def test_one_at_a_time_keeps_drafts_read_aloud_errors_and_enter_moves_on(env):
         page.locator("#hq-age").press("Enter")  # moves on; never sends the form from the first question
         assert page.url == "http://heard.test/"
         assert page.locator("#hq-in_care_since-block").is_visible() and page.locator("#hq-age-block").is_hidden()
-        assert page.evaluate("document.activeElement.textContent").strip().startswith(
-            life.wording(life.question("in_care_since").text, "en").text)
+        assert (
+            page.evaluate("document.activeElement.textContent")
+            .strip()
+            .startswith(life.wording(life.question("in_care_since").text, "en").text)
+        )
         if page.evaluate("'speechSynthesis' in window && typeof SpeechSynthesisUtterance === 'function'"):
             assert page.locator(".hq-read-aloud:visible").count() == 1
         page.wait_for_function("document.querySelector('.hq-draft-status').textContent !== ''", timeout=5000)
     assert posted and "age=14" in posted[-1], "the draft carries answers from steps no longer on screen"
 
     with chromium() as browser:
-        page = _open(browser, render(env, life, values={"in_care_since-month": ["13"], "in_care_since-year": ["2019"]},
-                                     errors=errors, one_at_a_time=True))
+        page = _open(
+            browser,
+            render(
+                env,
+                life,
+                values={"in_care_since-month": ["13"], "in_care_since-year": ["2019"]},
+                errors=errors,
+                one_at_a_time=True,
+            ),
+        )
         assert page.locator("#hq-in_care_since-block").is_visible(), "a returned form opens on the first problem"
         total = len(surveys.visible_questions(life, {}))
         assert page.locator(".hq-step-status").text_content() == f"Question 2 of {total}"

@@ -39,9 +39,7 @@ def session_lifetime(kind: str) -> timedelta:
 async def resolve_session(conn: asyncpg.Connection, token_hash: bytes, idle: timedelta) -> Principal | None:
     """The principal for a live session, touching it; None when unknown, idle too long, past its lifetime (see
     `session_lifetime`) or disabled."""
-    row = await conn.fetchrow(
-        _RESOLVE_SESSION, token_hash, idle, session_lifetime("staff"), session_lifetime("child")
-    )
+    row = await conn.fetchrow(_RESOLVE_SESSION, token_hash, idle, session_lifetime("staff"), session_lifetime("child"))
     if row is None or row["disabled_at"] is not None or row["archived_at"] is not None:
         return None
     if row["staff_id"] is not None:

@@ -258,9 +258,7 @@ async def _load(conn: asyncpg.Connection, config: SafeguardingSettings) -> int:
     await conn.execute(
         _OPEN, council_id, "my_life_8_11", "anonymous_link", TRY_TOKEN, None, None, anyone, opens, closes
     )
-    return len(SAYINGS) + await _history.load(
-        conn, council_id, workers, staff_ids["duty@northshire.example"], today
-    )
+    return len(SAYINGS) + await _history.load(conn, council_id, workers, staff_ids["duty@northshire.example"], today)
 
 
 async def _say(

@@ -140,6 +140,7 @@ def _answers(rng: random.Random, age: int, progress: float) -> tuple[str, int, d
     safe = rng.random() < 0.70 + 0.14 * progress
     trusted = rng.random() < 0.66 + 0.16 * progress
     face = rng.choices(["very_sad", "sad", "ok", "happy", "very_happy"], [1, 2, 4, 5 + 2 * progress, 3])[0]
+
     def answer(question: str, choice: str | None = None, number: int | None = None) -> surveys.Answer:
         return surveys.Answer(question=question, instrument=instrument.id, version=instrument.version,
                               choices=(choice,) if choice else (), number=number)  # fmt: skip
@@ -162,8 +163,10 @@ def _words(rng: random.Random, age: int) -> tuple[list[str], str, str]:
     sentences = [rng.choice(SAID[t]) for t in themes]
     good = sum(any(h in s.lower() for h in POSITIVE_HINTS) for s in sentences)
     sentiment = (
-        "positive" if good == len(sentences) else "negative" if good == 0 else "mixed"
-    ) if rng.random() < 0.85 else "neutral"
+        ("positive" if good == len(sentences) else "negative" if good == 0 else "mixed")
+        if rng.random() < 0.85
+        else "neutral"
+    )
     return themes, " ".join(sentences), sentiment
 
 
@@ -228,6 +231,7 @@ def said(rng: random.Random, children: list[Child], workers: list[int], now: dat
         begins = datetime(first.year, first.month, 1, 9, tzinfo=UTC)
         span = min(now - timedelta(hours=2), begins + timedelta(days=90)) - begins
         for child in children:
+
             def at() -> datetime:
                 return begins + timedelta(seconds=rng.uniform(0, span.total_seconds()))  # noqa: B023
 
