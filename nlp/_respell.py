@@ -16,6 +16,7 @@ from functools import cache
 from nlp._resources import RESOURCES, lower_set, mapping
 
 _VOWELS = re.compile(r"[aeiou]")
+_RULE_WORD = re.compile(r"(?<![a-z'])[a-z]{3,}(?![a-z'])")
 _DOUBLE = re.compile(r"(.)\1+")
 _DIGIT = re.compile(r"\d")
 # Sounds a digit stands for, most likely first ("2" is "to" far more often than "too").
@@ -42,12 +43,32 @@ def frequent() -> tuple[str, ...]:
 
 @cache
 def known() -> frozenset[str]:
-    """Words left as they are: English, names, the text-speak table's keys, and the words spaCy's English
-    tokenizer splits itself ("cannot", "gonna"), which the word lists leave out."""
+    """Words left as they are: English, names, the text-speak table's keys, the words spaCy's English tokenizer
+    splits itself ("cannot", "gonna"), which the word lists leave out, and every word the safeguarding rules are
+    written in: a word a rule or cue reads ("pshe", "camhs", "yot") is never respelled into another ("push")."""
     from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 
     split = frozenset(k.lower() for k in TOKENIZER_EXCEPTIONS if k.isalpha())
-    return lower_set("common_words.txt") | lower_set("first_names.txt") | frozenset(mapping("textspeak.tsv")) | split
+    english = lower_set("common_words.txt") | lower_set("first_names.txt") | frozenset(mapping("textspeak.tsv"))
+    rule_words, groups = _rule_words()
+    # A rule may list a text-speak spelling beside its word ('messages|msgs'): that one is still respelled.
+    variants = {w for group in groups for w in group if _close(w) in group}
+    return english | split | (rule_words - variants)
+
+
+def _rule_words() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """The words of the rule file's patterns and word sets (what follows a RULE, CUE or EXCLUDE line's ':' and a
+    word set's '='; never its comments), and each pattern token's alternatives ('messages|texts|msgs')."""
+    words: set[str] = set()
+    groups: list[frozenset[str]] = []
+    for line in (RESOURCES / "safeguarding_rules.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("@"):
+            words.update(_RULE_WORD.findall(line.partition("=")[2]))
+        elif line.startswith(("RULE", "CUE", "EXCLUDE")):
+            pattern = line.partition(":")[2]
+            words.update(_RULE_WORD.findall(pattern))
+            groups += [frozenset(_RULE_WORD.findall(token)) for token in pattern.split() if "|" in token]
+    return frozenset(words), tuple(groups)
 
 
 def skeleton(word: str) -> str:

@@ -128,6 +128,11 @@ class _Context:
     def sentence(self, i: int) -> tuple[int, int]:
         return self.sentence_start[i], self.sentence_end[i]
 
+    def next_sentence(self, i: int) -> tuple[int, int]:
+        """The bounds of the sentence after token i's (empty at the end of the text)."""
+        end = self.sentence_end[i]
+        return (end, self.sentence_end[end]) if end < len(self.sentence_end) else (end, end)
+
     def past(self, start: int, end: int) -> bool:
         """Whether a hit is told as past: a past cue in its sentence with no turn to the present ('now', 'still',
         'but') between the two, so 'he used to hit me but now my stepdad hits me' leaves the second hit present;
@@ -185,6 +190,8 @@ def _lowering_cues(rule: Rule, ctx: _Context, start: int, end: int, proxy: bool)
         found.append("hypothetical")
     if ctx.cue("joke", sent_lo, sent_hi, hit):
         found.append("joke")
+    if ctx.cue("joke_back", *ctx.next_sentence(start), hit):
+        found.append("taken_back")
     third = "third" in rule.flags or ("self" in rule.flags and ctx.subject(start) == "other")
     if third and not proxy:
         found.append("third_party")
@@ -203,9 +210,14 @@ def _not_a_disclosure(rule: Rule, ctx: _Context, start: int, end: int, cues: lis
         return True
     if "past" in cues and ctx.resolved:
         return True
+    if "house" in rule.flags and ctx.anywhere("rules"):
+        return True
     # A laugh does not undo self-harm or exploitation: children laugh off both ('getting £50 lol ez').
     serious = {"self_harm", "exploitation"}.intersection(rule.categories)
     if "joke" in cues and not serious and not ctx.anywhere("boost"):
+        return True
+    # Said to be a joke in so many words, in the sentence after: that holds for self-harm too.
+    if "taken_back" in cues and not ctx.anywhere("boost"):
         return True
     before = ctx.sentence_start[sent_lo - 1] if sent_lo > 0 else sent_lo
     if ctx.cue("fiction", before, sent_hi, hit) and not ctx.about_writer(start, end):

@@ -185,3 +185,27 @@ def test_harm_never_told_or_a_joke_taken_back_is_flagged(text):
 @pytest.mark.parametrize("text", FALSE_ALARMS_RATHER_OR_CHANGED)
 def test_a_rather_than_exaggeration_or_a_feeling_that_has_changed_is_not_flagged(text):
     assert screen(text).level == "none"
+
+
+FALSE_ALARMS_TAKEN_BACK_OR_ACCEPTED = [
+    # a sentence after the words says they were a joke, in so many words
+    "I put 'kill me now' as my status during mocks. That was only a joke, I'm fine.",
+    # a house rule the writer accepts
+    "My foster mum looks through my phone on Sundays. It's fair enough, it was in my safety plan.",
+    # a school subject written in lower case is not respelled into another word ('pshe' was 'push')
+    "in pshe we did a whole lesson on knife crime and county lines",
+]
+WORRIES_NOT_TAKEN_BACK = [
+    "I said I want to die. It wasn't a joke.",
+    "He checks my phone every night and shouts at me for every message",
+]
+
+
+@pytest.mark.parametrize("text", FALSE_ALARMS_TAKEN_BACK_OR_ACCEPTED)
+def test_words_taken_back_as_a_joke_or_an_accepted_house_rule_are_not_flagged(text):
+    assert screen(text).level == "none"
+
+
+@pytest.mark.parametrize("text", WORRIES_NOT_TAKEN_BACK)
+def test_a_worry_said_not_to_be_a_joke_or_a_rule_not_accepted_is_flagged(text):
+    assert screen(text).level != "none"
