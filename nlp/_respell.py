@@ -22,6 +22,7 @@ _DIGIT = re.compile(r"\d")
 # Sounds a digit stands for, most likely first ("2" is "to" far more often than "too").
 _SOUNDS = {"0": ("o",), "1": ("one", "i"), "2": ("to", "too"), "3": ("e",), "4": ("for", "a"), "8": ("ate",)}
 _MIN = 4
+_TH_RANK = 300  # 'th' respelled from 'd' or 'f' only into one of this many of the most frequent words
 _EDIT_WORDS = 10_000  # one-letter edits are looked for among this many of the most frequent words
 # Spellings of a sound, tried when a word as written is not found: "tonite" tonight, "fone" phone, "murda" murder.
 _VARIANTS = (
@@ -131,6 +132,16 @@ def _numbers(token: str) -> str | None:
     return None
 
 
+def _th(token: str) -> str | None:
+    """'th' said as 'd' or 'f' ('dey' they, 'dem' them, 'dat' that, 'fink' think, 'fing' thing): only into one of
+    the most frequent words, so 'den', 'dis' and 'fin' are read so only where the frequent word fits them."""
+    if token[:1] in ("d", "f") and 3 <= len(token) <= 5:
+        candidate = "th" + token[1:]
+        if _ranks().get(candidate, _TH_RANK) < _TH_RANK:
+            return candidate
+    return None
+
+
 def _variant(token: str) -> str | None:
     for pattern, sound in _VARIANTS:
         candidate = pattern.sub(sound, token)
@@ -183,6 +194,8 @@ def respell(token: str) -> str | None:
     if token in known():
         return None
     if (word := _numbers(token)) is not None:
+        return word
+    if (word := _th(token)) is not None:
         return word
     if not token.isalpha() or (len(token) < _MIN and not (len(token) == 3 and not _VOWELS.search(token))):
         return None

@@ -180,9 +180,12 @@ def _lowering_cues(rule: Rule, ctx: _Context, start: int, end: int, proxy: bool)
     sent_lo, sent_hi = ctx.sentence(start)
     clause = ctx.clause_start[start]
     found = []
-    if ctx.cue("negation", max(clause, start - 3), start, hit) or ctx.cue(
-        "denial", max(ctx.list_start[start], start - 12), start, hit
-    ):
+    # A strong denial reaches back over a list ('nobody has hit me or touched me'), but not over a clause whose
+    # own subject is someone else ('nobody helps me, mum hits me every night').
+    denial = ctx.cue("denial", max(ctx.list_start[start], start - 12), start, hit) and not (
+        ctx.subject(start) == "other" and not ctx.cue("denial", clause, start, hit)
+    )
+    if ctx.cue("negation", max(clause, start - 3), start, hit) or denial:
         found.append("negation")
     if ctx.past(start, end):
         found.append("past")

@@ -209,3 +209,36 @@ def test_words_taken_back_as_a_joke_or_an_accepted_house_rule_are_not_flagged(te
 @pytest.mark.parametrize("text", WORRIES_NOT_TAKEN_BACK)
 def test_a_worry_said_not_to_be_a_joke_or_a_rule_not_accepted_is_flagged(text):
     assert screen(text).level != "none"
+
+
+FALSE_ALARMS_GAME_SPORT_LESSON_OVER = [
+    # a game's deaths are the game's
+    "died about twenty times on the boss level last night, so annoying",
+    # a knock with the sport named as its cause
+    "my ankle is all swollen from netball but the physio says its just a sprain",
+    # what a class learned about
+    "In RE we studied the holocaust and how people were gassed in the camps. It was really sad.",
+    # harm that is over, said with 'did therapy', a plain 'I feel safe', or years in a settled home
+    "My stepdad used to hurt me when I was small. I did counselling at CAMHS and I feel safe with my nan.",
+    "i usd 2 run away all the time. been in the same placement 3 years now and i love it",
+    # accepted house rules, said other ways
+    "the rule is phones downstairs at 10, i kind of get why",
+]
+WORRIES_NOT_DISMISSED = [
+    # a cover story for marks
+    "if anyone at school asks i have to say the marks are from the cat",
+    # a game named beside real harm
+    "he gets angry when i beat him at fifa and punches me in the arm",
+    # wanting help, not a settled home
+    "i dont get why nobody helps me, mum hits me every night",
+]
+
+
+@pytest.mark.parametrize("text", FALSE_ALARMS_GAME_SPORT_LESSON_OVER)
+def test_a_game_a_sport_a_lesson_or_harm_over_is_not_flagged(text):
+    assert screen(text).level == "none"
+
+
+@pytest.mark.parametrize("text", WORRIES_NOT_DISMISSED)
+def test_a_cover_story_a_game_beside_harm_or_a_denial_of_help_is_still_flagged(text):
+    assert screen(text).level != "none"
