@@ -19,7 +19,7 @@ from dashboards.schemas import (
     ThemeProgress,
 )
 from heard import audit, errors
-from heard.accounts.schemas import Principal
+from heard.principal import Principal
 
 
 async def actions(conn: asyncpg.Connection, council_id: int) -> list[Action]:

@@ -12,8 +12,8 @@ from litestar.response import Template
 from dashboards import _complaints_export, services
 from dashboards._complaints import ReportView, view
 from heard import pdf
-from heard.accounts.schemas import Principal
 from heard.complaints import _clock
+from heard.principal import Principal
 from heard.web.dependencies import Conn
 from heard.web.guards import roles
 from heard.web.openapi import error_responses

@@ -13,7 +13,7 @@ from dashboards import _export, services
 from dashboards.charts import svg
 from dashboards.schemas import ATTRIBUTES, THEMES, Quarter, Table, cohort_label
 from heard import council
-from heard.accounts.schemas import Principal
+from heard.principal import Principal
 from heard.web.guards import roles
 
 User = Request[Principal, Any, Any]

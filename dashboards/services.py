@@ -27,8 +27,8 @@ from dashboards._refresh import refresh_quarter
 from dashboards._teams import TeamPage, team_view
 from dashboards.schemas import ComparisonIn, Quarter
 from heard import audit, council, errors, quarters
-from heard.accounts.schemas import Principal
 from heard.complaints import _clock
+from heard.principal import Principal
 
 __all__ = [
     "HEADLINE_MEASURES",

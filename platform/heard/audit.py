@@ -7,7 +7,7 @@ from typing import Any
 
 import asyncpg
 
-from heard.accounts.schemas import Principal
+from heard.principal import Principal
 
 _INSERT = """
 insert into audit_log (council_id, actor_kind, actor_id, action, subject_kind, subject_id, child_id, reason, detail)

@@ -14,11 +14,11 @@ from litestar.response import Template
 
 import dashboards
 from heard import advocacy
-from heard.accounts.schemas import Principal
 from heard.capture import message_title, not_found_page, nudge_contact
 from heard.complaints import services as complaint_services
 from heard.errors import NotFound
 from heard.inbox import services as conversations
+from heard.principal import Principal
 from heard.submissions import services as submissions
 from heard.web.dependencies import Conn
 from heard.web.guards import child_only

@@ -9,10 +9,10 @@ from litestar import Request, get
 from litestar.params import FromQuery
 from litestar.response import Template
 
-from heard.accounts.schemas import Principal
 from heard.council import services as council_services
 from heard.i18n import DEFAULT, catalogue
 from heard.inbox import services as conversations
+from heard.principal import Principal
 from heard.translation import services as reading
 from heard.translation.controllers import READERS
 from heard.web.dependencies import Conn

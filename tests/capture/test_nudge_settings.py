@@ -14,10 +14,10 @@ from support import Client, Council, Notify, Sink, make_council
 
 from heard import db as heard_db
 from heard import settings
-from heard.accounts.schemas import Principal
 from heard.capture import _nudge
 from heard.i18n import catalogue
 from heard.inbox import jobs
+from heard.principal import Principal
 from tests.inbox.test_nudge import SMS_TEMPLATE, _reply
 
 EN = catalogue("en")

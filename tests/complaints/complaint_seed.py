@@ -7,7 +7,6 @@ from datetime import date
 import asyncpg
 from support import Council
 
-from heard.accounts.schemas import Principal
 from heard.complaints import services
 from heard.complaints.schemas import (
     Case,
@@ -19,6 +18,7 @@ from heard.complaints.schemas import (
     PanelReportIn,
     ResponseIn,
 )
+from heard.principal import Principal
 
 
 def officer(council: Council) -> Principal:

@@ -13,7 +13,7 @@ from support import Council
 import surveys
 from dashboards import services
 from dashboards.schemas import Quarter
-from heard.accounts.schemas import Principal
+from heard.principal import Principal
 
 QUARTER = Quarter(2025, 2)  # April to June 2025
 IN_QUARTER = datetime(2025, 5, 14, 11, 0, tzinfo=UTC)

@@ -11,9 +11,9 @@ from support import Council, Notify, Sink, make_council
 
 from heard import db as heard_db
 from heard import settings
-from heard.accounts.schemas import Principal
 from heard.inbox import jobs, services
 from heard.inbox.schemas import ReplyIn
+from heard.principal import Principal
 
 WORDS = "Your new flat's keys are ready, Cai; your adviser Worker B will meet you at 3pm"
 SMS_TEMPLATE = str(uuid.uuid4())

@@ -113,6 +113,6 @@ async def seed_child(db: asyncpg.Connection, council: Council, name: str) -> See
 
 
 def admin(council: Council):  # type: ignore[no-untyped-def]
-    from heard.accounts.schemas import Principal
+    from heard.principal import Principal
 
     return Principal(kind="staff", id=council.staff_ids["admin"], council_id=council.id, name="Admin", roles=("admin",))

@@ -1,5 +1,5 @@
 """Accounts: staff and children signing in, sessions, roles and the allocation rule."""
 
-from heard.accounts.schemas import ROLES, Principal
+from heard.accounts.schemas import ROLES
 
-__all__ = ["ROLES", "Principal"]
+__all__ = ["ROLES"]

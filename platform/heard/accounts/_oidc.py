@@ -27,8 +27,8 @@ import msgspec
 from heard import audit
 from heard.accounts import queries
 from heard.accounts import secrets as account_secrets
-from heard.accounts.schemas import Principal
 from heard.errors import Invalid, Unauthorised, Unavailable
+from heard.principal import Principal
 from heard.settings import OidcSettings
 
 HANDSHAKE_MINUTES = 10

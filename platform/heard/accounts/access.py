@@ -6,8 +6,8 @@ import asyncpg
 
 from heard import audit
 from heard.accounts import queries
-from heard.accounts.schemas import Principal
 from heard.errors import NotFound
+from heard.principal import Principal
 
 CHILD_NOT_FOUND = "No child with that reference is allocated to you."
 

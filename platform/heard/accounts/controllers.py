@@ -13,8 +13,9 @@ from litestar.response import Redirect, Template
 from heard import errors, settings
 from heard.accounts import secrets, services
 from heard.accounts.queries import session_lifetime, staff_email
-from heard.accounts.schemas import ChildSignIn, IssuedCode, Me, Principal, StaffSignIn, TotpCheck
+from heard.accounts.schemas import ChildSignIn, IssuedCode, Me, StaffSignIn, TotpCheck
 from heard.accounts.secrets import totp_uri
+from heard.principal import Principal
 from heard.web.bodies import READS_FORM
 from heard.web.dependencies import Conn
 from heard.web.forms import first, read_form, single, step_or_page

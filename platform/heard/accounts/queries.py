@@ -8,7 +8,8 @@ import asyncpg
 import msgspec
 
 from heard import settings
-from heard.accounts.schemas import Principal, StaffNotice
+from heard.accounts.schemas import StaffNotice
+from heard.principal import Principal
 
 _RESOLVE_SESSION = """
 with s as (

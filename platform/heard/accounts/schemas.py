@@ -1,4 +1,4 @@
-"""Who is asking: the principal behind a request, and the sign-in payloads."""
+"""Staff roles, the sign-in payloads, and what accounts hand back: a session's own view, new codes, notices."""
 
 from __future__ import annotations
 
@@ -31,33 +31,6 @@ Role = Literal[
     "board_member",
     "admin",
 ]
-
-
-class Principal(msgspec.Struct, frozen=True, kw_only=True):
-    """A signed-in staff member or child; `roles` is empty for a child."""
-
-    kind: Literal["staff", "child"]
-    id: int
-    council_id: int
-    name: str
-    roles: tuple[str, ...] = ()
-    totp_passed: bool = True
-    totp_enrolled: bool = False
-    totp_required: bool = False  # the council requires an authenticator for one of this person's roles
-    session_hash: bytes = b""
-
-    @property
-    def is_staff(self) -> bool:
-        return self.kind == "staff"
-
-    def has_role(self, *roles: str) -> bool:
-        return self.kind == "staff" and any(r in self.roles for r in roles)
-
-    @property
-    def needs_totp(self) -> bool:
-        """Admins, and roles the council names, must use TOTP; anyone who enrolled must pass it."""
-        must = self.totp_enrolled or self.totp_required or "admin" in self.roles
-        return self.kind == "staff" and not self.totp_passed and must
 
 
 Email = Annotated[str, msgspec.Meta(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]

@@ -12,8 +12,9 @@ import msgspec
 from heard import audit, i18n
 from heard.accounts import queries, secrets
 from heard.accounts.access import require_child_access
-from heard.accounts.schemas import ChildSignIn, IssuedCode, Principal, StaffNotice, StaffSignIn
+from heard.accounts.schemas import ChildSignIn, IssuedCode, StaffNotice, StaffSignIn
 from heard.errors import Forbidden, Invalid, NotFound, TooManyRequests, Unauthorised
+from heard.principal import Principal
 
 WINDOW = timedelta(minutes=15)
 

@@ -11,9 +11,9 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from heard import errors, queue
-from heard.accounts.schemas import Principal
 from heard.advocacy import services
 from heard.advocacy.schemas import MAX_DETAIL, MAX_NOTE, STATUSES, ProgressIn, RequestIn
+from heard.principal import Principal
 from heard.web.bodies import KEEPS_WORDS, READS_FORM, form_problems
 from heard.web.dependencies import Conn, DbPool, Queue
 from heard.web.forms import first, read_form, step_or_page, to_struct

@@ -9,10 +9,10 @@ from typing import Any
 import asyncpg
 
 from heard import audit, queue
-from heard.accounts.schemas import Principal
 from heard.advocacy import queries
 from heard.advocacy.schemas import MAX_DETAIL, MAX_NOTE, ChildRequest, ProgressIn, RequestIn, StaffRequest
 from heard.errors import Conflict, Forbidden, NotFound
+from heard.principal import Principal
 
 Work = list[tuple[int, str, dict[str, Any]]]
 JOB = "pass_on_advocate_request"

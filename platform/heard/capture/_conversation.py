@@ -10,13 +10,13 @@ from litestar.response import Redirect, Template
 
 import surveys
 from heard import queue
-from heard.accounts.schemas import Principal
 from heard.capture import _promise, queries
 from heard.capture._context import answer_lines
 from heard.capture._pages import message_title, not_found_page, version
 from heard.errors import Conflict, Invalid, NotFound
 from heard.inbox import services as conversations
 from heard.inbox.schemas import MAX_MESSAGE, ChildMessageIn
+from heard.principal import Principal
 from heard.web.bodies import KEEPS_WORDS, form_problems
 from heard.web.dependencies import Conn, DbPool, Queue
 from heard.web.forms import first, read_form

@@ -19,10 +19,10 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from heard import queue
-from heard.accounts.schemas import Principal
 from heard.capture import _promise, queries
 from heard.capture._context import key_from
 from heard.errors import Conflict, NotFound
+from heard.principal import Principal
 from heard.submissions import services as submissions
 from heard.submissions.controllers import screen_text
 from heard.submissions.schemas import Receipt, SubmissionIn

@@ -19,9 +19,9 @@ from litestar.params import FromQuery
 from litestar.response import Redirect, Template
 
 from heard import audit
-from heard.accounts.schemas import Principal
 from heard.capture import queries
 from heard.errors import Forbidden
+from heard.principal import Principal
 from heard.web.bodies import KEEPS_WORDS, form_problems
 from heard.web.dependencies import Conn
 from heard.web.forms import first, read_form

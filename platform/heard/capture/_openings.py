@@ -9,11 +9,11 @@ import asyncpg
 
 import surveys
 from heard import audit, documents, settings
-from heard.accounts.schemas import Principal
 from heard.capture import queries
 from heard.capture.schemas import Fields, Opening, OpeningIn
 from heard.capture.services import Screen, Sending, submission_in, validate, with_feelings
 from heard.errors import Conflict, Invalid, NotFound
+from heard.principal import Principal
 from heard.submissions import services as submissions
 from heard.submissions.schemas import Receipt, SubmissionIn
 

@@ -14,12 +14,12 @@ from litestar.response import Redirect, Template
 
 import surveys
 from heard import queue
-from heard.accounts.schemas import Principal
 from heard.capture import _openings, _promise, queries, services
 from heard.capture._context import HELD_COOKIE, key_from, new_key, safe_next, unreadable
 from heard.capture.schemas import Fields
 from heard.complaints import services as complaints
 from heard.errors import Conflict, NotFound
+from heard.principal import Principal
 from heard.submissions.controllers import screen_text
 from heard.submissions.schemas import Receipt
 from heard.web.bodies import KEEPS_WORDS, READS_FORM

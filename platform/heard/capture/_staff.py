@@ -9,10 +9,10 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
-from heard.accounts.schemas import Principal
 from heard.capture import _openings
 from heard.capture.schemas import OpeningIn
 from heard.errors import HeardError
+from heard.principal import Principal
 from heard.web.bodies import READS_FORM
 from heard.web.dependencies import Conn
 from heard.web.forms import read_form, step_or_page, to_struct

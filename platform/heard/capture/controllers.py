@@ -10,7 +10,6 @@ from litestar.params import FromPath, FromQuery, JSONBody
 
 import surveys
 from heard import queue
-from heard.accounts.schemas import Principal
 from heard.capture import _openings, services
 from heard.capture._conversation import ChildConversation
 from heard.capture._not_safe import NotSafePages
@@ -28,6 +27,7 @@ from heard.capture.schemas import (
     ResponseIn,
 )
 from heard.errors import NotFound
+from heard.principal import Principal
 from heard.submissions.controllers import screen_text
 from heard.submissions.schemas import Receipt
 from heard.web.dependencies import IDEMPOTENCY_KEY, Conn, DbPool, Queue

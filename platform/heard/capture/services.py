@@ -11,10 +11,10 @@ import msgspec
 
 import surveys
 from heard import queue
-from heard.accounts.schemas import Principal
 from heard.capture import queries
 from heard.capture.schemas import AnswerIn, Draft, Fields, InstrumentSummary
 from heard.errors import Invalid, NotFound
+from heard.principal import Principal
 from heard.submissions import services as submissions
 from heard.submissions.schemas import AnswerValue, Receipt, SubmissionIn
 from surveys.schemas import AlertLevel

@@ -10,10 +10,10 @@ import asyncpg
 import msgspec
 
 from heard import audit
-from heard.accounts.schemas import Principal
 from heard.complaints import _clock, _rules, queries
 from heard.complaints.schemas import Case
 from heard.errors import NotFound
+from heard.principal import Principal
 
 NOT_FOUND = "No complaint with that reference in your council."
 Apply = Callable[[Case, date], Awaitable[dict[str, Any]]]

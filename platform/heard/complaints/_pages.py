@@ -16,10 +16,10 @@ from litestar.response import Template
 from markupsafe import Markup, escape
 
 from heard import errors, pdf
-from heard.accounts.schemas import Principal
 from heard.complaints import _clock, _flow, _rules, queries, services
 from heard.complaints.schemas import Case, ComplaintIn
 from heard.i18n import direction
+from heard.principal import Principal
 from heard.web.bodies import READS_FORM
 from heard.web.dependencies import Conn
 from heard.web.forms import read_form, single, step_or_page, to_struct

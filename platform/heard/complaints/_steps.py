@@ -10,7 +10,6 @@ from typing import Any
 import asyncpg
 import msgspec
 
-from heard.accounts.schemas import Principal
 from heard.complaints import _clock, _rules, queries
 from heard.complaints._case import act, start_clock
 from heard.complaints.schemas import (
@@ -33,6 +32,7 @@ from heard.complaints.schemas import (
     WithdrawIn,
 )
 from heard.errors import Invalid
+from heard.principal import Principal
 
 
 async def _acknowledge(conn: asyncpg.Connection, data: AcknowledgeIn, case: Case, today: date) -> dict[str, Any]:

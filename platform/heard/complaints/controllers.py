@@ -7,7 +7,6 @@ from typing import Any
 from litestar import Controller, Request, get, post
 from litestar.params import FromPath, JSONBody
 
-from heard.accounts.schemas import Principal
 from heard.complaints import services
 from heard.complaints._pages import ComplaintPages
 from heard.complaints.schemas import (
@@ -32,6 +31,7 @@ from heard.complaints.schemas import (
     TagsIn,
     WithdrawIn,
 )
+from heard.principal import Principal
 from heard.web.dependencies import Conn
 from heard.web.guards import child_only, roles
 from heard.web.openapi import error_responses

@@ -9,7 +9,6 @@ import asyncpg
 import msgspec
 
 from heard import audit
-from heard.accounts.schemas import Principal
 from heard.complaints import _clock, _rules, queries
 from heard.complaints._case import NOT_FOUND, enrich, load, start_stage1
 from heard.complaints._child import answer_by, child_view
@@ -34,6 +33,7 @@ from heard.complaints._steps import (
 )
 from heard.complaints.schemas import Case, CaseSummary, ComplaintIn
 from heard.errors import Invalid, NotFound
+from heard.principal import Principal
 
 _ADVOCATE_ANSWERS = {"yes": "accepted", "no": "declined", "not_sure": "not_sure"}
 

@@ -14,11 +14,12 @@ from litestar.response import Redirect, Template
 from heard import errors, settings
 from heard.accounts import services as accounts
 from heard.accounts.access import require_child_access
-from heard.accounts.schemas import ROLES, Principal
+from heard.accounts.schemas import ROLES
 from heard.accounts.secrets import totp_uri
 from heard.council import services
 from heard.council.schemas import BoardMeasure, CouncilSettings, Invite, StaffChange
 from heard.i18n import DEFAULT, catalogue
+from heard.principal import Principal
 from heard.web.bodies import READS_FORM
 from heard.web.dependencies import Conn, MeasureTitles
 from heard.web.forms import Fields, first, read_form, single, step_or_page, to_struct

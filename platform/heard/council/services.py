@@ -17,7 +17,6 @@ import msgspec
 from heard import audit
 from heard.accounts import queries as account_queries
 from heard.accounts import secrets as account_secrets
-from heard.accounts.schemas import Principal
 from heard.council import queries
 from heard.council.schemas import (
     READS_WORDS,
@@ -31,6 +30,7 @@ from heard.council.schemas import (
     StaffMember,
 )
 from heard.errors import Conflict, Invalid, NotFound
+from heard.principal import Principal
 from heard.settings import SafeguardingSettings
 
 LINK_HOURS = 24

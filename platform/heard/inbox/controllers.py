@@ -14,10 +14,11 @@ from litestar.response import Template
 import surveys
 from heard import errors, pdf, queue
 from heard.accounts import services as accounts
-from heard.accounts.schemas import Principal, StaffNotice
+from heard.accounts.schemas import StaffNotice
 from heard.i18n import catalogue, direction, labels
 from heard.inbox import services
 from heard.inbox.schemas import MAX_MESSAGE, SENTIMENT_LABELS, AnalysisView, CorrectionIn, InboxItem, ReplyIn
+from heard.principal import Principal
 from heard.safeguarding.services import Work
 from heard.submissions.schemas import Submission
 from heard.web.bodies import READS_FORM

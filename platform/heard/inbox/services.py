@@ -8,7 +8,6 @@ import nlp
 import surveys
 from heard import audit, queue, settings
 from heard.accounts.access import is_allocated
-from heard.accounts.schemas import Principal
 from heard.errors import Conflict, Forbidden, Invalid
 from heard.inbox import queries
 from heard.inbox.schemas import (
@@ -22,6 +21,7 @@ from heard.inbox.schemas import (
     TrainingItem,
     TrainingSafeguarding,
 )
+from heard.principal import Principal
 from heard.safeguarding import services as safeguarding
 from heard.safeguarding.services import Work
 from heard.submissions import services as submissions

@@ -13,9 +13,9 @@ from litestar.params import FromPath, JSONBody, MultipartBody
 from litestar.response import Template
 
 from heard import errors
-from heard.accounts.schemas import Principal
 from heard.onboarding import _csv, services
 from heard.onboarding.schemas import CodesIn, Counts, ImportFiles, ImportReport, IssuedCodeRow, Problem
+from heard.principal import Principal
 from heard.web.bodies import IMPORT_BODY, READS_FORM
 from heard.web.dependencies import Conn
 from heard.web.forms import first, read_form, single

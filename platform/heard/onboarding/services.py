@@ -11,7 +11,6 @@ import asyncpg
 from heard import audit
 from heard.accounts import secrets
 from heard.accounts import services as accounts
-from heard.accounts.schemas import Principal
 from heard.errors import Invalid
 from heard.onboarding import _csv, queries
 from heard.onboarding.schemas import (
@@ -24,6 +23,7 @@ from heard.onboarding.schemas import (
     Problem,
     StaffRow,
 )
+from heard.principal import Principal
 
 NOTHING = "Choose at least one file to import: children, staff or allocations."
 

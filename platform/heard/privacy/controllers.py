@@ -10,7 +10,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.response import Redirect, Template
 
 from heard import errors, settings
-from heard.accounts.schemas import Principal
+from heard.principal import Principal
 from heard.privacy import _audit, services
 from heard.privacy.schemas import (
     KIND_LABELS,

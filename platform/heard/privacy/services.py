@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import asyncpg
 
 from heard import audit
-from heard.accounts.schemas import Principal
 from heard.errors import Conflict, Invalid, NotFound
+from heard.principal import Principal
 from heard.privacy import _audit, _erasure, _retention, queries
 from heard.privacy.schemas import (
     AuditPage,

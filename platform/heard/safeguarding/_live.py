@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from heard.accounts.schemas import Principal
 from heard.i18n import catalogue
+from heard.principal import Principal
 from heard.safeguarding.schemas import (
     ACTION_LABELS,
     AlertDetail,

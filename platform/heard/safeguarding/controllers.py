@@ -10,8 +10,8 @@ from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.response import Template
 
 from heard import errors, settings
-from heard.accounts.schemas import Principal
 from heard.i18n import catalogue
+from heard.principal import Principal
 from heard.safeguarding import _live, services
 from heard.safeguarding.schemas import (
     ACTION_LABELS,

@@ -8,10 +8,10 @@ from typing import Any, Literal
 import asyncpg
 
 from heard import audit, settings
-from heard.accounts.schemas import Principal
 from heard.council import safeguarding_for
 from heard.errors import Conflict, Invalid, NotFound
 from heard.i18n import catalogue
+from heard.principal import Principal
 from heard.safeguarding import _live, queries
 from heard.safeguarding._contact import named_in
 from heard.safeguarding._schedule import in_office_hours

@@ -9,7 +9,7 @@ from litestar.params import FromPath, JSONBody
 
 import nlp
 from heard import db, queue
-from heard.accounts.schemas import Principal
+from heard.principal import Principal
 from heard.submissions import services
 from heard.submissions.schemas import Receipt, Submission, SubmissionIn
 from heard.web.dependencies import IDEMPOTENCY_KEY, Conn

@@ -11,9 +11,9 @@ import msgspec
 
 from heard import audit, settings
 from heard.accounts.access import CHILD_NOT_FOUND, require_child_access
-from heard.accounts.schemas import Principal
 from heard.complaints import services as complaints
 from heard.errors import Conflict, Forbidden, Invalid, NotFound
+from heard.principal import Principal
 from heard.safeguarding import services as safeguarding
 from heard.submissions import queries
 from heard.submissions.schemas import Receipt, Submission, SubmissionIn

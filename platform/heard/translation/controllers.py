@@ -10,8 +10,8 @@ from litestar.params import FromPath, JSONBody
 from litestar.response import Template
 
 from heard import errors, queue
-from heard.accounts.schemas import Principal
 from heard.i18n import catalogue
+from heard.principal import Principal
 from heard.translation import services
 from heard.translation.schemas import MAX_TRANSLATION, Reading, TranslationIn, Waiting
 from heard.web.bodies import READS_FORM

@@ -20,10 +20,10 @@ import holidays
 
 import nlp
 from heard import audit, settings
-from heard.accounts.schemas import Principal
 from heard.council import safeguarding_for
 from heard.errors import Invalid, NotFound
 from heard.i18n import catalogue
+from heard.principal import Principal
 from heard.safeguarding import services as safeguarding
 from heard.safeguarding.services import Work
 from heard.settings import SafeguardingSettings

@@ -12,7 +12,7 @@ from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers import BaseRouteHandler
 
-from heard.accounts.schemas import Principal
+from heard.principal import Principal
 
 
 def _user(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:

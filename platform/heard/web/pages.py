@@ -13,8 +13,8 @@ from typing import Any
 from litestar import Request
 
 from heard import settings
-from heard.accounts.schemas import Principal
 from heard.i18n import SUPPORTED, Catalogue, Direction, catalogue, negotiate
+from heard.principal import Principal
 from heard.templating import when
 
 LANG_COOKIE = "heard_lang"

@@ -14,8 +14,8 @@ from litestar.types import ASGIApp, Receive, Scope, Send
 
 from heard import db, errors, settings
 from heard.accounts import queries as account_queries
-from heard.accounts.schemas import Principal
 from heard.accounts.secrets import token_hash
+from heard.principal import Principal
 from heard.web.errors import unavailable_page
 from heard.web.forms import read_form
 
