@@ -13,6 +13,7 @@ from litestar.config.app import AppConfig
 from litestar.config.csrf import CSRFConfig
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.plugins import InitPluginProtocol, ReceiveRoutePlugin
@@ -30,6 +31,7 @@ from dashboards import controllers as reporting
 from dashboards import services as reporting_services
 from heard import composite, db, health, logs, pages, queue, settings
 from heard.accounts import controllers as accounts
+from heard.accounts import services as account_services
 from heard.accounts import sso
 from heard.advocacy import controllers as advocacy
 from heard.capture import controllers as capture
@@ -134,7 +136,10 @@ class HeardPlugin(InitPluginProtocol, ReceiveRoutePlugin):
             }
         )
         app_config.exception_handlers.update(errors.EXCEPTION_HANDLERS)
-        app_config.middleware.insert(0, session.SessionMiddleware)
+        # Sessions are accounts' to look up; the web layer sits below accounts, so the assembly hands the lookup down.
+        app_config.middleware.insert(
+            0, DefineMiddleware(session.SessionMiddleware, lookup=account_services.session_principal)
+        )
         app_config.before_send.append(headers.add_security_headers)
         app_config.csrf_config = CSRFConfig(
             secret=config.app.secret_key,

@@ -1,4 +1,4 @@
-"""Signing in and out, TOTP, and issuing children's access codes, with per-account rate limits."""
+"""Signing in and out, looking sessions up, TOTP, and issuing children's access codes, with per-account rate limits."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import timedelta
 import asyncpg
 import msgspec
 
-from heard import audit, i18n
+from heard import audit, i18n, settings
 from heard.accounts import queries, secrets
 from heard.accounts.access import require_child_access
 from heard.accounts.schemas import ChildSignIn, IssuedCode, StaffNotice, StaffSignIn
@@ -186,6 +186,13 @@ async def start_totp_enrolment(conn: asyncpg.Connection, principal: Principal) -
         secret = secrets.new_totp_secret()
         await queries.set_totp_secret(conn, principal.id, secret)
     return secret
+
+
+async def session_principal(conn: asyncpg.Connection, token: str) -> Principal | None:
+    """Who the session with this cookie token belongs to, touching it; None when it has ended or idled out, or its
+    person is switched off. The session middleware asks on every request, so signing out anywhere counts at once."""
+    idle = timedelta(minutes=settings.get().app.session_idle_minutes)
+    return await queries.resolve_session(conn, secrets.token_hash(token), idle)
 
 
 async def sign_out(conn: asyncpg.Connection, principal: Principal, *, everywhere: bool = False) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -13,13 +13,15 @@ from litestar.exceptions import PermissionDeniedException
 from litestar.types import ASGIApp, Receive, Scope, Send
 
 from heard import db, errors, settings
-from heard.accounts import queries as account_queries
-from heard.accounts.secrets import token_hash
 from heard.principal import Principal
 from heard.web.errors import unavailable_page
 from heard.web.forms import read_form
 
 SESSION_COOKIE = "heard_session"
+
+SessionLookup = Callable[[asyncpg.Connection, str], Awaitable[Principal | None]]
+"""Who a session token belongs to, or None. Sessions are accounts', and accounts builds on this layer, so the
+assembly hands their lookup to the middleware."""
 
 
 class SessionMiddleware:
@@ -29,8 +31,9 @@ class SessionMiddleware:
     handler and after-response work while asking for another could exhaust the pool.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, lookup: SessionLookup) -> None:
         self.app = app
+        self.lookup = lookup
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == ScopeType.HTTP:
@@ -53,9 +56,8 @@ class SessionMiddleware:
         if not token or scope["path"].startswith(("/static/", "/health/")):
             return None
         pool: asyncpg.Pool = scope["litestar_app"].state.db_pool
-        idle = timedelta(minutes=settings.get().app.session_idle_minutes)
         async with db.acquire(pool) as conn:
-            return await account_queries.resolve_session(conn, token_hash(token), idle)
+            return await self.lookup(conn, token)
 
 
 CROSS_SITE = "This request came from another website, so Heard refused it. Go back to Heard and try again."
