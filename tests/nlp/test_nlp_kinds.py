@@ -242,3 +242,29 @@ def test_a_game_a_sport_a_lesson_or_harm_over_is_not_flagged(text):
 @pytest.mark.parametrize("text", WORRIES_NOT_DISMISSED)
 def test_a_cover_story_a_game_beside_harm_or_a_denial_of_help_is_still_flagged(text):
     assert screen(text).level != "none"
+
+
+WORRIES_PLANS_AND_TABLETS = [
+    # a way to end one's life already worked out
+    "Nobody listens anyway. I've figured out how I'd end it and when.",
+    # an overdose taken, in text-speak
+    "tuk loads of my tabs after school n now i feel sick",
+    # tablets put by
+    "ive been stockpiling my prescription for a few weeks now",
+    # an attempt said sideways
+    "after the review i almost did something stupid",
+]
+SAFE_WITH_THE_SAME_WORDS = [
+    "I worked out how to do it on my calculator",
+    "I keep my tablets in the kitchen so I remember to take them",
+]
+
+
+@pytest.mark.parametrize("text", WORRIES_PLANS_AND_TABLETS)
+def test_a_plan_an_overdose_or_tablets_put_by_are_flagged(text):
+    assert screen(text).level != "none"
+
+
+@pytest.mark.parametrize("text", SAFE_WITH_THE_SAME_WORDS)
+def test_working_out_a_sum_or_keeping_tablets_is_not_flagged(text):
+    assert screen(text).level == "none"
