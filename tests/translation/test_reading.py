@@ -44,9 +44,11 @@ async def test_unreadable_words_wait_at_once_for_the_staff_who_may_read_them_and
     sid = await _send(ava, SOMALI)
     await _send(ben, SOMALI, ["iro"])  # Ben chose only an IRO, and has none: his worker may not read it
     await _send(ava, "I had a good day at school")  # English the screen reads: nothing to wait for
-    # No worker runs in this test: the request's screen put it in the queue, the language not yet named.
+    # The request's screen put it in the queue, the language not yet named ("und"); the session's worker, when an
+    # earlier test started it, may already have named it from its analysis.
     row = await db.fetchrow("select language, translated_at, due_at from readings where submission_id = $1", sid)
-    assert (row["language"], row["translated_at"]) == ("und", None) and row["due_at"] > datetime.now(LONDON)
+    assert row["language"] in ("und", "so") and row["translated_at"] is None
+    assert row["due_at"] > datetime.now(LONDON)
 
     worker = await clients().as_staff(council.staff["worker"])
     listed = (await worker.get("/api/reading")).json()
