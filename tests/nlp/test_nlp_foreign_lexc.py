@@ -1,0 +1,105 @@
+"""Kinds of disclosure children write in Polish, Albanian, Vietnamese and Tigrinya (issue #17), and look-alikes.
+
+Every sentence here was written for these tests (glosses in the comments); none comes from an evaluation set.
+Kinds, numbered as in the issue: 1 a carer who hits, with an object, and the marks; 2 leaving, nowhere to sleep;
+3 forced marriage; 4 an older man's gifts and invitations; 5 carrying, a second phone, debts, unpaid work; 6 a
+planned suicide; 7 emotional abuse; 8 neglect; 9 threats from peers; 10 harm never told, violence seen at contact.
+"""
+
+import pytest
+
+from nlp import screen
+from nlp._foreign import read
+
+# (text, level, category, language); the gloss starts with the kind's number
+KINDS = [
+    # Polish
+    ("Opiekunka mnie wali jak coś rozleję", "urgent", "abuse", "pl"),  # 1 the carer beats me when I spill something
+    ("foster tata walnął mnie w twarz wczoraj", "urgent", "abuse", "pl"),  # 1 foster dad hit me in the face yesterday
+    # 1 she beats me with the charger if I don't tidy
+    ("opiekunka leje mnie ładowarką jak nie posprzątam", "urgent", "abuse", "pl"),
+    ("mam siniaki na plecach po pasku", "urgent", "abuse", "pl"),  # 1 I have bruises on my back from the belt
+    ("staff złapał mnie za gardło", "urgent", "abuse", "pl"),  # 1 a staff member grabbed me by the throat
+    # 2 I'm not going back to the foster carer, I've had enough
+    ("Nie wracam do fostera, mam dość", "urgent", "missing", "pl"),
+    ("Dzisiaj śpię na dworcu", "urgent", "missing", "pl"),  # 2 tonight I'm sleeping at the station
+    # 2 I'm staying at some man's I don't know
+    ("nocuję u jakiegoś faceta którego nie znam", "urgent", "missing", "pl"),
+    # 3 my parents want to marry me off this summer in Poland
+    ("Rodzice chcą mnie wydać za mąż w wakacje w Polsce", "urgent", "abuse", "pl"),
+    # 3 they took my passport so I can't run before the wedding
+    ("zabrali mi paszport żebym nie uciekła przed ślubem", "urgent", "abuse", "pl"),
+    # 4 the guy is 25 and gives me vodka and weed
+    ("Typ ma 25 lat i daje mi wódkę i zioło", "urgent", "exploitation", "pl"),
+    # 4 he wants me to come to his for the night
+    ("chce żebym przyszła do niego na noc", "urgent", "exploitation", "pl"),
+    # 4 he said it's our secret and I must tell no one
+    ("powiedział że to nasza tajemnica i nikomu mam nie mówić", "concern", "exploitation", "pl"),
+    # 5 I take parcels to Birmingham and they pay me
+    ("wożę paczki do Birmingham a oni mi płacą", "urgent", "exploitation", "pl"),
+    ("dali mi drugi telefon do roboty", "concern", "exploitation", "pl"),  # 5 they gave me a second phone for the work
+    # 5 I work unpaid to repay the journey to England
+    ("pracuję za darmo żeby spłacić przejazd do Anglii", "urgent", "exploitation", "pl"),
+    ("kazali mi sprzedawać dragi", "urgent", "exploitation", "pl"),  # 5 they told me to sell drugs
+    ("mam odłożone tabletki na dzisiaj", "urgent", "self_harm", "pl"),  # 6 I have tablets put by for today
+    ("nie chcę się już obudzić", "urgent", "self_harm", "pl"),  # 6 I don't want to wake up any more
+    # 6 if I'm not here tomorrow give my phone to my brother
+    ("jeśli mnie jutro nie będzie dajcie mój telefon bratu", "urgent", "self_harm", "pl"),
+    ("chcę skoczyć z mostu", "urgent", "self_harm", "pl"),  # 6 I want to jump off a bridge
+    ("Mówi że jestem tu tylko dla pieniędzy", "concern", "abuse", "pl"),  # 7 she says I'm only here for the money
+    # 7 the carer says I shouldn't have been born
+    ("opiekunka mówi że nie powinnam się urodzić", "concern", "abuse", "pl"),
+    ("foster nazywa mnie brudasem", "concern", "abuse", "pl"),  # 7 the foster carer calls me a dirty foreigner
+    # 7 they threaten to put me in a children's home
+    ("straszą mnie że oddadzą mnie do domu dziecka", "concern", "abuse", "pl"),
+    ("chodzę do szkoły głodny", "concern", "neglect", "pl"),  # 8 I go to school hungry
+    # 8 they don't put the heating on, my room is freezing
+    ("nie włączają ogrzewania i w pokoju jest lodowato", "concern", "neglect", "pl"),
+    # 8 I have no winter coat and they buy nothing
+    ("nie mam kurtki na zimę a oni nic nie kupują", "concern", "neglect", "pl"),
+    ("Powiedzieli że jutro mnie pobiją", "urgent", "violence", "pl"),  # 9 they said they'll beat me up tomorrow
+    ("chłopak z klasy pokazał mi nóż", "urgent", "violence", "pl"),  # 9 a boy from my class showed me a knife
+    # 9 every day they wait for me outside school
+    ("codziennie czekają na mnie przed szkołą", "concern", "violence", "pl"),
+    # 10 when I was 8 my uncle touched me, nobody knows
+    ("Jak miałem 8 lat wujek mnie dotykał, nikt o tym nie wie", "concern", "abuse", "pl"),
+    # 10 I never told anyone my uncle abused me
+    ("nigdy nikomu nie powiedziałem że wujek mnie molestował", "concern", "abuse", "pl"),
+    ("Na kontakcie chłopak mamy ją pobił", "concern", "abuse", "pl"),  # 10 at contact mum's boyfriend beat her
+]
+# Denials, sport and kitchen injuries, house rules, films and lessons, exaggeration, harm on the journey that is over
+QUIET = [
+    # Polish
+    "Nikt mnie nie bije w rodzinie zastępczej, jest spoko",  # nobody hits me at the foster family, it's fine
+    "Na boksie dostałem w twarz i mam siniaka",  # I got hit in the face at boxing and have a bruise
+    "na WF-ie dostałem piłką w twarz",  # in PE I got a ball in the face
+    "Skaleczyłem się nożem robiąc kanapkę",  # I cut myself with a knife making a sandwich
+    "Noże są zamykane na noc, dla wszystkich",  # knives are locked away at night, for everyone
+    "Nożyczki są w szufladzie",  # the scissors are in the drawer
+    "W wiadomościach mówili o chłopaku co uciekł z domu",  # on the news they talked about a boy who ran away
+    "na lekcji uczyliśmy się o małżeństwach przymusowych",  # in a lesson we learned about forced marriage
+    "Moja mama mnie zabije jak się spóźnię",  # my mum will kill me if I'm late
+    "jutro mam sprawdzian, zabiję się haha",  # test tomorrow, I'll kill myself haha
+    "jutro wszystko się skończy, ostatni dzień szkoły, hura",  # tomorrow it all ends, last day of school, hooray
+    "Kupiłem bilety na ślub kuzyna w wakacje",  # I bought tickets for my cousin's wedding in the holidays
+    # the carers keep my passport in a cupboard, that's normal
+    "Opiekunowie trzymają mój paszport w szafie, to normalne",
+    "Mama czeka na mnie pod szkołą",  # mum waits for me outside school
+    "wali mnie to co oni myślą",  # I don't care what they think
+    "nie wracam do domu na obiad bo mam kółko",  # I don't come home for lunch, I have a club
+    # in Libya smugglers beat us, but it's over: I have a lawyer and a psychologist, it's good now
+    "W Libii przemytnicy nas bili, ale to się skończyło, mam prawnika i psychologa i teraz jest dobrze",
+]
+
+
+@pytest.mark.parametrize(("text", "level", "category", "language"), KINDS)
+def test_each_kind_is_flagged_at_its_level(text, level, category, language):
+    result = screen(text)
+    assert (result.level, category in result.categories) == (level, True), (result.categories, result.triggers)
+    assert language in read(text).languages
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_a_look_alike_stays_quiet(text):
+    result = screen(text)
+    assert result.level == "none", result.triggers
