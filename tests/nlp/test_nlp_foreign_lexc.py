@@ -66,6 +66,60 @@ KINDS = [
     # 10 I never told anyone my uncle abused me
     ("nigdy nikomu nie powiedziałem że wujek mnie molestował", "concern", "abuse", "pl"),
     ("Na kontakcie chłopak mamy ją pobił", "concern", "abuse", "pl"),  # 10 at contact mum's boyfriend beat her
+    # Albanian
+    ("Kujdestari me rreh me rrip", "urgent", "abuse", "sq"),  # 1 the carer beats me with a belt
+    ("xhaxhai me bie me kabllon e karikuesit", "urgent", "abuse", "sq"),  # 1 my uncle hits me with the charger cable
+    ("Stafi me shtyu per toke", "urgent", "abuse", "sq"),  # 1 a staff member pushed me to the ground
+    ("më kap për fyti dhe më shtrëngon", "urgent", "abuse", "sq"),  # 1 he grabs me by the throat and squeezes
+    ("më la vraja në krahë", "urgent", "abuse", "sq"),  # 1 he left bruises on my arms
+    # 2 I've left the foster home and I'm not going back
+    ("kam ikur nga fosteri dhe nuk kthehem më", "urgent", "missing", "sq"),
+    ("sonte s'kam ku të fle", "urgent", "missing", "sq"),  # 2 tonight I have nowhere to sleep
+    ("kam dy net që fle në stacion", "urgent", "missing", "sq"),  # 2 I've slept at the station for two nights
+    # 3 my parents want to marry me off this summer in Albania
+    ("Prinderit duan te me martojne ne vere ne Shqiperi", "urgent", "abuse", "sq"),
+    # 3 they've engaged me to a boy I don't know
+    ("me kane fejuar me nje djale qe nuk e njoh", "urgent", "abuse", "sq"),
+    # 3 father took my passport so I can't leave before the wedding
+    ("babai ma mori pasaporten qe te mos iki para dasmes", "urgent", "abuse", "sq"),
+    # 3 tickets bought: in August they take me home to marry
+    ("kane blere biletat, ne gusht do me cojne ne shtepi te martohem", "urgent", "abuse", "sq"),
+    # 4 a 40-year-old man gives me money and drives me at night
+    ("një burrë 40 vjeç më jep para dhe më merr me makinë natën", "urgent", "exploitation", "sq"),
+    ("me tha eja tek une naten", "urgent", "exploitation", "sq"),  # 4 he told me come to mine at night
+    ("mos i thuaj askujt, më tha", "concern", "exploitation", "sq"),  # 4 don't tell anyone, he told me
+    # 5 I carry packages from one city to another for money
+    ("coj pako nga nje qytet ne tjetrin per leke", "urgent", "exploitation", "sq"),
+    # 5 they gave me a second phone for work
+    ("me dhane nje telefon te dyte per pune", "concern", "exploitation", "sq"),
+    # 5 I work unpaid at a car wash to pay off the lorry debt
+    ("punoj falas në lavazh për të larë borxhin e kamionit", "urgent", "exploitation", "sq"),
+    ("më çojnë të shes bar", "urgent", "exploitation", "sq"),  # 5 they send me to sell weed
+    ("i kam mbledhur tabletat", "urgent", "self_harm", "sq"),  # 6 I've gathered the tablets
+    ("sonte mbaron gjithcka", "urgent", "self_harm", "sq"),  # 6 tonight everything ends
+    ("nuk dua të zgjohem më", "urgent", "self_harm", "sq"),  # 6 I don't want to wake up any more
+    ("do hidhem nga ura", "urgent", "self_harm", "sq"),  # 6 I'll throw myself off the bridge
+    # 6 if I'm not here tomorrow give my phone to my brother
+    ("nese nuk jam ketu neser jepja telefonin vellait", "urgent", "self_harm", "sq"),
+    ("me thote je ketu vetem per leke", "concern", "abuse", "sq"),  # 7 she tells me you're only here for the money
+    ("babai me thote je turpi i familjes", "concern", "abuse", "sq"),  # 7 father tells me you're the family's shame
+    ("me thone s'duhej te kishe lindur", "concern", "abuse", "sq"),  # 7 they tell me you shouldn't have been born
+    ("kujdestari me thote magjup", "concern", "abuse", "sq"),  # 7 the carer calls me a gypsy
+    # 7 she says they'll send me back to Albania if I talk
+    ("më thotë se do më kthejnë në Shqipëri nëse flas", "concern", "abuse", "sq"),
+    ("shkoj ne shkolle pa ngrene", "concern", "neglect", "sq"),  # 8 I go to school without eating
+    # 8 they don't turn the heating on and it's cold
+    ("nuk e ndezin ngrohjen dhe eshte ftohte", "concern", "neglect", "sq"),
+    # 8 I have no winter clothes and they don't buy me any
+    ("s'kam rroba dimri dhe nuk me blejne", "concern", "neglect", "sq"),
+    ("nesër pas shkolle do të rrahim", "urgent", "violence", "sq"),  # 9 tomorrow after school we'll beat you
+    ("me nxori thiken ne shkolle", "urgent", "violence", "sq"),  # 9 he pulled a knife on me at school
+    ("më presin para shkollës çdo ditë", "concern", "violence", "sq"),  # 9 they wait for me outside school every day
+    # 10 my uncle touched me when I was little, nobody knows
+    ("xhaxhai me prekte kur isha e vogel, askush nuk e di", "concern", "abuse", "sq"),
+    # 10 I've never told anyone my stepfather used to beat me
+    ("s'ia kam thene askujt qe njerku me rrihte", "concern", "abuse", "sq"),
+    ("ne kontakt babai e goditi mamin", "concern", "abuse", "sq"),  # 10 at contact father hit mum
 ]
 # Denials, sport and kitchen injuries, house rules, films and lessons, exaggeration, harm on the journey that is over
 QUIET = [
@@ -89,6 +143,21 @@ QUIET = [
     "nie wracam do domu na obiad bo mam kółko",  # I don't come home for lunch, I have a club
     # in Libya smugglers beat us, but it's over: I have a lawyer and a psychologist, it's good now
     "W Libii przemytnicy nas bili, ale to się skończyło, mam prawnika i psychologa i teraz jest dobrze",
+    # Albanian
+    "askush nuk me rrah ketu, jam mire",  # nobody beats me here, I'm fine
+    "me goditen ne stervitje boksi",  # I got hit in boxing training
+    "u preva me thike ne kuzhine duke prere buke",  # I cut myself with a knife in the kitchen cutting bread
+    "thikat i mbyllin naten per te gjithe",  # they lock the knives away at night, for everyone
+    "ne film e vrane me thike",  # in the film they killed him with a knife
+    "ne mesim folem per martesat e detyruara",  # in a lesson we talked about forced marriage
+    "do me vrase mami nese vonohem",  # mum will kill me if I'm late
+    "nuk kthehem ne Shqiperi se kam frike",  # I won't go back to Albania, I'm afraid
+    "kujdestari ma mban pasaporten ne kasaforte",  # the carer keeps my passport in the safe
+    "më ra telefoni dhe u thye",  # I dropped my phone and it broke
+    "mami më pret jashtë shkollës",  # mum waits for me outside school
+    "nuk dua të zgjohem herët nesër",  # I don't want to get up early tomorrow
+    # on the way the smugglers beat us, but now I'm fine, I have a lawyer and a psychologist
+    "ne rruge kontrabandistet na rrihnin, por tani jam mire, kam avokat dhe psikolog",
 ]
 
 
