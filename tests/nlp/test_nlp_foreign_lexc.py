@@ -120,6 +120,63 @@ KINDS = [
     # 10 I've never told anyone my stepfather used to beat me
     ("s'ia kam thene askujt qe njerku me rrihte", "concern", "abuse", "sq"),
     ("ne kontakt babai e goditi mamin", "concern", "abuse", "sq"),  # 10 at contact father hit mum
+    # Vietnamese
+    ("bà foster lấy dây sạc đánh em", "urgent", "abuse", "vi"),  # 1 the foster mum hits me with the charger cable
+    ("em bị ông foster đánh bằng thắt lưng", "urgent", "abuse", "vi"),  # 1 I get beaten with a belt by the foster dad
+    # 1 (no tone marks) the foster mum beats me with a stick, I don't know what to do
+    ("e bi ba foster danh bang cay, e khong biet lam sao", "urgent", "abuse", "vi"),
+    ("chú nhân viên xô em ngã vào tường", "urgent", "abuse", "vi"),  # 1 the staff man pushed me against the wall
+    ("bố nuôi nắm tóc em kéo đi", "urgent", "abuse", "vi"),  # 1 foster dad grabs my hair and drags me
+    ("tay em bầm tím vì bị đánh", "urgent", "abuse", "vi"),  # 1 my arm is bruised from being beaten
+    # 2 I've left the foster home and I'm not going back
+    ("em bỏ nhà foster đi rồi, không quay lại nữa", "urgent", "missing", "vi"),
+    ("tối nay em không biết ngủ ở đâu", "urgent", "missing", "vi"),  # 2 tonight I don't know where I'll sleep
+    ("em ngủ nhờ nhà một người lạ", "urgent", "missing", "vi"),  # 2 I'm sleeping at a stranger's place
+    ("gia đình ép em lấy chồng", "urgent", "abuse", "vi"),  # 3 my family is forcing me to marry
+    # 3 my parents bought tickets home this summer to marry
+    ("bố mẹ đã mua vé cho em về Việt Nam hè này để cưới", "urgent", "abuse", "vi"),
+    # 3 they took my passport so I can't run before the wedding
+    ("họ lấy hộ chiếu của em để em không trốn trước đám cưới", "urgent", "abuse", "vi"),
+    ("họ định gả em cho một ông già", "urgent", "abuse", "vi"),  # 3 they mean to marry me off to an old man
+    # 4 he's 25, gives me money and bought an iPhone
+    ("anh ấy 25 tuổi hay cho em tiền và mua iphone", "urgent", "exploitation", "vi"),
+    # 4 he asked me to come and sleep at his tonight
+    ("anh ta rủ em qua nhà anh ấy ngủ tối nay", "urgent", "exploitation", "vi"),
+    # 4 he drives me around at night and gives me money
+    ("chú ấy hay chở em đi chơi ban đêm và cho em tiền", "urgent", "exploitation", "vi"),
+    ("ông ấy dặn em không được nói với ai", "concern", "exploitation", "vi"),  # 4 he told me I mustn't tell anyone
+    # 5 I have to carry bags to other cities for them
+    ("em phải mang túi hàng đi các thành phố khác cho họ", "urgent", "exploitation", "vi"),
+    ("họ đưa em một cái điện thoại thứ hai", "concern", "exploitation", "vi"),  # 5 they gave me a second phone
+    ("họ nói mày nợ tụi tao", "concern", "exploitation", "vi"),  # 5 they say you owe us
+    # 5 I work unpaid to pay for being brought to England
+    ("em làm không công để trả tiền đưa em sang Anh", "urgent", "exploitation", "vi"),
+    ("họ bắt em đi bán cỏ", "urgent", "exploitation", "vi"),  # 5 they make me sell weed
+    ("em đã gom thuốc để dành rồi", "urgent", "self_harm", "vi"),  # 6 I've saved up tablets
+    ("tối nay mọi thứ sẽ kết thúc", "urgent", "self_harm", "vi"),  # 6 tonight everything will end
+    ("em không muốn thức dậy nữa", "urgent", "self_harm", "vi"),  # 6 I don't want to wake up any more
+    ("em muốn nhảy cầu", "urgent", "self_harm", "vi"),  # 6 I want to jump off a bridge
+    # 6 if I'm gone tomorrow give my phone to my brother
+    ("nếu mai em không còn ở đây thì đưa điện thoại cho em trai em", "urgent", "self_harm", "vi"),
+    ("bà ấy nói em ở đây chỉ vì tiền", "concern", "abuse", "vi"),  # 7 she says I'm only here for the money
+    ("bố nói em là nỗi nhục của gia đình", "concern", "abuse", "vi"),  # 7 dad says I'm the family's shame
+    ("mẹ nói đáng lẽ không nên sinh ra em", "concern", "abuse", "vi"),  # 7 mum says she should never have had me
+    ("bà foster gọi em là đồ khỉ", "concern", "abuse", "vi"),  # 7 the foster mum calls me a monkey
+    ("họ dọa gửi em về Việt Nam", "concern", "abuse", "vi"),  # 7 they threaten to send me back to Vietnam
+    ("em đi học với bụng đói", "concern", "neglect", "vi"),  # 8 I go to school hungry
+    # 8 they don't turn the heating on, the room is very cold
+    ("họ không bật sưởi, phòng lạnh lắm", "concern", "neglect", "vi"),
+    ("em không có áo ấm mùa đông", "concern", "neglect", "vi"),  # 8 I have no warm clothes for winter
+    ("cả ngày em chưa ăn gì", "concern", "neglect", "vi"),  # 8 I haven't eaten all day
+    ("mai bọn tao đánh mày", "urgent", "violence", "vi"),  # 9 tomorrow we'll beat you
+    ("nó rút dao ra dọa em", "urgent", "violence", "vi"),  # 9 he pulled out a knife to scare me
+    ("tụi nó chờ em ngoài cổng trường", "concern", "violence", "vi"),  # 9 they wait for me outside the school gate
+    ("em bị bạn cùng lớp đánh ở trường", "concern", "violence", "vi"),  # 9 I got beaten by a classmate at school
+    # 10 when I was little my uncle touched me, nobody knows
+    ("hồi nhỏ chú em hay sờ người em, không ai biết", "concern", "abuse", "vi"),
+    # 10 I never told anyone foster dad used to hit me
+    ("em chưa bao giờ kể với ai là bố nuôi từng đánh em", "concern", "abuse", "vi"),
+    ("lúc gặp bố, bố đánh mẹ", "concern", "abuse", "vi"),  # 10 at contact with dad, he hit mum
 ]
 # Denials, sport and kitchen injuries, house rules, films and lessons, exaggeration, harm on the journey that is over
 QUIET = [
@@ -158,6 +215,25 @@ QUIET = [
     "nuk dua të zgjohem herët nesër",  # I don't want to get up early tomorrow
     # on the way the smugglers beat us, but now I'm fine, I have a lawyer and a psychologist
     "ne rruge kontrabandistet na rrihnin, por tani jam mire, kam avokat dhe psikolog",
+    # Vietnamese
+    "không ai đánh em cả, em ổn",  # nobody hits me, I'm fine
+    "bà foster không bao giờ đánh em",  # the foster mum never hits me
+    "có ai đánh em đâu, em ổn",  # nobody hits me (colloquial), I'm fine
+    "em tập boxing bị đấm vào mặt",  # at boxing I got punched in the face
+    "em bị đứt tay khi dùng dao nấu ăn",  # I cut my hand using a knife to cook
+    "dao được cất đi vào buổi tối cho mọi người",  # knives are put away at night for everyone
+    "trong phim người ta đánh nhau bằng dao",  # in the film people fight with knives
+    "mệt muốn chết",  # tired to death
+    "chân em bị sưng khi đá bóng",  # my leg got swollen playing football
+    "em rất sung sướng",  # I'm very happy
+    "mẹ sẽ giết em mất nếu em về muộn",  # mum will kill me if I'm late home
+    "em học về hôn nhân ép buộc ở trường",  # we learned about forced marriage at school
+    "ông bà cho em tiền tiêu vặt",  # my grandparents give me pocket money
+    "em học đánh máy ở trường",  # I learn typing at school
+    "em đi đám cưới chị họ ở Việt Nam hè này",  # I'm going to my cousin's wedding in Vietnam this summer
+    "tụi nó chờ em đi học về rồi cùng đá bóng",  # they wait for me after school and we play football
+    # on the way here the traffickers beat us; now I have a lawyer and counselling, it's over, I'm fine
+    "trên đường sang đây bọn buôn người đánh chúng em, giờ em có luật sư và được tư vấn, mọi chuyện qua rồi, em ổn",
 ]
 
 
