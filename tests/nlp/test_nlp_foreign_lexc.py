@@ -177,6 +177,52 @@ KINDS = [
     # 10 I never told anyone foster dad used to hit me
     ("em chưa bao giờ kể với ai là bố nuôi từng đánh em", "concern", "abuse", "vi"),
     ("lúc gặp bố, bố đánh mẹ", "concern", "abuse", "vi"),  # 10 at contact with dad, he hit mum
+    # Tigrinya
+    ("ኣደ ፎስተር ብቻርጀር ሽቦ ትወቕዓኒ", "urgent", "abuse", "ti"),  # 1 the foster mum hits me with the charger cable
+    ("ኣቦ ፎስተር ትማሊ ሃረመኒ", "urgent", "abuse", "ti"),  # 1 the foster dad hit me yesterday
+    ("እቲ ስታፍ ደፊኡኒ ኣብ መንደቕ", "urgent", "abuse", "ti"),  # 1 the staff member pushed me against the wall
+    ("ኣኮይ ብቕናት ይገርፈኒ", "urgent", "abuse", "ti"),  # 1 my uncle whips me with a belt
+    ("እቲ ሰብኣይ ገዛ ክሳደይ ሒዙ ይጸቕጠኒ", "urgent", "abuse", "ti"),  # 1 the man of the house grabs my neck and squeezes me
+    ("ኣብ ዝባነይ ምልክት ቅናት ኣሎ", "urgent", "abuse", "ti"),  # 1 there is a belt mark on my back
+    ("ካብ ፎስተር ሃዲመ ኣይምለስን", "urgent", "missing", "ti"),  # 2 I ran from the foster home, I won't go back
+    ("ሎሚ ለይቲ ኣበይ ከም ዝሓድር ኣይፈልጥን", "urgent", "missing", "ti"),  # 2 tonight I don't know where I'll spend the night
+    ("ኣብ ጣቢያ ባቡር ሓዲረ", "urgent", "missing", "ti"),  # 2 I spent the night at the train station
+    ("ኣብ ገዛ ዘይፈልጦ ሰብኣይ እሓድር ኣለኹ", "urgent", "missing", "ti"),  # 2 I'm staying nights at the house of a man I don't know
+    # 3 my family want to take me home in summer to marry me off
+    ("ስድራይ ክረምቲ ናብ ዓዲ ወሲዶም ከመርዕዉኒ ይደልዩ", "urgent", "abuse", "ti"),
+    ("ቲኬት ገዚኦምለይ ንምርዓው", "urgent", "abuse", "ti"),  # 3 they've bought me a ticket, to be married
+    ("ፓስፖርተይ ወሲዶም ከይሃድም ቅድሚ መርዓ", "urgent", "abuse", "ti"),  # 3 they took my passport so I can't run before the wedding
+    ("ኒካሕ ብሓይሊ ክገብሩለይ እዮም", "urgent", "abuse", "ti"),  # 3 they're going to make a nikah for me by force
+    ("ሓደ ዓቢ ሰብኣይ ስልኪ ገዚኡለይ", "urgent", "exploitation", "ti"),  # 4 an older man bought me a phone
+    ("ሓደ ሰብኣይ መስተን ሽጋራን ይህበኒ", "urgent", "exploitation", "ti"),  # 4 a man gives me drink and cigarettes
+    ("ለይቲ ናብ ገዝኡ ክኸይድ ይብለኒ", "urgent", "exploitation", "ti"),  # 4 he tells me to go to his house at night
+    ("ንማንም ከይትነግሪ ኢሉኒ", "concern", "exploitation", "ti"),  # 4 he told me don't tell anyone
+    ("ፓኬት ናብ ካልእ ከተማ ከብጽሕ ይልእኩኒ", "urgent", "exploitation", "ti"),  # 5 they send me to take packages to another city
+    ("ቦርሳ ካብ ድኳን ናብ ድኳን እወስድ ብገንዘብ", "urgent", "exploitation", "ti"),  # 5 I take bags from shop to shop for money
+    ("ካልኣይ ስልኪ ሂቦምኒ", "concern", "exploitation", "ti"),  # 5 they gave me a second phone
+    ("ዕዳ ኣሎካ ይብሉኒ", "concern", "exploitation", "ti"),  # 5 they tell me you have a debt
+    ("ንዘምጽኡኒ ክኸፍል ብዘይ ደሞዝ እሰርሕ", "urgent", "exploitation", "ti"),  # 5 I work without pay to repay those who brought me
+    ("ሓሺሽ ክሸጥ ይልእኩኒ", "urgent", "exploitation", "ti"),  # 5 they send me to sell hashish
+    ("ከኒና ኣኪበ ዓቂበዮ ኣለኹ", "urgent", "self_harm", "ti"),  # 6 I've gathered pills and kept them
+    ("ሎሚ ለይቲ ኩሉ ክውዳእ እዩ", "urgent", "self_harm", "ti"),  # 6 tonight everything will end
+    ("ደጊም ክበራበር ኣይደልን", "urgent", "self_harm", "ti"),  # 6 I don't want to wake up any more
+    ("ካብ ድልድል ክዘልል እየ", "urgent", "self_harm", "ti"),  # 6 I'm going to jump off a bridge
+    # 6 if I'm not here tomorrow give my phone to my brother
+    ("ጽባሕ እንተ ዘይሃለኹ ስልከይ ንሓወይ ሃብዎ", "urgent", "self_harm", "ti"),
+    ("ንገንዘብ ጥራይ ኢኻ ኣብዚ ዘለኻ ትብለኒ", "concern", "abuse", "ti"),  # 7 she tells me you're here only for the money
+    ("ኣቦይ ሕፍረትና ኢኻ ይብለኒ", "concern", "abuse", "ti"),  # 7 my father tells me you're our shame
+    ("ክትውለድ ኣይነበረካን ትብለኒ", "concern", "abuse", "ti"),  # 7 she tells me you should not have been born
+    ("ኣደ ፎስተር ባርያ ትብለኒ", "concern", "abuse", "ti"),  # 7 the foster mum calls me a slave
+    ("ናብ ዓድኻ ክንመልሰካ ኢና ይብሉኒ", "concern", "abuse", "ti"),  # 7 they tell me we'll send you back to your country
+    ("ከይበላዕኩ ናብ ቤት ትምህርቲ እኸይድ", "concern", "neglect", "ti"),  # 8 I go to school without eating
+    ("ሂተር ኣይውልዑን፡ ክፍለይ ዝሑል እዩ", "concern", "neglect", "ti"),  # 8 they don't turn on the heater, my room is cold
+    ("ናይ ክረምቲ ክዳን የብለይን", "concern", "neglect", "ti"),  # 8 I have no winter clothes
+    ("ጽባሕ ክንወቕዓካ ኢና", "urgent", "violence", "ti"),  # 9 tomorrow we'll beat you
+    ("ካራ ኣርእዩኒ ኣብ ቤት ትምህርቲ", "urgent", "violence", "ti"),  # 9 they showed me a knife at school
+    ("ኣብ ደገ ኮለጅ ይጽበዩኒ", "concern", "violence", "ti"),  # 9 they wait for me outside college
+    # 10 when I was small my uncle touched me; nobody knows
+    ("ንእሽቶ ከለኹ ኣኮይ ይትንክፈኒ ነይሩ፡ ዝፈልጥ ሰብ የለን", "concern", "abuse", "ti"),
+    ("ኣብ ርክብ ኣቦይ ንኣደይ ወቒዑዋ", "concern", "abuse", "ti"),  # 10 at contact my father hit my mother
 ]
 # Denials, sport and kitchen injuries, house rules, films and lessons, exaggeration, harm on the journey that is over
 QUIET = [
@@ -234,6 +280,23 @@ QUIET = [
     "tụi nó chờ em đi học về rồi cùng đá bóng",  # they wait for me after school and we play football
     # on the way here the traffickers beat us; now I have a lawyer and counselling, it's over, I'm fine
     "trên đường sang đây bọn buôn người đánh chúng em, giờ em có luật sư và được tư vấn, mọi chuyện qua rồi, em ổn",
+    # Tigrinya
+    "ኣብዚ ዝወቕዓኒ ሰብ የለን",  # nobody here hits me
+    "ኣደ ፎስተር ኣይሃረመትንን",  # the foster mum didn't hit me
+    "ኣብ ቦክስ ልምምድ ገጸይ ተሃሪመ",  # I got hit in the face at boxing training
+    "ኣብ ልምምድ ኩዕሶ ረጊጹኒ",  # he kicked me at football training
+    "ኣብ ክሽነ ሽጉርቲ ክቖርጽ ከለኹ ብካራ ኢደይ ተቖሪጸ",  # cutting onions in the kitchen I cut my hand with a knife
+    "ካራታት ለይቲ ይዕጸዉ ንኹሉ",  # knives are locked away at night, for everyone
+    "ካራቴ እጻወት",  # I do karate
+    "ኣብ ፊልም ብካራ ቀቲሎሞ",  # in the film they killed him with a knife
+    "ኣብ ትምህርቲ ብዛዕባ ብሓይሊ መርዓ ተማሂርና",  # in a lesson we learned about forced marriage
+    "ካብ ኤርትራ ሃዲመ ናብ ሱዳን ከይደ",  # I fled Eritrea and went to Sudan
+    "ናብ ዕዳጋ ከይደ",  # I went to the market
+    "ክረምቲ ናብ ዓዲ ንመርዓ ሓወይ ክንከይድ ኢና",  # in summer we go home for my brother's wedding
+    "ኣደይ ኣብ ደገ ቤት ትምህርቲ ትጽበየኒ",  # my mum waits for me outside school
+    "ብስሕቂ ክመውት ደልየ",  # I nearly died laughing
+    # in Libya the smugglers used to beat us; now I'm fine, I have a lawyer
+    "ኣብ ሊብያ ደላሎ ይወቕዑና ነይሮም፡ ሕጂ ግን ደሓን እየ ጠበቓ ኣለኒ",
 ]
 
 
