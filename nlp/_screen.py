@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from nlp._foreign import add_reading, read
+from nlp._foreign import Reading, add_reading, read, reads_english
 from nlp._matcher import Step, TokenMatcher, Tokens
 from nlp._normalise import Normalised, normalise
 from nlp._pipeline import LEMMATIZER, LookupLemmatizer, build_pipeline, load_pipeline
@@ -349,9 +349,15 @@ class RuleScreen:
 
     def screen(self, text: str) -> Safeguarding:
         """Screen one raw text: the English rules, and the lexicon of each sentence in another language."""
-        norm = normalise(text)
-        english = self.screen_doc(self.tokenise(norm.text), norm) if self.could_hit(norm) else NONE
-        return add_reading(english, read(text))
+        reading = read(text)
+        return add_reading(self.screen_english(normalise(text), reading), reading)
+
+    def screen_english(self, norm: Normalised, reading: Reading) -> Safeguarding:
+        """The English rules' result, or none when every sentence was read as another language: English rules on
+        Polish or Albanian words misread them ('od', Polish 'from', is 'overdose' in English text-speak)."""
+        if reading.languages and not reads_english(reading):
+            return NONE
+        return self.screen_doc(self.tokenise(norm.text), norm) if self.could_hit(norm) else NONE
 
 
 _WORD = re.compile(r"[a-z0-9]+")

@@ -19,7 +19,7 @@ from nlp._paths import DEFAULT_MODEL_DIR
 from nlp._pipeline import load_pipeline
 from nlp._redact import redact
 from nlp._safeguarding import combine
-from nlp._screen import NONE, RuleScreen, settle_heap
+from nlp._screen import RuleScreen, settle_heap
 from nlp.schemas import SENTIMENTS, THEMES, Analysis, Safeguarding
 
 _BATCH = 512
@@ -99,8 +99,7 @@ class Analyser:
         return out
 
     def _rules(self, norm: Normalised, reading: Reading) -> Safeguarding:
-        english = self.screen.screen_doc(self.screen.tokenise(norm.text), norm) if self.screen.could_hit(norm) else NONE
-        return add_reading(english, reading)
+        return add_reading(self.screen.screen_english(norm, reading), reading)
 
     def _batch(self, texts: Sequence[str]) -> list[Analysis]:
         norms = [normalise(t) for t in texts]

@@ -109,3 +109,9 @@ def test_a_held_out_kind_in_another_language_is_flagged(text, category, language
 @pytest.mark.parametrize("text", HELD_OUT_HARMLESS)
 def test_a_harm_word_inside_a_longer_harmless_word_is_not_flagged(text):
     assert screen(text).level == "none"
+
+
+def test_english_rules_do_not_read_a_text_written_only_in_another_language():
+    # "I get pocket money from my carer every week": Polish 'od' (from) is 'overdose' in English text-speak
+    assert screen("Dostaję kieszonkowe od opiekunki co tydzień").level == "none"
+    assert screen("i od'd last night on my tablets").level == "urgent"  # English text-speak is still read
