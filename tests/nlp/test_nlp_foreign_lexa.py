@@ -1,0 +1,155 @@
+"""Kinds of disclosure in Arabic, Dari/Farsi and Pashto (issue #17), read by kind: each kind at its level, and the
+look-alikes (denials, sport and kitchen injuries, house rules, films, idioms, harm on the journey that is over)
+left quiet. Every sentence is written for these tests in the ways young people type (colloquial forms, missing
+letters, loanwords such as 'foster', 'staff', 'hostel'); none comes from an evaluation set. Glosses in comments,
+with the kind of issue #17 in brackets."""
+
+import pytest
+
+from nlp import screen
+from nlp._foreign import read
+
+# (text, level, category)
+ARABIC = [
+    # 1. a carer, foster parent, staff member or a man in the house who hits, pushes or squeezes, with objects
+    # foster mum hit me with the charger, marks on my arm
+    ("الفوستر ماما ضربتني بالشاحن وعندي علامات على ايدي", "urgent", "abuse"),
+    ("الكيرر بيضربني بالقشاط كل ما يعصب", "urgent", "abuse"),  # the carer beats me with the belt whenever he's angry
+    ("الستاف بالهوستيل دفشني عالحيط", "urgent", "abuse"),  # the staff at the hostel pushed me into the wall
+    ("عمي بيطقني بالعصا", "urgent", "abuse"),  # (Gulf/Iraqi) my uncle hits me with the stick
+    ("زوج امي كفخني على راسي امبارح", "urgent", "abuse"),  # my stepfather smacked me on the head yesterday
+    ("جوز امي بيزقني وبيشد شعري", "urgent", "abuse"),  # (Egyptian) my stepfather shoves me and pulls my hair
+    # the man living with us grabbed my neck, choked me
+    ("الرجال اللي ساكن معنا مسكني من رقبتي وخنقني", "urgent", "abuse"),
+    ("ضهري كله ازرق من حزام الفوستر", "urgent", "abuse"),  # my back is all blue from the foster carer's belt
+    ("في كدمات على رجلي من الكبل اللي ضربني فيه", "urgent", "abuse"),  # bruises on my leg from the cable he hit me with
+    ("انضربت من الفوستر دادي مبارح", "urgent", "abuse"),  # I got beaten by foster dad yesterday
+    ("المشرف لطشني كف قوي", "urgent", "abuse"),  # the supervisor gave me a hard slap
+    ("مرت ابوي بتضربني بالشبشب", "urgent", "abuse"),  # my stepmother hits me with the slipper
+    ("يضربونني في البيت كل يوم", "urgent", "abuse"),  # (MSA) they beat me at home every day
+    # she hit me with the charger wire, marks on my back
+    ("ضربتني بشريط الشاحن وصار عندي اثار على ضهري", "urgent", "abuse"),
+    ("عمو اللي عايش معنا بيلبطني", "urgent", "abuse"),  # the man who lives with us kicks me
+    ("الفوستر بتعصرلي ايدي لحد ما توجعني", "concern", "abuse"),  # the foster carer squeezes my arm until it hurts
+    # 2. leaving and not going back; nowhere to sleep; sleeping at a station, a park, a stranger's
+    ("طلعت من البيت وما رجعت من يومين", "urgent", "missing"),  # I left the house and haven't gone back for two days
+    ("ما عندي وين نام الليلة", "urgent", "missing"),  # I've nowhere to sleep tonight
+    ("ماكو مكان انام بيه الليلة", "urgent", "missing"),  # (Iraqi) there's no place for me to sleep tonight
+    ("نمت بالمحطة مبارح", "urgent", "missing"),  # I slept at the station yesterday
+    ("بت بالشارع امبارح", "urgent", "missing"),  # I spent the night on the street yesterday
+    ("رح نام عند واحد ما بعرفه الليلة", "urgent", "missing"),  # I'll sleep at someone I don't know tonight
+    ("ما ادري وين انام الليلة", "urgent", "missing"),  # (Gulf) I don't know where I'll sleep tonight
+    ("مو راجع عالهوستيل ابدا", "urgent", "missing"),  # I'm never going back to the hostel
+    ("ما بدي ارجع عالبيت بعد اليوم", "urgent", "missing"),  # I don't want to go back home after today
+    # 3. forced marriage: tickets, the summer 'home', the passport, a nikah
+    ("اهلي بدهم يزوجوني بالصيف", "urgent", "abuse"),  # my family want to marry me off in the summer
+    # they booked me a ticket to Syria to marry my cousin
+    ("حجزولي تذكرة على سوريا عشان اتزوج ابن عمي", "urgent", "abuse"),
+    ("ابوي رح ياخدني عالبلد بالصيف مشان اتزوج", "urgent", "abuse"),  # dad will take me home in summer so I get married
+    # they took my passport so I can't refuse the marriage
+    ("اخدوا جواز سفري عشان ما اقدر ارفض الزواج", "urgent", "abuse"),
+    ("بيجبروني اتجوز واحد كبير", "urgent", "abuse"),  # (Egyptian) they're forcing me to marry an older man
+    # they've arranged a nikah for me with my cousin in the holiday
+    ("رتبولي نكاح مع ابن خالي بالعطلة", "urgent", "abuse"),
+    ("ابوي اخذ الباسبور تبعي وخباه", "concern", "abuse"),  # dad took my passport and hid it
+    # 4. an older man's money, phone, drink, lifts; 'come to mine at night'; 'don't tell anyone'
+    ("في رجال كبير بيعطيني مصاري وموبايل", "urgent", "exploitation"),  # an older man gives me money and a phone
+    ("واحد كبير بيجبلي سجاير وبيرة", "urgent", "exploitation"),  # an older guy brings me cigarettes and beer
+    # a man of thirty drives me in his car every day
+    ("زلمة عمره تلاتين بيوصلني بسيارته كل يوم", "urgent", "exploitation"),
+    ("قلي تعي لعندي بالليل", "urgent", "exploitation"),  # he told me come to mine at night
+    ("قلي هاد سر بيناتنا وما تحكي لحدا", "concern", "exploitation"),  # he said it's our secret, don't tell anyone
+    ("شب كبير انطاني حبوب وفلوس", "urgent", "exploitation"),  # (Iraqi) an older lad gave me pills and money
+    # 5. carrying for money, a second phone, 'you owe us', unpaid work for the journey, sent to sell
+    # £50 each time I take a bag shop to shop
+    ("بيعطوني خمسين باوند كل مرة بوصل شنطة من محل لمحل", "urgent", "exploitation"),
+    # they send me to another city to carry packets
+    ("بيبعتوني على مدينة تانية احمل باكيتات", "urgent", "exploitation"),
+    ("عطوني تلفون تاني ما حدا بيعرف عنه", "concern", "exploitation"),  # they gave me a second phone nobody knows about
+    ("قالولي انت مديون النا ولازم تدفع", "concern", "exploitation"),  # they told me you owe us and must pay
+    ("بشتغل ببلاش عشان ادفع حق التهريب", "urgent", "exploitation"),  # I work for nothing to pay for the smuggling
+    ("بيبعتوني ابيع حشيش بالمدينة", "urgent", "exploitation"),  # they send me to sell weed in the city
+    # unpaid in the restaurant for my debt
+    ("عم اشتغل بالمطعم وما بيدفعولي مشان الدين اللي علي", "urgent", "exploitation"),
+    # 6. suicide: tablets ready, tonight it ends, not waking up, a bridge, a goodbye
+    ("الحبوب جاهزة تحت مخدتي", "urgent", "self_harm"),  # the tablets are ready under my pillow
+    ("الليلة كل شي رح يخلص", "urgent", "self_harm"),  # tonight everything will end
+    ("ما بدي اصحى بكرا", "urgent", "self_harm"),  # I don't want to wake up tomorrow
+    ("بدي ارمي حالي من فوق الجسر", "urgent", "self_harm"),  # I want to throw myself off the bridge
+    # if I'm not here tomorrow give my phone to my brother
+    ("اذا ما كنت موجود بكرا اعطوا تلفوني لاخوي", "urgent", "self_harm"),
+    ("رح ابلع علبة البنادول كلها", "urgent", "self_harm"),  # I'll swallow the whole box of paracetamol
+    ("هاد اخر يوم بحياتي", "urgent", "self_harm"),  # this is the last day of my life
+    ("بدي اكب حالي قدام القطار", "urgent", "self_harm"),  # I want to throw myself in front of the train
+    # 7. only here for the money, our disgrace, never born, racist names, threats to send back
+    ("بتقلي انت هون بس مشان المصاري", "concern", "abuse"),  # she tells me you're only here for the money
+    ("ابوي بيقلي انت عارنا", "concern", "abuse"),  # dad tells me you're our disgrace
+    ("امي قالتلي ياريتك ما انولدت", "concern", "abuse"),  # mum told me I wish you'd never been born
+    ("الفوستر بتناديني يا عبدة", "concern", "abuse"),  # the foster carer calls me 'slave' (racist)
+    ("بيقولي انت لاجئ وسخ", "concern", "abuse"),  # he says you're a dirty refugee
+    ("رح نرجعك عالسودان اذا ما سمعت الكلام", "concern", "abuse"),  # we'll send you back to Sudan if you don't obey
+    ("بيهددوني يرجعوني على سوريا", "concern", "abuse"),  # they threaten to send me back to Syria
+    # 8. no food, hungry at school, no heating, no clothes
+    ("ما بيعطوني اكل بالبيت", "concern", "neglect"),  # they don't give me food at home
+    ("بروح عالمدرسة جوعان كل يوم", "concern", "neglect"),  # I go to school hungry every day
+    ("ما في تدفئة بغرفتي والشوفاج مطفي", "concern", "neglect"),  # no heating in my room, the radiator is off
+    ("ما عندي تياب للشتي", "concern", "neglect"),  # I've no clothes for winter
+    ("ما اكلت شي من امبارح", "concern", "neglect"),  # I haven't eaten anything since yesterday
+    ("بيقفلوا البراد علينا", "concern", "neglect"),  # they lock the fridge on us
+    ("مفيش اكل في البيت خالص", "concern", "neglect"),  # (Egyptian) there's no food in the house at all
+    ("الهيتر خربان من شهر ومش عم يصلحوه", "concern", "neglect"),  # the heater's been broken a month, not fixed
+    # 9. peers: 'tomorrow we'll beat you', a knife or blade shown, waiting outside college
+    ("قالولي بكرا رح نضربك", "urgent", "violence"),  # they told me tomorrow we'll beat you
+    ("فرجاني موس بالمدرسة", "urgent", "violence"),  # he showed me a blade at school
+    ("طلعلي سكينة وهددني", "urgent", "violence"),  # he pulled a knife on me and threatened me
+    ("في شباب بيستنوني برا الكولج كل يوم", "concern", "violence"),  # lads wait for me outside college every day
+    ("باجر نكسر راسك", "urgent", "violence"),  # (Gulf) tomorrow we'll break your head
+    ("بكره هنضربك بعد المدرسة", "urgent", "violence"),  # (Egyptian) tomorrow we'll beat you after school
+    # 10. past abuse nobody knows of; violence seen at contact
+    # when I was little my uncle touched me, nobody knows
+    ("لما كنت صغير عمي كان يلمسني وما حدا بيعرف", "concern", "abuse"),
+    # I never told anyone what happened to me as a girl
+    ("ما حكيت لحدا عن اللي صار معي لما كنت صغيرة", "concern", "abuse"),
+    ("بالزيارة شفت بابا عم يضرب ماما", "concern", "abuse"),  # at the visit I saw dad hitting mum
+    ("بالكونتاكت ابوي ضرب مرته قدامي", "concern", "abuse"),  # at contact my father hit his wife in front of me
+]
+ARABIC_QUIET = [
+    "ما حدا بيضربني بالفوستر، هنن كتير منيحين معي",  # nobody hits me at my foster home, they're very kind
+    "عندي كدمة على رجلي من الفوتبول",  # I've a bruise on my leg from football
+    "عندي اثار على ايدي من الملاكمة",  # I've marks on my arms from boxing
+    "جرحت ايدي بالسكين وانا عم قطع بصل",  # I cut my hand with the knife cutting onions
+    # doors at 11, phones at 10, all
+    "بيقفلوا الباب الساعة ١١ بالليل على كل البيت وبياخدوا التلفونات الساعة ١٠ من الكل",
+    "السكاكين مقفول عليها بالمطبخ، هاد قانون للكل",  # the knives are locked in the kitchen, a rule for everyone
+    "شفت فيلم عن بنت هربت من البيت",  # I watched a film about a girl who ran away
+    "بالطريق لهون المهرب ضربني، بس هلق انا بأمان والمحامي والمعالج عم يساعدوني، خلص كل شي",  # journey over, helped
+    "بفضل اموت ولا البس هالتنورة",  # I'd rather die than wear this skirt
+    "ابن عمي رح يتزوج بالصيف ونحن رايحين عالعرس",  # my cousin marries in the summer, we're going to the wedding
+    "الفوستر ماما بتوصلني عالمدرسة بالسيارة كل يوم",  # foster mum drives me to school every day
+    "طلعت من البيت الساعة ٨ عالمدرسة",  # I left the house at 8 for school
+    "ما بدي اصحى بكير عالمدرسة",  # I don't want to get up early for school
+    "صاحبتي قالتلي تعي نامي عندي بالويكند",  # my friend said come and sleep over at the weekend
+    "ما حدا بيجبرني اتزوج، اهلي بيحترموا رأيي",  # nobody forces me to marry, my family respect my view
+    "بموت عليها لهالاغنية",  # I'm mad about this song
+    "بدي ارمي حالي عالتخت من التعب",  # I want to throw myself on the bed, I'm so tired
+    "ما حدا بيقلي انت هون بس مشان المصاري، هنن بحبوني",  # nobody tells me I'm here for the money, they love me
+    "المعلمة علمتنا درس عن الزواج القسري",  # the teacher gave us a lesson on forced marriage
+    "عطوني تلفون جديد لانه القديم انكسر",  # they gave me a new phone because the old one broke
+    "ابوي ما بيضرب امي، هنن منيحين",  # dad doesn't hit mum, they're fine
+    "نمت عند صاحبي بالويكند ولعبنا فيفا",  # I slept at my friend's at the weekend and we played FIFA
+    "السوشل ورکر عندها جواز سفري بأمان",  # my social worker keeps my passport safe
+    "ما حدا قلي ما تقول لحدا",  # nobody told me not to tell anyone
+    "اخدت حبوب للراس",  # I took tablets for my headache
+]
+
+
+@pytest.mark.parametrize(("text", "level", "category"), ARABIC)
+def test_a_kind_of_disclosure_in_arabic_is_read_at_its_level(text, level, category):
+    result = screen(text)
+    assert result.level == level and category in result.categories, (result.level, result.categories)
+    assert "ar" in read(text).languages
+
+
+@pytest.mark.parametrize("text", ARABIC_QUIET)
+def test_an_arabic_look_alike_is_not_flagged(text):
+    assert screen(text).level == "none"
