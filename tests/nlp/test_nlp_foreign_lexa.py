@@ -143,6 +143,124 @@ ARABIC_QUIET = [
 ]
 
 
+FARSI = [
+    # 1. a carer, foster parent, staff member or a man in the house who hits, pushes or squeezes, with objects
+    ("مادر فاستر با کمربند منو زد و جاش کبود شده", "urgent", "abuse"),  # foster mum hit me with a belt, it's bruised
+    ("کاکایم مره با سیم چارجر لت کرد", "urgent", "abuse"),  # (Dari) my uncle beat me with the charger wire
+    ("استاف هاستل منو هل داد به دیوار", "urgent", "abuse"),  # the hostel staff pushed me into the wall
+    ("ناپدریم زد تو گوشم", "urgent", "abuse"),  # my stepfather slapped me round the ear
+    ("مرد خونه با چوب منو میزنه", "urgent", "abuse"),  # the man of the house hits me with a stick
+    ("پدراندرم هر شب کتکم میزنه", "urgent", "abuse"),  # (Dari) my stepfather beats me every night
+    ("کیرر گلومو فشار داد تا نفسم بند اومد", "urgent", "abuse"),  # the carer squeezed my throat till I couldn't breathe
+    ("رو پشتم جای کمربند مونده", "urgent", "abuse"),  # there's a belt mark left on my back
+    ("از دست فاستر کتک خوردم دیروز", "urgent", "abuse"),  # I got beaten by the foster carer yesterday
+    ("مادراندرم با دمپایی به سرم میزنه", "urgent", "abuse"),  # my stepmother hits me on the head with a slipper
+    ("مرد خانه لگدم زد", "urgent", "abuse"),  # the man of the house kicked me
+    ("موهامو میکشه و دستمو محکم فشار میده", "concern", "abuse"),  # she pulls my hair and squeezes my arm hard
+    # 2. leaving and not going back; nowhere to sleep; sleeping at a station, a park, a stranger's
+    ("از خونه زدم بیرون و دیگه برنمیگردم", "urgent", "missing"),  # I walked out and I'm not going back
+    ("امشب جایی ندارم که بخوابم", "urgent", "missing"),  # I've nowhere to sleep tonight
+    ("هیچ جایی ندارم که امشب بمونم", "urgent", "missing"),  # I've nowhere at all to stay tonight
+    ("دیشب تو ایستگاه قطار خوابیدم", "urgent", "missing"),  # last night I slept at the train station
+    ("دو شب است در پارک خواب کردم", "urgent", "missing"),  # (Dari) two nights I've slept in the park
+    ("امشب خونه یه مردی که نمیشناسم میمونم", "urgent", "missing"),  # tonight I'm staying at a man's I don't know
+    ("نمی دانم امشب کجا خواب کنم", "urgent", "missing"),  # (Dari) I don't know where to sleep tonight
+    ("دیگه خونه نمیرم", "urgent", "missing"),  # I'm not going home any more
+    # 3. forced marriage: tickets, the summer 'home', the passport, a nikah
+    # my family want to take me to Afghanistan in summer to marry me off
+    ("خانوادم میخوان تابستون منو ببرن افغانستان که شوهرم بدن", "urgent", "abuse"),
+    ("بلیط گرفتن که برم ایران عروسی کنم", "urgent", "abuse"),  # they've bought tickets for me to go to Iran to marry
+    # my father has taken my passport to force me to marry
+    ("پدرم پاسپورتمو گرفته که مجبورم کنه ازدواج کنم", "urgent", "abuse"),
+    ("به زور نکاحم میکنن با پسر کاکایم", "urgent", "abuse"),  # (Dari) they're forcing a nikah on me with my cousin
+    ("میخوان منو به یه مرد پیر شوهر بدن", "urgent", "abuse"),  # they want to marry me off to an old man
+    # my uncle took my ID and passport, won't give them
+    ("کاکایم تذکره و پاسپورتم را گرفته و نمیته", "concern", "abuse"),
+    # 4. an older man's money, phone, drink, lifts; 'come to mine at night'; 'don't tell anyone'
+    ("یه مرد بزرگتر بهم پول و گوشی میده", "urgent", "exploitation"),  # an older man gives me money and a phone
+    ("یک آقا برام مشروب و سیگار میخره", "urgent", "exploitation"),  # a man buys me drink and cigarettes
+    ("یه مرد با ماشینش منو این ور و اون ور میبره", "urgent", "exploitation"),  # a man drives me around in his car
+    ("گفت شب بیا خونه ام", "urgent", "exploitation"),  # he said come to my place at night
+    ("گفت به هیچ کس نگو این راز ماست", "concern", "exploitation"),  # he said don't tell anyone, it's our secret
+    ("یک مرد کلانسال برایم تحفه و پیسه میته", "urgent", "exploitation"),  # (Dari) an old man gives me gifts and money
+    # 5. carrying for money, a second phone, 'you owe us', unpaid work for the journey, sent to sell
+    # I take packages from one city to another and get paid
+    ("بسته ها رو از یه شهر به یه شهر دیگه میبرم و پول میگیرم", "urgent", "exploitation"),
+    ("منو میفرستن که مواد بفروشم", "urgent", "exploitation"),  # they send me to sell drugs
+    ("یه گوشی دوم بهم دادن که کسی نفهمه", "concern", "exploitation"),  # they gave me a second phone so nobody knows
+    ("میگن به ما بدهکاری باید پس بدی", "concern", "exploitation"),  # they say you owe us, you must pay back
+    ("مجانی کار میکنم تا پول قاچاقچی را بدهم", "urgent", "exploitation"),  # I work for free to pay the smuggler
+    ("پول راه را باید بپردازم", "concern", "exploitation"),  # I have to pay for the journey
+    ("کیف ها را با قطار به منچستر میبرم برای پول", "urgent", "exploitation"),  # I take bags by train to Manchester
+    # 6. suicide: tablets ready, tonight it ends, not waking up, a bridge, a goodbye
+    ("قرص هامو جمع کردم و آماده است", "urgent", "self_harm"),  # I've collected my tablets, they're ready
+    ("امشب همه چیز تموم میشه", "urgent", "self_harm"),  # tonight everything ends
+    ("نمیخوام دیگه بیدار شم", "urgent", "self_harm"),  # I don't want to wake up again
+    ("میخوام خودمو از پل پرت کنم", "urgent", "self_harm"),  # I want to throw myself off the bridge
+    ("اگه فردا نبودم گوشیمو بدین به برادرم", "urgent", "self_harm"),  # if I'm gone tomorrow give my phone to my brother
+    ("میخوام جلوی قطار بپرم", "urgent", "self_harm"),  # I want to jump in front of a train
+    ("این آخرین شب زندگیمه", "urgent", "self_harm"),  # this is the last night of my life
+    ("همه‌ی قرص هامو یکجا خوردم", "urgent", "self_harm"),  # I took all my tablets at once
+    # 7. only here for the money, our disgrace, never born, racist names, threats to send back
+    ("میگه تو فقط بخاطر پول اینجایی", "concern", "abuse"),  # she says you're only here for the money
+    ("میگه تو فقط بخاطر پیسه ایجه استی", "concern", "abuse"),  # (Dari) the same
+    ("پدرم گفت تو مایه ننگ خانواده ای", "concern", "abuse"),  # my father said you're the family's shame
+    ("مادرم میگه کاش به دنیا نمیومدی", "concern", "abuse"),  # mum says I wish you'd never been born
+    ("مادر فاستر بهم میگه افغانی کثیف", "concern", "abuse"),  # foster mum calls me a dirty Afghan
+    ("تهدیدم میکنن که برم گردونن افغانستان", "concern", "abuse"),  # they threaten to send me back to Afghanistan
+    ("میگه برت میگردونیم به کشورت", "concern", "abuse"),  # she says we'll send you back to your country
+    # 8. no food, hungry at school, no heating, no clothes
+    ("بهم غذا نمیدن", "concern", "neglect"),  # they don't give me food
+    ("هر روز گشنه میرم مدرسه", "concern", "neglect"),  # I go to school hungry every day
+    ("بخاری را خاموش میکنن و اتاقم یخ است", "concern", "neglect"),  # they turn the heater off and my room is ice
+    ("لباس زمستونی ندارم", "concern", "neglect"),  # I've no winter clothes
+    ("از دیروز چیزی نخوردم", "concern", "neglect"),  # I haven't eaten since yesterday
+    ("غذا نمیتن بری مه", "concern", "neglect"),  # (Dari) they don't give me food
+    # 9. peers: 'tomorrow we'll beat you', a knife or blade shown, waiting outside college
+    ("گفتن فردا میزنیمت", "urgent", "violence"),  # they said tomorrow we'll beat you
+    ("یه پسر تو مدرسه چاقوشو نشونم داد", "urgent", "violence"),  # a boy at school showed me his knife
+    ("بیرون کالج منتظرم میمونن", "concern", "violence"),  # they wait for me outside college
+    ("پسرا تیغ دراوردن و تهدیدم کردن", "urgent", "violence"),  # the boys pulled out a blade and threatened me
+    ("بعد از مکتب حسابتو میرسیم", "urgent", "violence"),  # (Dari) after school we'll sort you out
+    # 10. past abuse nobody knows of; violence seen at contact
+    # when I was a child my uncle hit me and nobody knows
+    ("وقتی بچه بودم کاکایم منو میزد و هیچکس خبر نداره", "concern", "abuse"),
+    # I've never told anyone he did bad things to me
+    ("تا حالا به هیچ کس نگفتم که کارای بد با من میکرد", "concern", "abuse"),
+    ("تو ملاقات دیدم بابام مامانمو زد", "concern", "abuse"),  # at contact I saw dad hit mum
+    ("پدرم مادرمه لت میکرد جلوی من", "concern", "abuse"),  # (Dari) my father beat my mother in front of me
+]
+# 'چاقو' (knife) alone is also read by ur.txt, which is not this file's to change: the kitchen and house-rule
+# look-alikes are written with 'کارد', a knife as well.
+FARSI_QUIET = [
+    "هیچ کس منو نمیزنه، همه باهام مهربونن",  # nobody hits me, everyone is kind to me
+    "تو باشگاه بوکس کبود شدم",  # I got bruised at the boxing club
+    "موقع پیاز خرد کردن دستمو با کارد بریدم",  # I cut my hand with the knife chopping onions
+    "شبا ساعت ۱۰ گوشیامونو میگیرن و درها رو قفل میکنن، برای همه همینطوره",  # phones at 10, doors locked, for all
+    "کاردها رو شبا تو کمد قفل میکنن",  # they lock the knives in the cupboard at night
+    "یه فیلم دیدیم درباره دختری که به زور شوهرش دادن",  # we watched a film about a girl married off by force
+    "از خنده مردم",  # I died laughing
+    "تو راه قاچاقچی منو زد ولی الان امنم و با مشاور صحبت میکنم، تموم شد",  # journey: now safe, a counsellor, over
+    "دخترخاله‌ام تابستون عروسی میکنه و ما میریم افغانستان",  # my cousin marries this summer, we're going
+    "مادر فاستر گفت زود بیا خونه",  # foster mum said come home early
+    "نمیخوام صبح زود بیدار شم برای مدرسه",  # I don't want to get up early for school
+    "دوستم گفت بیا خونه ما شام بخوریم",  # my friend said come to ours for dinner
+    "هیچکس منو مجبور به ازدواج نمیکنه",  # nobody forces me to marry
+    "قرص هامو از دکتر گرفتم",  # I got my tablets from the doctor
+    "امشب تکالیفمو تموم میکنم",  # I'll finish my homework tonight
+    "فوتبال بازی کردم و پام کبود شد",  # I played football and my leg got bruised
+    "مددکارم پاسپورتمو برام نگه میداره",  # my social worker keeps my passport for me
+    "هیچکس بهم نمیگه که فقط بخاطر پول اینجام",  # nobody tells me I'm only here for the money
+    "حوصلم سر رفته میخوام خودمو از پنجره پرت کنم از خستگی",  # so bored I could throw myself out the window
+    "پدرم هیچوقت مادرمو نزد",  # my father never hit my mother
+    "برادر کوچیکم خیلی اذیتم میکنه",  # my little brother annoys me a lot
+    "هیچکس منو اذیت نمیکنه",  # nobody hurts me
+    "مادرم تو افغانستان منو میزد ولی الان با مشاور صحبت میکنم و خوبم",  # past, a counsellor now, I'm fine
+    "میخوام برگردم افغانستان پیش مادرم",  # I want to go back to Afghanistan to my mother
+    "تابستون میرم مسافرت با فاستر",  # in summer I'm going on holiday with my foster family
+]
+
+
 @pytest.mark.parametrize(("text", "level", "category"), ARABIC)
 def test_a_kind_of_disclosure_in_arabic_is_read_at_its_level(text, level, category):
     result = screen(text)
@@ -152,4 +270,16 @@ def test_a_kind_of_disclosure_in_arabic_is_read_at_its_level(text, level, catego
 
 @pytest.mark.parametrize("text", ARABIC_QUIET)
 def test_an_arabic_look_alike_is_not_flagged(text):
+    assert screen(text).level == "none"
+
+
+@pytest.mark.parametrize(("text", "level", "category"), FARSI)
+def test_a_kind_of_disclosure_in_dari_or_farsi_is_read_at_its_level(text, level, category):
+    result = screen(text)
+    assert result.level == level and category in result.categories, (result.level, result.categories)
+    assert "fa" in read(text).languages
+
+
+@pytest.mark.parametrize("text", FARSI_QUIET)
+def test_a_dari_or_farsi_look_alike_is_not_flagged(text):
     assert screen(text).level == "none"
