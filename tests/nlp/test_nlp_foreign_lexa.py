@@ -261,6 +261,120 @@ FARSI_QUIET = [
 ]
 
 
+PASHTO = [
+    # 1. a carer, foster parent, staff member or a man in the house who hits, pushes or squeezes, with objects
+    ("زما فوسټر پلار ما په کمربند وهي", "urgent", "abuse"),  # my foster father beats me with a belt
+    # the carer beat me with the charger wire, marks
+    ("کیرر د چارجر په تار ووهلم او نښې یې پاتې دي", "urgent", "abuse"),
+    ("سټاف ټېله کړم او دېوال ته یې وغورځولم", "urgent", "abuse"),  # the staff pushed me and threw me at the wall
+    ("ماما مې څپېړه راکړه", "urgent", "abuse"),  # my (maternal) uncle slapped me
+    ("د مور مېړه مې هره ورځ وهي", "urgent", "abuse"),  # my stepfather beats me every day
+    ("زما په شا د کمربند نښې دي", "urgent", "abuse"),  # there are belt marks on my back
+    ("غاړه یې راته ټینګه کړه چې ساه مې بنده شوه", "urgent", "abuse"),  # he squeezed my neck till I couldn't breathe
+    ("هغه سړی چې زموږ په کور کې اوسیږي ما وهي", "urgent", "abuse"),  # the man who lives in our house beats me
+    ("بدن مې د وهلو نه شین دی", "urgent", "abuse"),  # my body is bruised from the beating
+    ("زما فوستر پلار می په بیلت وهی", "urgent", "abuse"),  # typed with Persian letters: my foster dad, a belt
+    ("سټاف څپیړه راکړه", "urgent", "abuse"),  # the staff member slapped me
+    ("ویښتان مې کاږي او لاس مې ټینګ نیسي", "concern", "abuse"),  # she pulls my hair and grips my arm hard
+    # 2. leaving and not going back; nowhere to sleep; sleeping at a station, a park, a stranger's
+    ("نن شپه د خوب ځای نه لرم", "urgent", "missing"),  # I've nowhere to sleep tonight
+    ("پرون شپه په سټیشن کې ویده شوم", "urgent", "missing"),  # last night I slept at the station
+    ("په پارک کې مې شپه تېره کړه", "urgent", "missing"),  # I spent the night in the park
+    ("پرونه شپه مې په پارک کې تیره کړه", "urgent", "missing"),  # last night I spent in the park
+    ("د یو ناآشنا سړي په کور کې ویده شوم", "urgent", "missing"),  # I slept at a strange man's house
+    ("نور کور ته نه ځم", "urgent", "missing"),  # I'm not going home any more
+    ("نه پوهیږم نن شپه چېرته ویده شم", "urgent", "missing"),  # I don't know where I'll sleep tonight
+    ("له فوسټر نه وتښتېدم او بیرته نه ورځم", "urgent", "missing"),  # I ran from the foster home and won't go back
+    # 3. forced marriage: tickets, the summer 'home', the passport, a nikah
+    # my family want to take me to Afghanistan in the summer and marry me
+    ("کورنۍ مې غواړي په اوړي کې مې افغانستان ته یوسي او واده مې وکړي", "urgent", "abuse"),
+    # they've bought a ticket for me to go to Pakistan for my nikah
+    ("ټکټ یې اخیستی چې پاکستان ته لاړه شم او نکاح مې وشي", "urgent", "abuse"),
+    # my father took my passport so I'm forced into the marriage
+    ("پلار مې پاسپورټ راڅخه اخیستی چې واده ته مجبوره شم", "urgent", "abuse"),
+    ("په زوره مې واده کوي", "urgent", "abuse"),  # they're marrying me off by force
+    ("زما کوژده یې د تره له زوی سره کړې", "urgent", "abuse"),  # they've engaged me to my cousin
+    ("زما نکاح یې تړلې ده", "urgent", "abuse"),  # they've tied my nikah
+    ("کاکا مې پاسپورټ او تذکره راڅخه اخیستې", "concern", "abuse"),  # my uncle took my passport and ID from me
+    # 4. an older man's money, phone, drink, lifts; 'come to mine at night'; 'don't tell anyone'
+    ("یو لوی سړی ماته پیسې او موبایل راکوي", "urgent", "exploitation"),  # an older man gives me money and a phone
+    ("یو سړی راته شراب او سګرټ اخلي", "urgent", "exploitation"),  # a man buys me drink and cigarettes
+    ("یو سړی په موټر کې مې ګرځوي", "urgent", "exploitation"),  # a man drives me around in his car
+    ("ویې ویل د شپې زما کور ته راشه", "urgent", "exploitation"),  # he said come to my house at night
+    ("ویې ویل چا ته مه وایه دا زموږ راز دی", "concern", "exploitation"),  # he said don't tell anyone, it's our secret
+    # 5. carrying for money, a second phone, 'you owe us', unpaid work for the journey, sent to sell
+    # I carry bags from one city to another and they pay me
+    ("بکسونه له یو ښار نه بل ښار ته وړم او پیسې راکوي", "urgent", "exploitation"),
+    ("ما لیږي چې نشه وپلورم", "urgent", "exploitation"),  # they send me to sell drugs
+    ("ما مجبوروي چې چرس وپلورم", "urgent", "exploitation"),  # they force me to sell hash
+    ("دوهم موبایل یې راکړی چې هیڅوک پرې خبر نشي", "concern", "exploitation"),  # they gave me a second phone, secret
+    ("وایي ته زموږ پوروړی یې", "concern", "exploitation"),  # they say you owe us
+    ("وړیا کار کوم چې د قاچاقبر پور ورکړم", "urgent", "exploitation"),  # I work for free to pay the smuggler's debt
+    ("د پیسو لپاره پاکټونه لندن ته وړم", "urgent", "exploitation"),  # I take packets to London for money
+    # 6. suicide: tablets ready, tonight it ends, not waking up, a bridge, a goodbye
+    ("ګولۍ مې راټولې کړې دي", "urgent", "self_harm"),  # I've collected tablets
+    ("نن شپه به هر څه ختم شي", "urgent", "self_harm"),  # tonight everything will end
+    ("نه غواړم چې بیا ویښ شم", "urgent", "self_harm"),  # I don't want to wake up again
+    ("غواړم ځان له پله وغورځوم", "urgent", "self_harm"),  # I want to throw myself off the bridge
+    # if I'm not here tomorrow give my phone to my brother
+    ("که زه سبا نه وم زما موبایل زما ورور ته ورکړئ", "urgent", "self_harm"),
+    ("دا زما د ژوند وروستۍ شپه ده", "urgent", "self_harm"),  # this is the last night of my life
+    ("غواړم ځان د ریل مخې ته واچوم", "urgent", "self_harm"),  # I want to throw myself in front of the train
+    # 7. only here for the money, our disgrace, never born, racist names, threats to send back
+    ("وایي ته دلته یوازې د پیسو لپاره یې", "concern", "abuse"),  # she says you're here only for the money
+    ("پلار مې وايي ته زموږ د کورنۍ شرم یې", "concern", "abuse"),  # dad says you're our family's shame
+    ("مور مې وویل کاش ته نه وای پیدا شوی", "concern", "abuse"),  # mum said I wish you'd never been born
+    ("فوسټر مور ماته طالب وايي", "concern", "abuse"),  # foster mum calls me Taliban
+    # they threaten: we'll send you back to Afghanistan
+    ("ګواښ کوي چې بېرته دې افغانستان ته لیږو", "concern", "abuse"),
+    ("وايي خپل هیواد ته ولاړ شه", "concern", "abuse"),  # they say go back to your country
+    # 8. no food, hungry at school, no heating, no clothes
+    ("ډوډۍ راته نه راکوي", "concern", "neglect"),  # they don't give me food
+    ("هره ورځ وږی ښوونځي ته ځم", "concern", "neglect"),  # I go to school hungry every day
+    ("هیټر یې بند ساتلی او کوټه مې ډېره سړه ده", "concern", "neglect"),  # they keep the heater off, my room is cold
+    ("د ژمي جامې نه لرم", "concern", "neglect"),  # I've no winter clothes
+    ("له پرونه مې څه نه دي خوړلي", "concern", "neglect"),  # I haven't eaten anything since yesterday
+    # my shoes are torn and they won't buy me new ones
+    ("بوټونه مې شلېدلي دي او نوي راته نه اخلي", "concern", "neglect"),
+    # 9. peers: 'tomorrow we'll beat you', a knife or blade shown, waiting outside college
+    ("ویې ویل سبا به دې ووهو", "urgent", "violence"),  # they said tomorrow we'll beat you
+    ("یو هلک چاړه راته وښوده", "urgent", "violence"),  # a boy showed me a knife
+    ("د کالج دباندې زما انتظار کوي", "concern", "violence"),  # they wait for me outside college
+    ("ویې ویل تا به ووژنو", "urgent", "violence"),  # they said we'll kill you
+    ("هلکانو بلیډ راوایست او ګواښ یې وکړ", "urgent", "violence"),  # the boys pulled out a blade and threatened me
+    # 10. past abuse nobody knows of; violence seen at contact
+    # when I was small my uncle used to beat me and I've told nobody
+    ("کله چې کوچنی وم کاکا به مې وهلم او هیچا ته مې نه دي ویلي", "concern", "abuse"),
+    ("په لیدنه کې مې ولیدل چې پلار مې مور ووهله", "concern", "abuse"),  # at contact I saw my father beat my mother
+    # nobody knows my uncle did bad things to me
+    ("هیڅوک نه پوهیږي چې کاکا له ما سره بد کارونه کول", "concern", "abuse"),
+]
+PASHTO_QUIET = [
+    "هیڅوک ما نه وهي، دلته خوشحاله یم",  # nobody beats me, I'm happy here
+    "د فوټبال پر مهال مې پښه ټپي شوه",  # I hurt my leg playing football
+    "د پیاز پرې کولو پر مهال مې په چاړه لاس پرې کړ",  # I cut my hand with the knife chopping onions
+    # doors are locked at night and phones taken at ten, a rule for everyone
+    "د شپې دروازې تړل کیږي او په لسو بجو موبایلونه اخلي، دا د ټولو لپاره قانون دی",
+    "چاړې د شپې په الماري کې بندې وي",  # the knives are locked in the cupboard at night
+    "په فلم کې یو هلک له کوره وتښتید",  # in a film a boy ran away from home
+    "زما د ترور زوی په اوړي کې واده کوي او موږ واده ته ځو",  # my cousin marries this summer, we're going
+    # on the way the smuggler beat me, but now I'm safe and talk to a counsellor
+    "په لاره کې قاچاقبر ووهلم خو اوس خوندي یم او له مشاور سره خبرې کوم",
+    "فوسټر مور مې ویل ژر کور ته راشه",  # foster mum said come home soon
+    "ملګري مې وویل زما کور ته راشه چې لوبې وکړو",  # my friend said come to mine and we'll play
+    "سهار وختي پاڅیدل نه غواړم",  # I don't want to get up early
+    "د خندا نه مړ شوم",  # I died laughing
+    "پلار مې هیڅکله مور نه وهله",  # my father never beat my mother
+    "هیڅوک ما په واده نه مجبوروي",  # nobody forces me to marry
+    "ډاکټر راته ګولۍ راکړې چې سر درد مې ښه شي",  # the doctor gave me tablets for my headache
+    "ښوونکي موږ ته د جبري واده په اړه درس راکړ",  # the teacher taught us about forced marriage
+    "زما فوسټر کورنۍ ډېره مهربانه ده او ښه خواړه راکوي",  # my foster family are kind and feed me well
+    "غواړم بیرته افغانستان ته لاړ شم او مور مې ووینم",  # I want to go back to Afghanistan to see my mother
+    "ورور مې راته وویل چا ته مه وایه چې کیک مو وخوړ",  # my brother said don't tell anyone we ate the cake
+    "کاکا مې په موټر کې ښوونځي ته وړي",  # my uncle drives me to school
+]
+
+
 @pytest.mark.parametrize(("text", "level", "category"), ARABIC)
 def test_a_kind_of_disclosure_in_arabic_is_read_at_its_level(text, level, category):
     result = screen(text)
@@ -282,4 +396,16 @@ def test_a_kind_of_disclosure_in_dari_or_farsi_is_read_at_its_level(text, level,
 
 @pytest.mark.parametrize("text", FARSI_QUIET)
 def test_a_dari_or_farsi_look_alike_is_not_flagged(text):
+    assert screen(text).level == "none"
+
+
+@pytest.mark.parametrize(("text", "level", "category"), PASHTO)
+def test_a_kind_of_disclosure_in_pashto_is_read_at_its_level(text, level, category):
+    result = screen(text)
+    assert result.level == level and category in result.categories, (result.level, result.categories)
+    assert "ps" in read(text).languages
+
+
+@pytest.mark.parametrize("text", PASHTO_QUIET)
+def test_a_pashto_look_alike_is_not_flagged(text):
     assert screen(text).level == "none"
