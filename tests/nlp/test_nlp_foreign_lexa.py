@@ -112,6 +112,22 @@ ARABIC = [
     ("ما حكيت لحدا عن اللي صار معي لما كنت صغيرة", "concern", "abuse"),
     ("بالزيارة شفت بابا عم يضرب ماما", "concern", "abuse"),  # at the visit I saw dad hitting mum
     ("بالكونتاكت ابوي ضرب مرته قدامي", "concern", "abuse"),  # at contact my father hit his wife in front of me
+    # more of the same kinds, in other words
+    ("الموظف بالسكن دفعني ووقعت", "urgent", "abuse"),  # the worker at the hostel pushed me and I fell
+    # he hit me with the charger cable till my back was blue
+    ("ضربني بسلك الشاحن حتى صار ضهري ازرق", "urgent", "abuse"),
+    ("هربت من بيت الفوستر وما رح ارجع", "urgent", "missing"),  # I ran from the foster home and won't go back
+    ("نايم بالشارع من اسبوع", "urgent", "missing"),  # I've been sleeping on the street for a week
+    # dad holds my passport and wants to marry me off in Iraq
+    ("ابوي حاجز جوازي وبدو يزوجني بالعراق", "urgent", "abuse"),
+    # an older man buys me clothes and gives me money
+    ("رجال كبير بالعمر بيشتريلي تياب وبيعطيني فلوس", "urgent", "exploitation"),
+    ("بيدزوني ابيع بالمدينة", "urgent", "exploitation"),  # (Iraqi) they send me to sell in the city
+    ("رح اخد كل الحبوب الليلة", "urgent", "self_harm"),  # I'll take all the tablets tonight
+    ("بيقولولي انتي عار علينا", "concern", "abuse"),  # they tell me you're a disgrace to us
+    ("ما بيعطونا اكل كفاية وبنام جوعانين", "concern", "neglect"),  # they don't give us enough food, we sleep hungry
+    ("قالولي بكرا منقتلك بعد الدوام", "urgent", "violence"),  # they told me tomorrow we'll kill you after school
+    ("ما حدا بيعرف انو عمي اعتدى علي لما كنت صغير", "concern", "abuse"),  # nobody knows my uncle abused me as a child
 ]
 ARABIC_QUIET = [
     "ما حدا بيضربني بالفوستر، هنن كتير منيحين معي",  # nobody hits me at my foster home, they're very kind
@@ -140,6 +156,20 @@ ARABIC_QUIET = [
     "السوشل ورکر عندها جواز سفري بأمان",  # my social worker keeps my passport safe
     "ما حدا قلي ما تقول لحدا",  # nobody told me not to tell anyone
     "اخدت حبوب للراس",  # I took tablets for my headache
+    "صاحبي اسمه محمد علي وهو كتير منيح",  # my friend is called Mohammed Ali, he's very nice
+    "اكلت كفتة اليوم عند الفوستر",  # I ate kofta at the foster home today
+    "باخد كل يوم حبوب للربو",  # I take tablets for my asthma every day
+    "جبت علامات منيحة من المعلمة",  # I got good marks from the teacher
+    "بشتغل بالسوبرماركت عشان ادفع اجار البيت",  # I work at the supermarket to pay the rent
+    "عمو اعطاني مصاري بالعيد",  # my uncle gave me money for Eid
+    "آخر مرة بحياتي باكل من هالمطعم",  # the last time in my life I eat at this restaurant
+    "بدي ارمي حالي بالبحر بالصيف",  # I want to throw myself in the sea this summer (swimming)
+    "انت عملت غلطة بس عادي",  # you made a mistake, it's fine
+    "صارلي سنة هون وما حدا بيعرف انو بحب الرسم",  # a year here and nobody knows I love drawing
+    "ما تقول لحدا بس انا بحب بنت بصفي",  # don't tell anyone, but I like a girl in my class
+    "بيطلبوا مني اوصل اخوي عالمدرسة",  # they ask me to take my brother to school
+    "الستاف بالهوستيل منيحين بس الاكل مش طيب",  # the hostel staff are nice but the food isn't good
+    "بشتغل بمحل حلاقة بالويكند وبيعطوني مصاري منيحة",  # I work at a barber's at weekends, they pay me well
 ]
 
 
