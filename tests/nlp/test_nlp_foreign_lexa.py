@@ -259,6 +259,18 @@ FARSI = [
     ("تا حالا به هیچ کس نگفتم که کارای بد با من میکرد", "concern", "abuse"),
     ("تو ملاقات دیدم بابام مامانمو زد", "concern", "abuse"),  # at contact I saw dad hit mum
     ("پدرم مادرمه لت میکرد جلوی من", "concern", "abuse"),  # (Dari) my father beat my mother in front of me
+    # more of the same kinds, in other words
+    ("پدر فاستر با کمربند زد به پشتم", "urgent", "abuse"),  # foster dad hit me on the back with a belt
+    ("شوهر خاله ام با شلنگ مرا زد", "urgent", "abuse"),  # my aunt's husband hit me with a hose
+    ("سه شب است در سرک خواب میکنم", "urgent", "missing"),  # (Dari) three nights I've slept in the street
+    ("پدرم میخواد منو به زور شوهر بده", "urgent", "abuse"),  # my father wants to marry me off by force
+    ("یه آقای مسن بهم مواد میده", "urgent", "exploitation"),  # an elderly man gives me drugs
+    ("منو میفرستن شهرای دیگه بسته ببرم", "urgent", "exploitation"),  # they send me to other cities to take packages
+    ("قرص ها رو قایم کردم که امشب بخورم", "urgent", "self_harm"),  # I've hidden the tablets to take tonight
+    ("کیرر بهم میگه کثافت", "concern", "abuse"),  # the carer calls me filth
+    ("غذا به من نمیدن و همیشه گرسنه ام", "concern", "neglect"),  # they don't give me food, I'm always hungry
+    ("پسرا گفتن میکشیمت", "urgent", "violence"),  # the boys said we'll kill you
+    ("پدرم مادرمو میزد و من میدیدم", "concern", "abuse"),  # my father used to hit my mother and I saw it
 ]
 # 'چاقو' (knife) alone is also read by ur.txt, which is not this file's to change: the kitchen and house-rule
 # look-alikes are written with 'کارد', a knife as well.
@@ -288,6 +300,18 @@ FARSI_QUIET = [
     "مادرم تو افغانستان منو میزد ولی الان با مشاور صحبت میکنم و خوبم",  # past, a counsellor now, I'm fine
     "میخوام برگردم افغانستان پیش مادرم",  # I want to go back to Afghanistan to my mother
     "تابستون میرم مسافرت با فاستر",  # in summer I'm going on holiday with my foster family
+    "خواهر بزرگترم بهم پول میده",  # my older sister gives me money
+    "بی پول موندم چون کار ندارم",  # I'm broke because I have no job
+    "صبحا نمیخوام پاشم",  # in the mornings I don't want to get up
+    "جلوی مدرسه منتظرم تا دوستم بیاد",  # I'm waiting in front of school for my friend
+    "با گروه رفتیم بیرون و حرف زدن",  # we went out with the group and they talked
+    "بالاخره یه روز باید ازدواج کنم",  # one day I'll have to get married
+    "تابستون دخترخالم ازدواج میکنه",  # my cousin is getting married this summer
+    "مجبور شدم با شوهر خالم برم خرید",  # I had to go shopping with my aunt's husband
+    "فقط برای پول کار میکنم اینجا",  # I only work here for the money
+    "اگه فردا مدرسه نبودم تکالیفمو بدین به معلم",  # if I'm not at school tomorrow hand my homework in
+    "بابام هر شب بهم زنگ میزد و هیچکس نمیدونه چقدر دلم براش تنگ شده",  # dad used to ring me; I miss him
+    "کار پاره وقت پیدا کردم تو رستوران و پولشو میدن",  # I found a part-time job and they pay me
 ]
 
 
