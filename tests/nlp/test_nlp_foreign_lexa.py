@@ -402,6 +402,16 @@ PASHTO = [
     ("په لیدنه کې مې ولیدل چې پلار مې مور ووهله", "concern", "abuse"),  # at contact I saw my father beat my mother
     # nobody knows my uncle did bad things to me
     ("هیڅوک نه پوهیږي چې کاکا له ما سره بد کارونه کول", "concern", "abuse"),
+    # more of the same kinds, in other words
+    ("کیرر په کېبل ووهلم", "urgent", "abuse"),  # the carer beat me with a cable
+    ("د مور مېړه مې په سوک وهي", "urgent", "abuse"),  # my stepfather punches me
+    ("تښتیدلی یم او بیرته نه ځم", "urgent", "missing"),  # I've run away and I'm not going back
+    ("په زوره مې نکاح کوي", "urgent", "abuse"),  # they're forcing a nikah on me
+    ("یو لوی سړی ماته چرس راکوي", "urgent", "exploitation"),  # an older man gives me hash
+    ("غواړم ځان ووژنم نن شپه", "urgent", "self_harm"),  # I want to kill myself tonight
+    ("ډوډۍ نه راکوي او وږی یم", "concern", "neglect"),  # they don't feed me and I'm hungry
+    ("هلکانو راته وویل چې تا به ووژنو", "urgent", "violence"),  # the boys told me we'll kill you
+    ("قاچاقبر وایي ته قرضدار یې", "concern", "exploitation"),  # the smuggler says you're in debt
 ]
 PASHTO_QUIET = [
     "هیڅوک ما نه وهي، دلته خوشحاله یم",  # nobody beats me, I'm happy here
@@ -426,6 +436,18 @@ PASHTO_QUIET = [
     "غواړم بیرته افغانستان ته لاړ شم او مور مې ووینم",  # I want to go back to Afghanistan to see my mother
     "ورور مې راته وویل چا ته مه وایه چې کیک مو وخوړ",  # my brother said don't tell anyone we ate the cake
     "کاکا مې په موټر کې ښوونځي ته وړي",  # my uncle drives me to school
+    "زما مشر ورور راته پیسې راکوي",  # my older brother gives me money
+    "زوړ موبایل مې خپل ورور ته ورکړ",  # I gave my old phone to my brother
+    "هلکان توپ وهي",  # the boys are kicking a ball
+    "چا ته مه وایه خو زه یوه نجلۍ خوښوم",  # don't tell anyone, but I like a girl
+    "ما ته یې وویل چې تور کالي واغوندم",  # she told me to wear black clothes
+    "غواړم خپل هیواد ته لاړ شم",  # I want to go to my country
+    "نه غواړم سهار پاڅم",  # I don't want to get up in the morning
+    "که سبا ښوونځي ته نه وم کتابونه مې ښوونکي ته ورکړئ",  # if I'm off school tomorrow, hand in my books
+    "ما وبښئ چې ناوخته شوم",  # sorry I'm late
+    "د دوکان نه مې بکس واخیست او پیسې مې ورکړې",  # I bought a bag at the shop and paid
+    "بکس مې په ټرین لندن ته وړم",  # I'm taking my bag to London on the train
+    "زه یوازې د پیسو لپاره کار کوم او پیسې یې کورنۍ ته لیږم",  # I work only for money and send it home
 ]
 
 
