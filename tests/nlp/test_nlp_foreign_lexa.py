@@ -170,6 +170,7 @@ ARABIC_QUIET = [
     "بيطلبوا مني اوصل اخوي عالمدرسة",  # they ask me to take my brother to school
     "الستاف بالهوستيل منيحين بس الاكل مش طيب",  # the hostel staff are nice but the food isn't good
     "بشتغل بمحل حلاقة بالويكند وبيعطوني مصاري منيحة",  # I work at a barber's at weekends, they pay me well
+    "شفت بالاخبار انو في شب معه سكين بلندن",  # I saw on the news a lad with a knife in London
 ]
 
 
@@ -448,6 +449,7 @@ PASHTO_QUIET = [
     "د دوکان نه مې بکس واخیست او پیسې مې ورکړې",  # I bought a bag at the shop and paid
     "بکس مې په ټرین لندن ته وړم",  # I'm taking my bag to London on the train
     "زه یوازې د پیسو لپاره کار کوم او پیسې یې کورنۍ ته لیږم",  # I work only for money and send it home
+    "په خبرونو کې مې ولیدل چې یو هلک یې په چاړه ووهه",  # on the news I saw a boy stabbed with a knife
 ]
 
 
