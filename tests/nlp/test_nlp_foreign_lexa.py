@@ -487,3 +487,16 @@ def test_a_kind_of_disclosure_in_pashto_is_read_at_its_level(text, level, catego
 @pytest.mark.parametrize("text", PASHTO_QUIET)
 def test_a_pashto_look_alike_is_not_flagged(text):
     assert screen(text).level == "none"
+
+
+# 'Now' (tonight, today) makes a debt or a goodbye urgent; it is a word of its own, not letters inside 'اهلا'
+# (hello), 'بالانكليزي' (in English) or the Persian ending of 'نمیکنن' (they don't).
+NOT_NOW = [
+    "اهلا، قالولي انت مديون النا",  # hello, they told me you owe us
+    "پول راه را باید بپردازم و اونا ول نمیکنن",  # I must pay for the journey and they won't let go
+]
+
+
+@pytest.mark.parametrize("text", NOT_NOW)
+def test_a_now_word_inside_another_word_does_not_make_a_concern_urgent(text):
+    assert screen(text).level == "concern"
