@@ -500,3 +500,23 @@ NOT_NOW = [
 @pytest.mark.parametrize("text", NOT_NOW)
 def test_a_now_word_inside_another_word_does_not_make_a_concern_urgent(text):
     assert screen(text).level == "concern"
+
+
+# Past harm stays a concern unless the text says it is over and dealt with; 'now I'm not safe', 'I'll go to my
+# aunt's this week' (راح ... هاد) and 'school finished today' (تموم شد) say nothing of the kind.
+PAST_NOT_DEALT_WITH = [
+    ("عمي كان يضربني لما كنت صغير، وهلق ما بحس بامان", "concern"),  # uncle beat me as a child; now I don't feel safe
+    ("عمي كان يضربني لما كنت صغير. راح اروح هاد الاسبوع عند خالتي", "concern"),  # ...; I'll go to my aunt's this week
+    ("وقتی بچه بودم کاکایم منو میزد و الان هم امن نیستم", "concern"),  # my uncle hit me as a child; I'm not safe now
+    ("وقتی بچه بودم کاکام منو میزد. امروز مدرسه تموم شد", "concern"),  # my uncle hit me as a child. School ended today
+    ("کله چې کوچنی وم کاکا به مې وهلم او اوس هم خوندي نه یم", "concern"),  # my uncle beat me; I'm not safe now either
+    ("کیرر هر وخت مې وهي", "urgent"),  # the carer beats me all the time ('هر وخت' is no past)
+    ("عمي كان يضربني لما كنت صغير، بس هلق انا بامان وعندي معالج", "none"),  # ... but now I'm safe, I have a therapist
+    ("وقتی بچه بودم کاکام منو میزد ولی الان امنم و همه چیز تموم شد", "none"),  # ... but now I'm safe, it's all over
+    ("کله چې کوچنی وم کاکا به مې وهلم خو اوس خوندي یم او هر څه ختم شو", "none"),  # ... now I'm safe, it's over
+]
+
+
+@pytest.mark.parametrize(("text", "level"), PAST_NOT_DEALT_WITH)
+def test_past_harm_is_none_only_when_the_text_says_it_is_over(text, level):
+    assert screen(text).level == level
