@@ -520,3 +520,23 @@ PAST_NOT_DEALT_WITH = [
 @pytest.mark.parametrize(("text", "level"), PAST_NOT_DEALT_WITH)
 def test_past_harm_is_none_only_when_the_text_says_it_is_over(text, level):
     assert screen(text).level == level
+
+
+# Plain denials of the new kinds, with the 'nobody' or 'not' before a speech verb or a want.
+DENIALS = [
+    "ما حدا بيطقني",  # nobody hits me
+    "الفوستر عمرها ما ضربتني",  # the foster carer has never hit me
+    "ما حدا بيجبرني اتجوز",  # nobody forces me to marry
+    "ما حدا قالي رح نضربك",  # nobody told me 'we'll beat you'
+    "نمیخوام خودمو بکشم، فقط ناراحتم",  # I don't want to kill myself, I'm just upset
+    "هیچ مردی بهم پول نمیده",  # no man gives me money
+    "هیچکس بهم نگفته که میکشیمت",  # nobody has told me 'we'll kill you'
+    "هیڅوک زما واده په زور نه کوي",  # nobody is marrying me off by force
+    "نه غواړم ځان ووژنم",  # I don't want to kill myself
+    "هیڅوک ما په کمربند نه وهي",  # nobody beats me with a belt
+]
+
+
+@pytest.mark.parametrize("text", DENIALS)
+def test_a_denial_of_a_new_kind_is_not_flagged(text):
+    assert screen(text).level == "none"
