@@ -540,3 +540,32 @@ DENIALS = [
 @pytest.mark.parametrize("text", DENIALS)
 def test_a_denial_of_a_new_kind_is_not_flagged(text):
     assert screen(text).level == "none"
+
+
+# Other ways of saying three of the kinds: not wanting to live any more, sleeping forever, running off.
+MORE_WAYS = [
+    ("ما عاد بدي عيش", "urgent", "self_harm"),  # I don't want to live any more
+    ("بدي نام للابد", "concern", "self_harm"),  # I want to sleep forever
+    ("بايت برا البيت من يومين", "concern", "missing"),  # I've been sleeping away from home for two days
+    ("هزمت من بيت الفوستر", "urgent", "missing"),  # (Iraqi) I ran away from the foster home
+    ("میخوام برای همیشه بخوابم", "concern", "self_harm"),  # I want to sleep forever
+    ("خسته شدم از زندگی", "concern", "self_harm"),  # I'm tired of life
+    ("از خونه در رفتم", "urgent", "missing"),  # I ran off from home
+    ("غواړم د تل لپاره ویده شم", "concern", "self_harm"),  # I want to sleep forever
+    ("له ژونده ستړی شوی یم", "concern", "self_harm"),  # I'm tired of life
+]
+MORE_WAYS_QUIET = [
+    "طفشت من المدرسة اليوم",  # I'm fed up with school today
+    "خسته شدم از درس خوندن",  # I'm tired of studying
+]
+
+
+@pytest.mark.parametrize(("text", "level", "category"), MORE_WAYS)
+def test_another_way_of_saying_a_kind_is_read(text, level, category):
+    result = screen(text)
+    assert result.level == level and category in result.categories, (result.level, result.categories)
+
+
+@pytest.mark.parametrize("text", MORE_WAYS_QUIET)
+def test_the_same_words_about_school_are_not_flagged(text):
+    assert screen(text).level == "none"
