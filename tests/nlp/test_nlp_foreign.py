@@ -115,3 +115,11 @@ def test_english_rules_do_not_read_a_text_written_only_in_another_language():
     # "I get pocket money from my carer every week": Polish 'od' (from) is 'overdose' in English text-speak
     assert screen("Dostaję kieszonkowe od opiekunki co tydzień").level == "none"
     assert screen("i od'd last night on my tablets").level == "urgent"  # English text-speak is still read
+
+
+def test_an_urdu_rule_does_not_read_persian_everyday_words():
+    # Dari: "I cut the onions with the knife for dinner" / "be careful the key doesn't get lost"
+    assert screen("برای نان شب پیاز را با چاقو ریزه کردم").level == "none"
+    assert screen("مواظب باش کلید گم نشه").level == "none"
+    # Urdu: "he showed me a knife and said he'll kill me" is still a threat
+    assert screen("اس نے مجھے چاقو دکھایا اور کہا تمہیں ماریں گے").level == "urgent"
