@@ -12,7 +12,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, cached_property
 
 import msgspec
 
@@ -33,6 +33,7 @@ _ARABIC_MARKERS = (
     ("ur", frozenset("ےںٹڈڑھہ")),
     ("fa", frozenset("پچژگکی")),
 )
+_MARKED = {code: marks for code, marks in _ARABIC_MARKERS if code in ("ps", "ur")}
 _FOLD_ARABIC = str.maketrans(
     {
         "أ": "ا",
@@ -271,9 +272,13 @@ def _latin_sentence_language(sentence: str) -> str | None:
     return _latin_language(words) if words else "en"
 
 
-def _lexicons_for(language: str, script: str, words: set[str]) -> tuple[str, ...]:
+def _lexicons_for(language: str, script: str, words: set[str], letters: set[str]) -> tuple[str, ...]:
     if script == "arabic":
-        return ARABIC_SCRIPT
+        # Pashto and Urdu only where the sentence has a letter of theirs or was identified as theirs: their bare
+        # words read Persian and Arabic wrongly, and every lexicon read costs time on every sentence.
+        return tuple(
+            code for code in ARABIC_SCRIPT if code not in _MARKED or code == language or letters & _MARKED[code]
+        )
     if script == "ethiopic":
         return ("ti",)
     markers = _markers()
@@ -319,11 +324,25 @@ def _read_hit(lex: Lexicon, rule: _Rule, folded: str, span: tuple[int, int], tex
     return "urgent" if rule.boost and text.now else rule.level
 
 
-class _Text(msgspec.Struct, frozen=True):
-    """What the whole text says, read once: harm is over and dealt with; something happens now or tonight."""
+class _Text:
+    """What the whole text says: harm is over and dealt with; something happens now or tonight. Read only when a
+    hit asks (most texts have none), and then once."""
 
-    resolved: bool
-    now: bool
+    def __init__(self, text: str, codes: tuple[str, ...]) -> None:
+        self._text = text
+        self._codes = codes
+
+    @cached_property
+    def _folded(self) -> str:
+        return fold(self._text)
+
+    @cached_property
+    def resolved(self) -> bool:
+        return _cue_anywhere("resolved", self._codes, self._folded)
+
+    @cached_property
+    def now(self) -> bool:
+        return _cue_anywhere("now", self._codes, self._folded)
 
 
 def _sentences(text: str) -> Iterator[str]:
@@ -375,12 +394,10 @@ def read(text: str) -> Reading:
         if language not in languages:
             languages.append(language)
         folded = fold(sentence)
-        codes = _lexicons_for(language, script, set(_LETTERS.findall(folded)))
+        codes = _lexicons_for(language, script, set(_LETTERS.findall(folded)), set(sentence))
         if codes:
             per_sentence.append((folded, codes))
-    all_codes = tuple({c for _, codes in per_sentence for c in codes})
-    whole = fold(text)
-    context = _Text(_cue_anywhere("resolved", all_codes, whole), _cue_anywhere("now", all_codes, whole))
+    context = _Text(text, tuple({c for _, codes in per_sentence for c in codes}))
     for folded, codes in per_sentence:
         for code in codes:
             lex = lexicon(code)
