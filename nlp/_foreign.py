@@ -16,6 +16,7 @@ from functools import cache, cached_property
 
 import msgspec
 
+from nlp._gate import Gate
 from nlp._resources import RESOURCES, lower_set, mapping
 from nlp.schemas import CATEGORIES, LEVELS, Level, Safeguarding
 
@@ -114,6 +115,7 @@ class Lexicon(msgspec.Struct, frozen=True):
     code: str
     rules: tuple[_Rule, ...]
     cues: dict[str, re.Pattern[str]]
+    gate: Gate  # which rules could match a sentence
 
 
 # WORDS whole: a hit starts and ends on word boundaries (Vietnamese syllables); WORDS start: it starts on one
@@ -150,7 +152,8 @@ def lexicon(name: str) -> Lexicon:
         if category not in CATEGORIES or level not in ("concern", "urgent") or set(flags) - {"boost"}:
             raise ValueError(f"{name}.txt:{number}: unknown category, level or flag: {line!r}")
         rules.append(_Rule(category, level, _compile(pattern.strip(), words), "boost" in flags))  # type: ignore[arg-type]
-    return Lexicon(name, tuple(rules), {k: _compile("|".join(f"(?:{p})" for p in v)) for k, v in cues.items()})
+    cue_patterns = {k: _compile("|".join(f"(?:{p})" for p in v)) for k, v in cues.items()}
+    return Lexicon(name, tuple(rules), cue_patterns, Gate([rule.pattern.pattern for rule in rules]))
 
 
 class Reading(msgspec.Struct, frozen=True):
@@ -401,7 +404,8 @@ def read(text: str) -> Reading:
     for folded, codes in per_sentence:
         for code in codes:
             lex = lexicon(code)
-            for rule in lex.rules:
+            for index in lex.gate.candidates(folded):
+                rule = lex.rules[index]
                 for m in rule.pattern.finditer(folded):
                     level = _read_hit(lex, rule, folded, m.span(), context)
                     if level is not None:
