@@ -34,6 +34,9 @@ _CONTRACTIONS = {
     "gon": "go",
     "cannot": "can",
 }
+# Entries of the lookup table that are wrong for the way children write: it reads "does" as the plural of "doe", so a
+# rule on ~do ('he does it again') never saw the commonest form of the verb.
+_CORRECTIONS = {"does": "do"}
 
 
 def _lookups_table() -> dict[str, str]:
@@ -44,6 +47,7 @@ def _lookups_table() -> dict[str, str]:
     table: dict[str, str] = json.loads(gzip.decompress(path.read_bytes()))
     lower = {k: v.lower() for k, v in table.items() if k == k.lower()}
     lower.update(_CONTRACTIONS)
+    lower.update(_CORRECTIONS)
     return lower
 
 
