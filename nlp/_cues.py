@@ -84,6 +84,12 @@ def _clause_cues(words: list[str], lex: dict[str, int]) -> tuple[list[str], int,
     return cues, pos, neg
 
 
+def polarity(words: list[str]) -> tuple[int, int]:
+    """How many good and bad words a run of lower-case words holds, a negated word counted the other way."""
+    _, pos, neg = _clause_cues(words, lexicon())
+    return pos, neg
+
+
 def _polarity(pos: int, neg: int) -> str:
     return "both" if pos and neg else "pos" if pos else "neg" if neg else "flat"
 

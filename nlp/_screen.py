@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from nlp._cues import polarity
 from nlp._foreign import Reading, add_reading, read, reads_english
 from nlp._matcher import Step, TokenMatcher, Tokens
 from nlp._normalise import Normalised, normalise
@@ -99,6 +100,10 @@ class _Context:
         self.subjects = {s: "self" for s, _ in cues.get("subject_self", ())}
         self.subjects.update({s: "other" for s, _ in cues.get("subject_other", ())})
         self.dismissed = False  # some hit was read as a denial, story, accident, joke or resolved past
+        # An accident someone else claims ('he says it was an accident') is theirs to claim, not the child's account.
+        claimed = cues.get("claimed", ())
+        if claimed:
+            cues["play"] = [(s, e) for s, e in cues.get("play", ()) if not any(cs <= s < ce for cs, ce in claimed)]
         boosts = cues.get("boost", [])
         self.jokes = [(s, e) for s, e in cues.get("joke", []) if not any(bs <= s < be for bs, be in boosts)]
         # Harm is dealt with only when the writer says so as a fact: not in a fear or a supposition ('I thought
@@ -107,6 +112,23 @@ class _Context:
         self.resolved = not cues.get("untold") and any(
             not any(self.clause_start[s] <= h < s for h in hypothetical) for s, _ in cues.get("resolved", ())
         )
+        # Said to be well now: that ends a harm the screen read as past, but says nothing of the rest of the text (a
+        # long review is happy 'now' about college and can still carry a worry only the model sees).
+        self.well_now = not cues.get("untold") and self._well_now(toks, hypothetical)
+
+    def _well_now(self, toks: Tokens, hypothetical: list[int]) -> bool:
+        """Whether some sentence says the writer is well now: a 'now' with only good words ('I'm in a much better
+        place now', 'now we see each other every week and it's the best bit of my life'), not in a supposition."""
+        turns = [t for t, _ in self.cues.get("but", ())]
+        for s, _ in self.cues.get("now", ()):
+            # From the clause of 'now' to a turn ('I'm not doing that now but I can feel it creeping back').
+            lo, hi = self.clause_start[s], min([t for t in turns if t > s] + [self.sentence_end[s]])
+            if any(self.sentence_start[s] <= h < hi for h in hypothetical):
+                continue
+            pos, neg = polarity([toks.strings[o].lower() for o in toks.orths[lo:hi]])
+            if pos and not neg:
+                return True
+        return False
 
     def cue(self, kind: str, lo: int, hi: int, hit: tuple[int, int]) -> bool:
         spans = self.jokes if kind == "joke" else self.cues.get(kind, ())
@@ -138,12 +160,15 @@ class _Context:
         'but') between the two, so 'he used to hit me but now my stepdad hits me' leaves the second hit present;
         or a next sentence that dates what came before ('That was two years ago.')."""
         sent_lo, sent_hi = self.sentence(start)
-        turns = [s for kind in ("present", "but") for s, _ in self.cues.get(kind, ())]
+        present = [s for s, _ in self.cues.get("present", ())]
+        turns = present + [s for s, _ in self.cues.get("but", ())]
         for s, e in self.cues.get("past", ()):
             if not (sent_lo <= s < sent_hi) or start <= s < end:
                 continue
-            lo, hi = (e, start) if s < start else (end, s)
-            if not any(lo <= t < hi for t in turns):
+            # Before the hit, 'but' turns away from the past ('he used to, but now...'); after it, 'but' is how the
+            # past is told ('he hit me but that was two years ago'): there only the present turns it back.
+            lo, hi, between = (e, start, turns) if s < start else (end, s, present)
+            if not any(lo <= t < hi for t in between):
                 return True
         # A later sentence can date what came before ('That was two years ago.'): the next two are read.
         hi = sent_hi
@@ -209,9 +234,10 @@ def _not_a_disclosure(rule: Rule, ctx: _Context, start: int, end: int, cues: lis
     hit = (start, end)
     sent_lo, sent_hi = ctx.sentence(start)
     negated = "negation" in cues
-    if ctx.cue("play", sent_lo, sent_hi, hit):
+    # A cover story is an accident by design ('if anyone asks, I fell'): its accident does not undo it.
+    if ctx.cue("play", sent_lo, sent_hi, hit) and "cover" not in rule.flags:
         return True
-    if "past" in cues and ctx.resolved:
+    if "past" in cues and (ctx.resolved or ctx.well_now):
         return True
     if "house" in rule.flags and ctx.anywhere("rules"):
         return True

@@ -268,3 +268,62 @@ def test_a_plan_an_overdose_or_tablets_put_by_are_flagged(text):
 @pytest.mark.parametrize("text", SAFE_WITH_THE_SAME_WORDS)
 def test_working_out_a_sum_or_keeping_tablets_is_not_flagged(text):
     assert screen(text).level == "none"
+
+
+# Session 11 kinds, each in words written for these tests.
+WORRIES_SESSION_11 = [
+    # a cover story is an accident by design, in either order
+    "If my teacher asks about the bruise on my cheek, I slipped in the shower.",
+    "I walked into a cupboard. That's what I'm meant to tell them at school.",
+    # images shared unless the child pays, with or without 'will'
+    "this guy has my pics and says send 50 quid or he posts them on my story",
+    "if I block her she'll send the video to my whole class",
+    # threats to stab, in young people's words
+    "some boys from the other estate said they're gonna shank me after school",
+    # affairs put in order: two signs of it
+    "if anything happens to me, my sister can have my headphones. tell mum I love her",
+    # tablets carried for no pain
+    "keeping a strip of my meds in my pencil case just in case. not for pain",
+    # a beating named by its tool
+    "when he's had a drink dad gets the belt out",
+    # a wish that says it happens
+    "all I want is to never get smacked again",
+    # grooming: between us, alone
+    "he says we should keep our chats between us",
+    "my online friend only wants to call when I'm alone in my room",
+    # 'does', the commonest form of 'do', is read as the verb
+    "he does it again every time mum goes out",
+]
+FALSE_ALARMS_SESSION_11 = [
+    # a past harm told with 'but', dated after it
+    "a boy at my old school punched me but that was years ago, he got excluded and I'm settled now",
+    # well now, said in words of its own
+    "I self-harmed when I first came into care. Now I'm really happy and proud of how far I've come.",
+    # a lesson, a game, training
+    "In geography we learned about floods where people drowned, it was sad",
+    "we practise what to do if someone grabs you at karate, I'm getting good at it",
+    # exaggeration
+    "if they make me wear that coat again I'm running away to Australia",
+    "that chilli was so hot I thought I was dying 😂",
+    # tablets carried for pain
+    "I keep paracetamol in my bag just in case I get a migraine at school",
+]
+
+
+@pytest.mark.parametrize("text", WORRIES_SESSION_11)
+def test_a_worry_of_the_session_11_kinds_is_flagged(text):
+    assert screen(text).level != "none"
+
+
+@pytest.mark.parametrize("text", FALSE_ALARMS_SESSION_11)
+def test_a_safe_text_of_the_session_11_kinds_is_not_flagged(text):
+    assert screen(text).level == "none"
+
+
+def test_an_accident_the_adult_claims_does_not_undo_the_harm():
+    assert screen("my stepdad shoved me into the wall and he says it was an accident").level != "none"
+    assert screen("my friend shoved me by accident in football").level == "none"
+
+
+def test_well_now_does_not_undo_harm_that_is_still_happening():
+    assert screen("I'm happy at school now but my uncle still hits me at home").level == "urgent"
