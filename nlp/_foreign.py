@@ -88,11 +88,23 @@ def _bare(char: str) -> str:
     return "".join(d for d in unicodedata.normalize("NFD", char) if not unicodedata.combining(d))
 
 
+class _BareLatin(dict[int, str]):
+    """``str.translate`` table that takes the marks off Latin letters, each letter worked out once when first met."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        self[code] = bare = _bare(char) if _script(char) == "latin" else char
+        return bare
+
+
+_BARE_LATIN = _BareLatin()
+
+
 def fold_letters(text: str) -> str:
     """Lower case, one form per letter, no marks (what lexicon patterns are written through)."""
     text = _DROP.sub("", text.lower().translate(_FOLD_ARABIC).translate(_LATIN_FOLD))
     if not text.isascii():
-        text = "".join(c if _script(c) != "latin" else _bare(c) for c in text)
+        text = text.translate(_BARE_LATIN)
     return text
 
 

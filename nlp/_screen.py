@@ -6,6 +6,7 @@ import gc
 import re
 import threading
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 
 import msgspec
@@ -112,13 +113,17 @@ class _Context:
         self.resolved = not cues.get("untold") and any(
             not any(self.clause_start[s] <= h < s for h in hypothetical) for s, _ in cues.get("resolved", ())
         )
-        # Said to be well now: that ends a harm the screen read as past, but says nothing of the rest of the text (a
-        # long review is happy 'now' about college and can still carry a worry only the model sees).
-        self.well_now = not cues.get("untold") and self._well_now(toks, hypothetical)
+        self._toks, self._hypothetical = toks, hypothetical
 
-    def _well_now(self, toks: Tokens, hypothetical: list[int]) -> bool:
+    @cached_property
+    def well_now(self) -> bool:
         """Whether some sentence says the writer is well now: a 'now' with only good words ('I'm in a much better
-        place now', 'now we see each other every week and it's the best bit of my life'), not in a supposition."""
+        place now', 'now we see each other every week and it's the best bit of my life'), not in a supposition.
+        That ends a harm the screen read as past, but says nothing of the rest of the text (a long review is happy
+        'now' about college and can still carry a worry only the model sees). Read only when a past hit asks."""
+        if self.cues.get("untold"):
+            return False
+        toks, hypothetical = self._toks, self._hypothetical
         turns = [t for t, _ in self.cues.get("but", ())]
         for s, _ in self.cues.get("now", ()):
             # From the clause of 'now' to a turn ('I'm not doing that now but I can feel it creeping back').
