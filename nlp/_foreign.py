@@ -18,6 +18,7 @@ import msgspec
 
 from nlp._gate import Gate
 from nlp._resources import RESOURCES, lower_set, mapping
+from nlp._respell import respell
 from nlp.schemas import CATEGORIES, LEVELS, Level, Safeguarding
 
 LEXICONS = RESOURCES / "lexicons"
@@ -66,6 +67,13 @@ _LATIN_LETTERS = (
     ("pl", "ąęłńśźżć"),
     ("sq", "ë"),
 )
+_OTHER_LATIN = frozenset("ėįųūčšžřěůőűøåæñ")
+# What a sentence in Latin letters can be read as: Arabic, Persian or Kurdish written in Latin letters (Arabizi,
+# Finglish) has no lexicon here, so it goes to a person.
+# Arabic in Latin letters writes its own sounds with digits inside words (3 for ع, 7 for ح, 5 for خ, 9 for ق:
+# 'sa7bi', 'm3a'); English text-speak uses 2, 4 and 8 ('gr8', 'b4').
+_ARABIZI = re.compile(r"[a-z][3579][a-z]|(?<![\w£$])[3579](?!pm|am|th|rd|nd|st|km|kg|min|hr|yr|ft|cm|mm)[a-z]{2,}")
+_READ_IN_LATIN = frozenset({"en", "ur", "pa", "pl", "sq", "vi"})
 _SENTENCE = re.compile(r"[^.!?\n؟۔።;]+[.!?\n؟۔።;]*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SPACE = re.compile(r"[\s,،:;\"()«»“”*]+")
@@ -251,9 +259,20 @@ def _latin_language(words: list[str]) -> str | None:
     if known >= 0.75 or len(words) < 3:
         return "en"
     lang, prob = _identify(" ".join(words))
-    if lang in READABLE:
+    if lang in _READ_IN_LATIN:
         return lang
-    return "en" if prob < 0.9 else None
+    # Most words are not English and the language is none read here (Darija or Bengali in Latin letters, Somali):
+    # a person reads it. English text-speak keeps enough words that are English once respelled ('hld stuf'), and
+    # a few words are too few to tell ('wdym hld stuf lol').
+    english = known >= 0.5 or len(words) < 5 or _respelled_share(words) >= 0.85
+    return "en" if prob < 0.9 and english else None
+
+
+def _respelled_share(words: list[str]) -> float:
+    """The share of words that are English as written or once respelled (the respeller reads foreign words as
+    English too readily for a lower bar: Darija 'drari' becomes 'drain')."""
+    known = _english()
+    return sum(1 for w in words if w in known or (respell(w) or "").partition(" ")[0] in known) / len(words)
 
 
 def _sentence_language(sentence: str) -> tuple[str | None, str]:
@@ -280,9 +299,14 @@ def _main_script(sentence: str) -> str:
 def _latin_sentence_language(sentence: str) -> str | None:
     folded = fold(sentence)
     lowered = sentence.lower()
-    for code, letters in _LATIN_LETTERS:
-        if any(c in lowered for c in letters):
-            return code
+    # A letter none of these languages uses (Lithuanian ė, Czech ř) says it is another language, whatever else it
+    # shares with them (Lithuanian ą is Polish too): the identifier decides.
+    if not any(c in lowered for c in _OTHER_LATIN):
+        for code, letters in _LATIN_LETTERS:
+            if any(c in lowered for c in letters):
+                return code
+    if len(_ARABIZI.findall(lowered)) >= 2:
+        return None
     words = _LETTERS.findall(folded)
     return _latin_language(words) if words else "en"
 
@@ -372,13 +396,10 @@ def _cue_anywhere(kind: str, codes: tuple[str, ...], folded_text: str) -> bool:
 
 def needs_reading(text: str) -> bool:
     """Cheap test: could any sentence of this text be in a language other than English?"""
-    if not text.isascii():
-        return (
-            any(c.isalpha() and _script(c) != "latin" for c in text)
-            or bool(set(_LETTERS.findall(fold(text))) & marker_words())
-            or _foreign_latin(text)
-        )
-    words = _LETTERS.findall(text.lower())
+    if not text.isascii() and (any(c.isalpha() and _script(c) != "latin" for c in text) or _foreign_latin(text)):
+        return True
+    # Latin letters: words of a language read here, or too few English words (Lithuanian 'savaitgalį nebuvau').
+    words = _LETTERS.findall(fold(text) if not text.isascii() else text.lower())
     if not words:
         return False
     if not marker_words().isdisjoint(words):

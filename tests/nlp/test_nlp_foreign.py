@@ -123,3 +123,30 @@ def test_an_urdu_rule_does_not_read_persian_everyday_words():
     assert screen("مواظب باش کلید گم نشه").level == "none"
     # Urdu: "he showed me a knife and said he'll kill me" is still a threat
     assert screen("اس نے مجھے چاقو دکھایا اور کہا تمہیں ماریں گے").level == "urgent"
+
+
+# Latin letters in a language no lexicon reads go to a person, never to the English rules alone as English.
+UNREAD_IN_LATIN = [
+    "vakar mes žaidėme futbolą su draugais parke",  # Lithuanian (ą is Polish too): we played football in the park
+    "mn lbare7 ma kla walo w 5ayef ngoul l sa7bi",  # Darija in Arabizi: since yesterday he hasn't eaten, afraid
+    "man az khana raftam, emshaw nemidanam kuja bekhawom, telefonam kharab ast",  # Dari in Latin letters
+]
+STILL_ENGLISH = [
+    "ngl dnt wna go 2 skl 2moro cos ma m8s r bein well mean",
+    "tbh i hv nt bin slepin gud, skl is stressin me out n evry1 is doin ma hed in",
+    "wdym hld stuf lol",
+    "got football at 3pm n tea at 5pm then 7pm curfew",
+]
+
+
+@pytest.mark.parametrize("text", UNREAD_IN_LATIN)
+def test_latin_letters_in_a_language_no_lexicon_reads_go_to_a_person(text):
+    assert read(text).readable is False
+    assert screen(text).screened is False
+
+
+@pytest.mark.parametrize("text", STILL_ENGLISH)
+def test_english_text_speak_is_still_read_as_english(text):
+    reading = read(text)
+    assert reading.readable and reading.languages in ((), ("en",))
+
