@@ -150,3 +150,19 @@ def test_english_text_speak_is_still_read_as_english(text):
     reading = read(text)
     assert reading.readable and reading.languages in ((), ("en",))
 
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("kal raat saariyan goliyan kha laingi, bas hun", "self_harm"),  # Punjabi plural: I'll take all the pills
+        ("menu hun jeen da dil nahi karda", "self_harm"),  # I don't feel like living any more
+        ("chacha har roz kehnda tu nikamma ae, kise kam da nai", "abuse"),  # uncle says every day you're useless
+    ],
+)
+def test_roman_punjabi_forms_are_read(text, category):
+    result = screen(text)
+    assert result.level != "none" and category in result.categories
+
+
+def test_a_mother_telling_the_child_not_to_think_useless_thoughts_is_not_abuse():
+    assert screen("ammi kehti hai tum bohat achi ho, bekaar ki baatein mat socho").level == "none"
