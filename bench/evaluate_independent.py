@@ -2,7 +2,8 @@
 
 Run as ``.venv/bin/python bench/evaluate_independent.py [--quick] [--errors]``. The set was written by writers
 who never saw the rules or the corpus; it is for measuring only (nothing trains on it). Per class it prints:
-worries found (gold level concern or urgent, flagged at any level), urgent items flagged, hard negatives flagged,
+worries found (gold level concern or urgent, flagged at any level; and with the unread, which a person reads in
+the needs-reading queue), urgent items flagged, hard negatives flagged,
 other level-none items flagged, texts marked unreadable, themes macro-F1 and sentiment accuracy. ``--quick``
 leaves out the per-subclass lines; ``--errors`` lists every safeguarding miss and false flag (to find kinds of
 mistake, never to fit a rule to one item). Ends with one line of ``key=value`` figures.
@@ -55,6 +56,8 @@ def score(items: Sequence[dict[str, Any]], preds: Sequence[Analysis]) -> dict[st
     return {
         "n": len(items),
         "worries": (sum(p.safeguarding.level != "none" for _, p in worries), len(worries)),
+        # Flagged, or unread and so in the needs-reading queue: a person sees it either way.
+        "reached": (sum(p.safeguarding.level != "none" or not p.screened for _, p in worries), len(worries)),
         "urgent": (sum(p.safeguarding.level != "none" for _, p in urgent), len(urgent)),
         "urgent_exact": (sum(p.safeguarding.level == "urgent" for _, p in urgent), len(urgent)),
         "hard": (sum(p.safeguarding.level != "none" for _, p in hard), len(hard)),
@@ -67,7 +70,8 @@ def score(items: Sequence[dict[str, Any]], preds: Sequence[Analysis]) -> dict[st
 
 def _line(name: str, s: dict[str, Any]) -> str:
     return (
-        f"{name:34}{s['n']:4}  worries {_pct(*s['worries'])} ({s['worries'][0]}/{s['worries'][1]})  "
+        f"{name:34}{s['n']:4}  worries {_pct(*s['worries'])} ({s['worries'][0]}/{s['worries'][1]}; "
+        f"{s['reached'][0]} with the unread)  "
         f"urgent {s['urgent'][0]}/{s['urgent'][1]} ({s['urgent_exact'][0]} as urgent)  "
         f"hard-neg flagged {_pct(*s['hard'])} ({s['hard'][0]}/{s['hard'][1]})  "
         f"other none flagged {_pct(*s['plain'])}  unread {s['unread']}  "
@@ -116,6 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(_line("all", total))
     figures = " ".join(
         f"{cls}_worries={s['worries'][0] / max(s['worries'][1], 1):.3f} "
+        f"{cls}_reached={s['reached'][0] / max(s['reached'][1], 1):.3f} "
         f"{cls}_urgent={s['urgent'][0]}/{s['urgent'][1]} "
         f"{cls}_hardneg={s['hard'][0] / max(s['hard'][1], 1):.3f} "
         f"{cls}_themes={s['themes_f1']:.3f} {cls}_sentiment={s['sentiment']:.3f}"
