@@ -197,7 +197,9 @@ def respell(token: str) -> str | None:
         return word
     if (word := _th(token)) is not None:
         return word
-    if not token.isalpha() or (len(token) < _MIN and not (len(token) == 3 and not _VOWELS.search(token))):
+    # Three letters are read only with no vowel after the first ('bcz', 'agn', 'abt'): 'ana' or 'ima' is a word
+    # of its own, not a respelling.
+    if not token.isalpha() or (len(token) < _MIN and not (len(token) == 3 and not _VOWELS.search(token[1:]))):
         return None
     if (word := _close(token)) is not None:
         return word

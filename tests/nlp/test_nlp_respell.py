@@ -46,3 +46,13 @@ def test_a_respelled_word_keeps_its_offsets_in_the_original():
 def test_heavy_text_speak_disclosure_and_denial_are_read():
     assert screen("cnt tk it nemore, gna end it 2nite").level == "urgent"
     assert screen("nobdy hurts me here i promise").level == "none"
+
+
+@pytest.mark.parametrize(("token", "word"), [("agn", "again"), ("evn", "even"), ("ovr", "over")])
+def test_three_letters_with_only_a_first_vowel_are_respelled(token, word):
+    assert respell(token) == word
+
+
+@pytest.mark.parametrize("token", ["ana", "ima", "abi"])
+def test_three_letters_with_a_later_vowel_are_left_as_written(token):
+    assert respell(token) is None
