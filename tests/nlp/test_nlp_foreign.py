@@ -166,3 +166,27 @@ def test_roman_punjabi_forms_are_read(text, category):
 
 def test_a_mother_telling_the_child_not_to_think_useless_thoughts_is_not_abuse():
     assert screen("ammi kehti hai tum bohat achi ho, bekaar ki baatein mat socho").level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tuần nào em cũng gọi điện nói chuyện hàng tuần với chị gái",  # I talk with my sister every week
+        "cô y tá cho thuốc ho rồi em đỡ nhiều",  # the nurse gave me cough medicine, I'm much better
+        "chị em làm bán hàng ở chợ, cuối tuần em ra phụ",  # my sister sells at the market, I help at weekends
+        "đề thi văn khó muốn chết luôn 😩",  # the literature exam was so hard I wanted to die
+    ],
+)
+def test_everyday_vietnamese_with_a_harm_word_in_it_is_not_flagged(text):
+    assert screen(text).level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "họ bắt em mang ma túy đi giao ở công viên",  # they make me carry drugs to deliver in the park
+        "em không muốn sống nữa",  # I don't want to live any more
+    ],
+)
+def test_a_vietnamese_disclosure_is_still_flagged(text):
+    assert screen(text).level != "none"
