@@ -32,6 +32,9 @@ from heard import embedded, settings
 from heard.accounts import secrets as heard_secrets
 from heard.db import connect
 from heard.db.migrate import migrate
+from heard.demo import SHOWN_CODES, demo_code
+
+_DEMO_LOOKUPS = frozenset(demo_code(i)[:4] for i in SHOWN_CODES)
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -209,8 +212,12 @@ async def make_council(conn: asyncpg.Connection) -> Council:
         ("Dee", "child_in_care"),
     ]:
         code, lookup = heard_secrets.new_access_code()
-        while await conn.fetchval("select exists(select 1 from children where access_code_lookup = $1)", lookup):
-            code, lookup = heard_secrets.new_access_code()  # the lookup part is short; tests make many children
+        # The lookup part is short and tests make thousands of children; the demo council, seeded into the same
+        # database by its tests, prints fixed codes, so their lookups are never taken here either.
+        while lookup in _DEMO_LOOKUPS or await conn.fetchval(
+            "select exists(select 1 from children where access_code_lookup = $1)", lookup
+        ):
+            code, lookup = heard_secrets.new_access_code()
         council.codes[name] = code
         council.children[name] = await conn.fetchval(
             """insert into children (council_id, reference, known_as, birth_month, legal_status, placement_type,
