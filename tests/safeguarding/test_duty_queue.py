@@ -131,8 +131,9 @@ async def test_several_timed_actions_each_stay_in_the_history_with_who_and_when(
     page = await duty.get(second.headers["location"])
     assert re.search(r"Saved: referred to the MASH at \d\d:\d\d\.", page.text)
     events = await db.fetch(
+        # The raising and every person's step (the session's worker may add escalations of its own between).
         "select e.kind, e.detail, s.name from alert_events e left join staff s on s.id = e.staff_id"
-        " where alert_id = $1 order by e.id",
+        " where alert_id = $1 and (e.staff_id is not null or e.kind = 'raised') order by e.id",
         alert_id,
     )
     assert [e["kind"] for e in events] == ["raised", "acknowledged", "action", "action"]
@@ -180,7 +181,9 @@ async def test_a_wrong_step_is_refused_plainly_and_what_was_typed_is_kept(
     assert f'href="#{field}"' in r.text
     if data.get("note") == "kept words":
         assert ">kept words</textarea>" in r.text
-    assert await db.fetchval("select count(*) from alert_events where alert_id = $1", alert_id) == 1
+    # Nothing a person did was recorded (the session's worker may add its own escalations meanwhile).
+    steps = "select count(*) from alert_events where alert_id = $1 and staff_id is not null"
+    assert await db.fetchval(steps, alert_id) == 0
 
 
 async def test_a_time_later_than_now_is_refused(council: Council, clients: Callable[[], Client], db) -> None:  # type: ignore[no-untyped-def]
