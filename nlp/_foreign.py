@@ -67,12 +67,13 @@ _LATIN_LETTERS = (
     ("pl", "ąęłńśźżć"),
     ("sq", "ë"),
 )
+# Letters none of the Latin-script languages read here uses (Lithuanian ė, Czech ř).
 _OTHER_LATIN = frozenset("ėįųūčšžřěůőűøåæñ")
-# What a sentence in Latin letters can be read as: Arabic, Persian or Kurdish written in Latin letters (Arabizi,
-# Finglish) has no lexicon here, so it goes to a person.
 # Arabic in Latin letters writes its own sounds with digits inside words (3 for ع, 7 for ح, 5 for خ, 9 for ق:
 # 'sa7bi', 'm3a'); English text-speak uses 2, 4 and 8 ('gr8', 'b4').
 _ARABIZI = re.compile(r"[a-z][3579][a-z]|(?<![\w£$])[3579](?!pm|am|th|rd|nd|st|km|kg|min|hr|yr|ft|cm|mm)[a-z]{2,}")
+# What a sentence in Latin letters can be read as: Arabic, Persian or Kurdish written in Latin letters (Arabizi,
+# Finglish) has no lexicon here, so it goes to a person.
 _READ_IN_LATIN = frozenset({"en", "ur", "pa", "pl", "sq", "vi"})
 _SENTENCE = re.compile(r"[^.!?\n؟۔።;]+[.!?\n؟۔።;]*")
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -1,10 +1,11 @@
-"""A gate in front of a lexicon's patterns: which rules could match a sentence, found from its letter trigrams.
+"""A gate in front of a lexicon's patterns: which rules could match a sentence, found from runs of its letters.
 
 Each rule is a regular expression of alternatives (``(ضرب|رفس)(ني|وني)``) with no fixed first letter, so Python's
 engine tries every alternative at every position of the sentence, for every rule, on every sentence: most of the
 cost of reading another language. But nearly every rule needs one of a few strings to be in the sentence (one of
-its verbs, say). Those strings are worked out once from the parsed pattern; a sentence runs only the rules with
-one of those strings' trigrams among its own, and the rules with no such strings. The gate only skips rules that
+its verbs, say). Those strings are worked out once from the parsed pattern, and each is looked up by a run of three
+or four of its letters; a sentence runs only the rules with such a run among its own, and the rules with no such
+strings. The gate only skips rules that
 cannot match, so what the lexicons find is unchanged (``tests/nlp/test_nlp_gate.py`` checks that on every text).
 
 The parse is Python's own (``re._parser``, the parser ``re.compile`` uses): a pattern it cannot reduce to
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
@@ -60,16 +61,24 @@ def _exact_item(op: object, av: object) -> Strings | None:
     if op is sre.SUBPATTERN:
         return None if av[1] else _exact(av[-1])  # type: ignore[index]  # a group with flags of its own
     if op is sre.BRANCH:
-        out: set[str] = set()
-        for alternative in av[1]:  # type: ignore[index]
-            strings = _exact(alternative)
-            if strings is None or len(out) + len(strings) > _CAP:
-                return None
-            out |= strings
-        return frozenset(out)
+        return _union(av[1], _exact)  # type: ignore[index]
     if op in _REPEATS:
         return _exact_repeat(*av)  # type: ignore[misc]
     return None
+
+
+def _union(
+    alternatives: Iterable[Sequence[tuple[object, object]]],
+    strings_of: Callable[[Sequence[tuple[object, object]]], Strings | None],
+) -> Strings | None:
+    """The strings of every alternative of a branch, when each has some and they are few."""
+    out: set[str] = set()
+    for alternative in alternatives:
+        strings = strings_of(alternative)
+        if strings is None or len(out) + len(strings) > _CAP:
+            return None
+        out |= strings
+    return frozenset(out)
 
 
 def _exact_repeat(low: int, high: int, inner: Sequence[tuple[object, object]]) -> Strings | None:
@@ -121,13 +130,7 @@ def _required_item(op: object, av: object) -> Strings | None:
     if op is sre.SUBPATTERN:
         return None if av[1] else _required(av[-1])  # type: ignore[index]
     if op is sre.BRANCH:
-        out: set[str] = set()
-        for alternative in av[1]:  # type: ignore[index]
-            strings = _required(alternative)
-            if strings is None or len(out) + len(strings) > _CAP:
-                return None
-            out |= strings
-        return frozenset(out)
+        return _union(av[1], _required)  # type: ignore[index]
     if op in _REPEATS and av[0] >= 1:  # type: ignore[index]
         return _required(av[2])  # type: ignore[index]
     return None
@@ -142,12 +145,8 @@ def required_strings(pattern: str) -> Strings | None:
     return _required(list(parsed))
 
 
-def trigrams(text: str) -> set[str]:
-    return {text[i : i + _N] for i in range(len(text) - _N + 1)}
-
-
 class Gate:
-    """Rule indexes by trigram: ``candidates(sentence)`` are the rules that could match it, in rule order."""
+    """Rule indexes by key: ``candidates(sentence)`` are the rules that could match it, in rule order."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
         self._always: set[int] = set()
