@@ -36,11 +36,12 @@ _WINDOW_FLAG = 0.85
 
 
 class _Window(NamedTuple):
-    """The safeguarding outputs of one window of sentences."""
+    """The safeguarding outputs of one window of sentences, and the window's normalised text."""
 
     flag: float
     urgent: float
     categories: np.ndarray
+    norm: Normalised
 
 
 class ModelNotFound(FileNotFoundError):
@@ -114,8 +115,12 @@ class Analyser:
         english = [reads_english(r) for r in readings]
         flag, urgent, categories = probs.flag, probs.urgent, probs.categories
         thresholds = [self.thresholds.flag if e else self.thresholds.foreign for e in english]
+        # What a model-only flag is read against for a denial, story or joke: a long text's highest window (a "lol"
+        # three sentences away says nothing of the worry), else the whole text.
+        context = list(norms)
         for i, best in self._windows(texts, english).items():
             flag[i], urgent[i], categories[i], thresholds[i] = best.flag, best.urgent, best.categories, _WINDOW_FLAG
+            context[i] = best.norm
         out = []
         for i, text in enumerate(texts):
             rules = self._rules(norms[i], readings[i])
@@ -124,7 +129,7 @@ class Analyser:
             model_flag = p_flag >= threshold
             # Where the rules read the text as no disclosure (a denial, story, accident, joke, exaggeration, or
             # harm past and dealt with), the model alone may not raise it: a person confirms instead.
-            held = model_flag and rules.level == "none" and english[i] and self._dismissed(norms[i])
+            held = model_flag and rules.level == "none" and english[i] and self._dismissed(context[i])
             if (model_flag and not held) or rules.level != "none":
                 safeguarding = combine(
                     rules, p_flag, p_urgent, categories[i], self.thresholds, partial(self._explain, feats[i]), threshold
@@ -159,13 +164,14 @@ class Analyser:
         if not windows:
             return {}
         # What the models read (nlp._features.feature_text, not imported: it would load scikit-learn here).
+        norms = [normalise(w) for w in windows]
         probs = self.models.predict([normalise(redact(w)).text for w in windows])
         best: dict[int, int] = {}
         for row, i in enumerate(owners):
             if i not in best or probs.flag[row] > probs.flag[best[i]]:
                 best[i] = row
         return {
-            i: _Window(float(probs.flag[row]), float(probs.urgent[row]), probs.categories[row])
+            i: _Window(float(probs.flag[row]), float(probs.urgent[row]), probs.categories[row], norms[row])
             for i, row in best.items()
         }
 

@@ -108,3 +108,18 @@ def test_text_with_no_english_sentence_is_flagged_by_the_model_over_its_own_thre
 def test_training_tunes_a_flag_threshold_for_other_languages(analyser):
     assert 0 < analyser.thresholds.foreign <= 1
     assert analyser.meta["thresholds"]["foreign"] == analyser.thresholds.foreign
+
+
+def test_a_story_far_from_the_worry_does_not_hold_back_a_long_text(analyser):
+    """A model-only flag on a long text is read for a story, joke or denial in the window that raised it: a book
+    read in English three sentences away says nothing about the worry."""
+    text = (
+        "In English we are reading a story about a dragon. College is going well and I passed my level 1. My "
+        "carers are kind and the food is good. I keep my hoodie zipped up now even when it's hot so nobody sees "
+        "my neck since Dad got cross at contact. I'd like driving lessons for my birthday."
+    )
+    result = analyser.analyse(text)
+    assert result.safeguarding.level != "none"
+    assert result.confirm  # the model alone raised it
+    story = "In English we are reading a story about a dragon. It breathes fire and burns the village down."
+    assert analyser.analyse(story).safeguarding.level == "none"
