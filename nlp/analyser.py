@@ -33,6 +33,9 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?\n])\s+")
 _LONG_SENTENCES = 4
 _WINDOW = 2
 _WINDOW_FLAG = 0.85
+# A model this sure is not held back by a story, joke or denial the rules read: the higher reading stands and a
+# person confirms (the rules' reading is a phrase, and "lol" after a threat does not make it a joke).
+_SURE = 0.9
 
 
 class _Window(NamedTuple):
@@ -129,7 +132,7 @@ class Analyser:
             model_flag = p_flag >= threshold
             # Where the rules read the text as no disclosure (a denial, story, accident, joke, exaggeration, or
             # harm past and dealt with), the model alone may not raise it: a person confirms instead.
-            held = model_flag and rules.level == "none" and english[i] and self._dismissed(context[i])
+            held = model_flag and p_flag < _SURE and rules.level == "none" and english[i] and self._dismissed(context[i])
             if (model_flag and not held) or rules.level != "none":
                 safeguarding = combine(
                     rules, p_flag, p_urgent, categories[i], self.thresholds, partial(self._explain, feats[i]), threshold

@@ -123,3 +123,21 @@ def test_a_story_far_from_the_worry_does_not_hold_back_a_long_text(analyser):
     assert result.confirm  # the model alone raised it
     story = "In English we are reading a story about a dragon. It breathes fire and burns the village down."
     assert analyser.analyse(story).safeguarding.level == "none"
+
+
+# Written for this test: a threat the child laughs off. The rules read "lol" as a joke; the model is sure.
+LAUGHED_OFF = "they said if i dont hold the bag for them till friday they will sort my little brother out lol"
+
+
+def test_a_joke_or_story_the_rules_read_does_not_hold_back_a_model_that_is_sure(analyser, monkeypatch):
+    """Where the rules read a joke and the model is sure of a worry, the higher reading stands and a person
+    confirms; below that certainty the rules' reading still holds the model's flag back."""
+    import nlp.analyser
+
+    result = analyser.analyse(LAUGHED_OFF)
+    assert result.safeguarding.level != "none"
+    assert result.confirm
+    monkeypatch.setattr(nlp.analyser, "_SURE", 1.0)
+    held = analyser.analyse(LAUGHED_OFF)
+    assert held.safeguarding.level == "none"
+    assert held.confirm
