@@ -325,5 +325,12 @@ def test_an_accident_the_adult_claims_does_not_undo_the_harm():
     assert screen("my friend shoved me by accident in football").level == "none"
 
 
+@pytest.mark.parametrize("quote", ["'", '"'])
+def test_an_accident_in_scare_quotes_does_not_undo_the_harm(quote):
+    assert screen(f"burnt myself on the straighteners {quote}by accident{quote} again").level != "none"
+    assert screen(f"he shoved me into the door {quote}accidentally{quote} last night").level != "none"
+    assert screen("burnt myself on the straighteners by accident again").level == "none"
+
+
 def test_well_now_does_not_undo_harm_that_is_still_happening():
     assert screen("I'm happy at school now but my uncle still hits me at home").level == "urgent"
