@@ -131,8 +131,9 @@ class Analyser:
             p_flag, p_urgent, threshold = float(flag[i]), float(urgent[i]), thresholds[i]
             model_flag = p_flag >= threshold
             # Where the rules read the text as no disclosure (a denial, story, accident, joke, exaggeration, or
-            # harm past and dealt with), the model alone may not raise it: a person confirms instead.
-            held = model_flag and p_flag < _SURE and rules.level == "none" and english[i] and self._dismissed(context[i])
+            # harm past and dealt with), the model alone may not raise it unless it is sure: a person confirms instead.
+            unsure = p_flag < _SURE
+            held = model_flag and unsure and rules.level == "none" and english[i] and self._dismissed(context[i])
             if (model_flag and not held) or rules.level != "none":
                 safeguarding = combine(
                     rules, p_flag, p_urgent, categories[i], self.thresholds, partial(self._explain, feats[i]), threshold
