@@ -8,6 +8,7 @@ import re
 import msgspec
 from spacy.strings import StringStore
 
+from nlp._cues import lexicon
 from nlp._matcher import Step
 from nlp._resources import RESOURCES
 
@@ -133,6 +134,8 @@ class _Parser:
 def load_rules() -> RuleSet:
     """Parse the rules file."""
     parser = _Parser()
+    # @GOOD: the sentiment lexicon's good words, so a rule can say 'a good word' without a list of its own.
+    parser.sets["GOOD"] = sorted(word for word, polarity in lexicon().items() if polarity > 0)
     for raw in (RESOURCES / "safeguarding_rules.txt").read_text(encoding="utf-8").splitlines():
         line = raw.strip()
         if line and not line.startswith("#"):

@@ -334,3 +334,40 @@ def test_an_accident_in_scare_quotes_does_not_undo_the_harm(quote):
 
 def test_well_now_does_not_undo_harm_that_is_still_happening():
     assert screen("I'm happy at school now but my uncle still hits me at home").level == "urgent"
+
+
+# Session 12: harm said to be over in more of the ways children say it, and a story the child wrote for a class.
+FALSE_ALARMS_SESSION_12 = [
+    # 'not since'
+    "I used to self harm in year 8 but not since, I see a counsellor every fortnight",
+    "I went missing a lot when I was 12. I haven't since I moved in with my aunt",
+    # the new home said to be good, in any good word
+    "My first foster carer used to slap me. She was struck off and my new carers are really patient.",
+    # a time before, when the child first left care
+    "I was sleeping rough for a month when I first left care, then my PA got me into a flat and I'm settled",
+    # a long time in the same home, said with room for 'I've had'
+    "I used to run off all the time when I was 13. I've been with the same foster family I've had for 4 years",
+    # harm not done for so long, with 'for'
+    "I used to cut myself but I haven't done it for over two years now",
+    # a story written for a class
+    "My story for English is about a boy who gets stabbed on the way home from school",
+    "my story was about a girl who runs away from her foster home and lives in a theme park",
+]
+WORRIES_SESSION_12 = [
+    # still happening, or not said to be over
+    "I used to self harm and I still do sometimes when things get bad",
+    "I went missing last weekend and I haven't told anyone since",
+    "my new carers are nice but my old carer still messages me saying she will hurt me",
+    # 'my story' on social media is not a story
+    "someone shared my story and wrote under it that I should kill myself",
+]
+
+
+@pytest.mark.parametrize("text", FALSE_ALARMS_SESSION_12)
+def test_a_safe_text_of_the_session_12_kinds_is_not_flagged(text):
+    assert screen(text).level == "none"
+
+
+@pytest.mark.parametrize("text", WORRIES_SESSION_12)
+def test_a_worry_of_the_session_12_kinds_is_flagged(text):
+    assert screen(text).level != "none"
