@@ -352,6 +352,13 @@ FALSE_ALARMS_SESSION_12 = [
     # a story written for a class
     "My story for English is about a boy who gets stabbed on the way home from school",
     "my story was about a girl who runs away from her foster home and lives in a theme park",
+    # the same words with nothing hidden
+    "if anyone asks where I am, I'm at football",
+    "my grandad's funeral is on Friday and loads of people are coming",
+    "everyone would be better off if the buses ran on time",
+    "back on my old habits, gaming till 3am",
+    "I keep my bag packed just in case we go to the beach",
+    "I cover my arms in summer because I burn easily",
 ]
 WORRIES_SESSION_12 = [
     # still happening, or not said to be over
@@ -360,6 +367,17 @@ WORRIES_SESSION_12 = [
     "my new carers are nice but my old carer still messages me saying she will hurt me",
     # 'my story' on social media is not a story
     "someone shared my story and wrote under it that I should kill myself",
+    # a cover story about a part of the body, or 'you fell'
+    "if anyone asks about my face, I walked into the cupboard",
+    "if anyone asks, you tripped over the dog ok",
+    # one's own funeral imagined, a plan denied
+    "not that I'd do anything but I keep wondering who'd even come to my funeral",
+    "i've been thinking about my funeral a lot",
+    # everyone better off, said with nothing after it
+    "everybody would be better off, honestly.",
+    # self-harm as an old habit, with its kit kept or the body hidden
+    "rough week, nearly went back to the old habit. didn't, but I've still got my kit in the drawer just in case",
+    "back to my old habit and I have to hide my legs in PE",
 ]
 
 
