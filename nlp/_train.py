@@ -24,7 +24,10 @@ from nlp._screen import RuleScreen
 from nlp.schemas import CATEGORIES, SENTIMENTS, THEMES
 
 FOLDS = 5
-MAX_FALSE_FLAG_RATE = 0.06  # rules + model, measured out of fold on level-none items
+# Rules + model, measured out of fold on level-none items. The corpus's none items are now a third look-alikes
+# written to be hard; at 6% the read evaluation sets found 87-93% of worries with only 6-9% of their hard negatives
+# flagged, against targets of 95% and 10%, so the limit leans towards finding worries.
+MAX_FALSE_FLAG_RATE = 0.08
 # The same for text with no English sentence: its none items are fewer and mostly look-alikes written to be hard.
 MAX_FALSE_FLAG_RATE_FOREIGN = 0.15
 MIN_URGENT_PRECISION = 0.8  # for the model to raise a hit to urgent
