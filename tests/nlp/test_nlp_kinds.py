@@ -359,6 +359,9 @@ FALSE_ALARMS_SESSION_12 = [
     "back on my old habits, gaming till 3am",
     "I keep my bag packed just in case we go to the beach",
     "I cover my arms in summer because I burn easily",
+    "got my meds ready for the school trip",
+    "tell my nan I love her, she's in hospital this week",
+    "I'm done with everything to do with maths",
 ]
 WORRIES_SESSION_12 = [
     # still happening, or not said to be over
@@ -378,6 +381,9 @@ WORRIES_SESSION_12 = [
     # self-harm as an old habit, with its kit kept or the body hidden
     "rough week, nearly went back to the old habit. didn't, but I've still got my kit in the drawer just in case",
     "back to my old habit and I have to hide my legs in PE",
+    # a plan said by the means laid out, and a goodbye said sideways
+    "I've got the tablets counted out on my desk",
+    "sorry for being such a burden. tell my nan I love her x",
 ]
 
 
