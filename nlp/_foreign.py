@@ -229,7 +229,7 @@ def _identify(text: str) -> tuple[str, float]:
 
 # Common words that tell Pashto and Urdu from Persian when no letter of their own is used.
 _ARABIC_SCRIPT_WORDS = (
-    ("ps", frozenset(["زما", "زه", "چې", "کې", "دی", "یم", "ته", "ډېر", "هغه", "ولې", "څه"])),
+    ("ps", frozenset(["زما", "زه", "چې", "کې", "دی", "یم", "ته", "ډېر", "هغه", "ولې", "څه", "ماته", "راته"])),
     ("ur", frozenset(["میں", "ہے", "ہیں", "کہ", "کو", "سے", "نہیں", "مجھے", "میرا", "میری"])),
 )
 

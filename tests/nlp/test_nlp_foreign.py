@@ -190,3 +190,9 @@ def test_everyday_vietnamese_with_a_harm_word_in_it_is_not_flagged(text):
 )
 def test_a_vietnamese_disclosure_is_still_flagged(text):
     assert screen(text).level != "none"
+
+
+def test_a_pashto_sentence_without_a_pashto_only_letter_is_read_as_pashto():
+    # "the older boys give me hash": no letter only Pashto uses, but 'ماته' (to me) is a Pashto word.
+    result = screen("مشر هلکان ماته چرس راکوي")
+    assert result.level != "none" and "exploitation" in result.categories
