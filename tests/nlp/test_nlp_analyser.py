@@ -6,6 +6,7 @@ import msgspec
 
 from nlp import Analyser, Analysis, Safeguarding
 from nlp._language import detect_language
+from nlp._normalise import normalise
 from nlp.topics import find_topics
 
 
@@ -110,14 +111,22 @@ def test_training_tunes_a_flag_threshold_for_other_languages(analyser):
     assert analyser.meta["thresholds"]["foreign"] == analyser.thresholds.foreign
 
 
-def test_a_story_far_from_the_worry_does_not_hold_back_a_long_text(analyser):
+def test_a_story_far_from_the_worry_does_not_hold_back_a_long_text(analyser, monkeypatch):
     """A model-only flag on a long text is read for a story, joke or denial in the window that raised it: a book
-    read in English three sentences away says nothing about the worry."""
+    read in English three sentences away says nothing about the worry. (The window threshold is set just under
+    this model's best window, and certainty never overrides the hold, so the test reads the hold alone.)"""
+    import nlp.analyser
+
     text = (
         "In English we are reading a story about a dragon. College is going well and I passed my level 1. My "
         "carers are kind and the food is good. I keep my hoodie zipped up now even when it's hot so nobody sees "
         "my neck since Dad got cross at contact. I'd like driving lessons for my birthday."
     )
+    best = analyser._windows([text], [True])[0]
+    assert "hoodie" in best.norm.text and "story" not in best.norm.text
+    monkeypatch.setattr(nlp.analyser, "_WINDOW_FLAG", best.flag - 0.01)
+    monkeypatch.setattr(nlp.analyser, "_SURE", 1.01)
+    assert analyser._dismissed(normalise(text))  # the whole text reads as a story
     result = analyser.analyse(text)
     assert result.safeguarding.level != "none"
     assert result.confirm  # the model alone raised it
