@@ -5,8 +5,8 @@ engine tries every alternative at every position of the sentence, for every rule
 cost of reading another language. But nearly every rule needs one of a few strings to be in the sentence (one of
 its verbs, say). Those strings are worked out once from the parsed pattern, and each is looked up by a run of three
 or four of its letters; a sentence runs only the rules with such a run among its own, and the rules with no such
-strings. The gate only skips rules that
-cannot match, so what the lexicons find is unchanged (``tests/nlp/test_nlp_gate.py`` checks that on every text).
+strings. The gate only skips rules that cannot match, so what the lexicons find is unchanged
+(``tests/nlp/test_nlp_gate.py`` checks that on every text).
 
 The parse is Python's own (``re._parser``, the parser ``re.compile`` uses): a pattern it cannot reduce to
 required strings is simply never gated.

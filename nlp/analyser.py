@@ -168,14 +168,13 @@ class Analyser:
         if not windows:
             return {}
         # What the models read (nlp._features.feature_text, not imported: it would load scikit-learn here).
-        norms = [normalise(w) for w in windows]
         probs = self.models.predict([normalise(redact(w)).text for w in windows])
         best: dict[int, int] = {}
         for row, i in enumerate(owners):
             if i not in best or probs.flag[row] > probs.flag[best[i]]:
                 best[i] = row
         return {
-            i: _Window(float(probs.flag[row]), float(probs.urgent[row]), probs.categories[row], norms[row])
+            i: _Window(float(probs.flag[row]), float(probs.urgent[row]), probs.categories[row], normalise(windows[row]))
             for i, row in best.items()
         }
 
