@@ -53,6 +53,21 @@ TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 _PASSWORD_HASH = heard_secrets.hash_secret(PASSWORD)
 
 
+async def free_access_code(conn: asyncpg.Connection) -> tuple[str, str]:
+    """A new access code and its lookup part, the lookup not yet held by any child.
+
+    The lookup part is short and tests make thousands of children, so a fresh code can collide with one already
+    given out; the demo council, seeded into the same database by its tests, prints fixed codes, so their lookups
+    are never handed out here either.
+    """
+    code, lookup = heard_secrets.new_access_code()
+    while lookup in _DEMO_LOOKUPS or await conn.fetchval(
+        "select exists(select 1 from children where access_code_lookup = $1)", lookup
+    ):
+        code, lookup = heard_secrets.new_access_code()
+    return code, lookup
+
+
 def with_database(url: str, name: str) -> str:
     """The same server URL with another database name (works for host and unix-socket URLs)."""
     from urllib.parse import urlsplit, urlunsplit
@@ -211,13 +226,7 @@ async def make_council(conn: asyncpg.Connection) -> Council:
         ("Cai", "care_leaver"),
         ("Dee", "child_in_care"),
     ]:
-        code, lookup = heard_secrets.new_access_code()
-        # The lookup part is short and tests make thousands of children; the demo council, seeded into the same
-        # database by its tests, prints fixed codes, so their lookups are never taken here either.
-        while lookup in _DEMO_LOOKUPS or await conn.fetchval(
-            "select exists(select 1 from children where access_code_lookup = $1)", lookup
-        ):
-            code, lookup = heard_secrets.new_access_code()
+        code, lookup = await free_access_code(conn)
         council.codes[name] = code
         council.children[name] = await conn.fetchval(
             """insert into children (council_id, reference, known_as, birth_month, legal_status, placement_type,

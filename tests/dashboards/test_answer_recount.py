@@ -11,7 +11,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import asyncpg
-from support import Client, Council
+from support import Client, Council, free_access_code
 
 from dashboards import services
 from dashboards.schemas import FACES, LIFE_SATISFACTION, YES_NO, Quarter
@@ -28,9 +28,7 @@ def _quarter_now() -> Quarter:
 async def _child_with_code(db: asyncpg.Connection, council: Council, n: int, age: int) -> str:
     last_day = _quarter_now().previous(-1).starts.replace(day=1)
     birth = date(last_day.year - age - 1, last_day.month, 1)
-    code, lookup = heard_secrets.new_access_code()
-    while await db.fetchval("select exists(select 1 from children where access_code_lookup = $1)", lookup):
-        code, lookup = heard_secrets.new_access_code()
+    code, lookup = await free_access_code(db)
     await db.execute(
         """insert into children (council_id, reference, known_as, birth_month, legal_status, placement_type,
                access_code_lookup, access_code_hash)

@@ -14,7 +14,7 @@ from datetime import date
 
 import asyncpg
 import pytest
-from support import PASSWORD, Client, Council, Process, axe_violations, wait_for
+from support import PASSWORD, Client, Council, Process, axe_violations, free_access_code, wait_for
 
 from heard.accounts import secrets as heard_secrets
 
@@ -91,7 +91,7 @@ async def _more_children(db: asyncpg.Connection, council: Council, clients: Call
     """Seven more children in care who are worried about feeling safe, through the real API."""
     sent = []
     for i, text in enumerate(OTHERS):
-        code, lookup = heard_secrets.new_access_code()
+        code, lookup = await free_access_code(db)
         await db.execute(
             """insert into children (council_id, reference, known_as, birth_month, legal_status, placement_type,
                    access_code_lookup, access_code_hash, share_quotes)
