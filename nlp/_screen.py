@@ -5,9 +5,10 @@ from __future__ import annotations
 import gc
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 import msgspec
 from spacy.attrs import NORM, ORTH
@@ -54,6 +55,20 @@ _WARM_UP = (
 NONE = Safeguarding()
 
 
+class Dismissal(NamedTuple):
+    """How a text reads as no disclosure, for holding back a flag the model alone raised."""
+
+    # Some hit or idiom was read in its clause as a denial, story, accident, joke or exaggeration, or the harm is
+    # told as past and dealt with: a reading of the words around the worry, which the model cannot see.
+    firm: bool
+    # No rule hit, but a story, game, accident, house rule or joke is named somewhere in the text: words the model
+    # weighs itself, so they say something only beside the worry (see nlp.analyser).
+    quiet: bool
+
+
+_NOT_DISMISSED = Dismissal(firm=False, quiet=False)
+
+
 class Hit(msgspec.Struct, frozen=True):
     """A rule that matched, read in context."""
 
@@ -62,6 +77,11 @@ class Hit(msgspec.Struct, frozen=True):
     end: int
     level: Level
     categories: tuple[str, ...]
+
+
+def _outside(spans: list[tuple[int, int]], covers: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that start inside none of the covering spans."""
+    return [(s, e) for s, e in spans if not any(cs <= s < ce for cs, ce in covers)] if covers else spans
 
 
 def _dedupe(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -102,11 +122,8 @@ class _Context:
         self.subjects.update({s: "other" for s, _ in cues.get("subject_other", ())})
         self.dismissed = False  # some hit was read as a denial, story, accident, joke or resolved past
         # An accident someone else claims ('he says it was an accident') is theirs to claim, not the child's account.
-        claimed = cues.get("claimed", ())
-        if claimed:
-            cues["play"] = [(s, e) for s, e in cues.get("play", ()) if not any(cs <= s < ce for cs, ce in claimed)]
-        boosts = cues.get("boost", [])
-        self.jokes = [(s, e) for s, e in cues.get("joke", []) if not any(bs <= s < be for bs, be in boosts)]
+        cues["play"] = _outside(cues.get("play", []), cues.get("claimed", ()))
+        self.jokes = _outside(cues.get("joke", []), cues.get("boost", ()))
         # Harm is dealt with only when the writer says so as a fact: not in a fear or a supposition ('I thought
         # I'd get moved again'), and never when they say nobody has been told.
         hypothetical = [s for s, _ in cues.get("hypothetical", ())]
@@ -316,14 +333,13 @@ class RuleScreen:
         """Every rule hit that survives its context, in text order."""
         return self.read_hits(doc)[0]
 
-    def read_hits(self, doc: Doc, *, always: bool = False) -> tuple[list[Hit], bool]:
-        """Every surviving hit, and whether the text reads as not a disclosure: some hit or idiom was read as a
-        denial, story, accident, joke, exaggeration or harm past and dealt with. ``always`` reads the context even
-        when no rule matches (to hold back a model-only flag), which the fast screen never needs."""
+    def read_hits(self, doc: Doc, *, always: bool = False) -> tuple[list[Hit], Dismissal]:
+        """Every surviving hit, and how far the text reads as not a disclosure (:class:`Dismissal`). ``always`` reads
+        the context even when no rule matches (to hold back a model-only flag), which the fast screen never needs."""
         toks = Tokens.from_doc(doc, self._lemmatizer.ids)
         matches = self.matcher(toks)
         if not matches and not always:
-            return [], False
+            return [], _NOT_DISMISSED
         cues: dict[str, list[tuple[int, int]]] = {}
         rule_matches, excluded = [], []
         for label, start, end in _dedupe(matches + self.context_matcher(toks)):
@@ -343,11 +359,11 @@ class RuleScreen:
             hit = _read(rule, ctx, start, end, proxy)
             if hit is not None:
                 hits.append(hit)
+        firm = ctx.dismissed or bool(excluded) or (ctx.resolved and ctx.anywhere("past"))
         # An accident or play ('fell off the climbing frame') counts only when asked for a model-only flag.
         # (so do a story, a lesson, a joke and a house rule or sanction: 'got my Xbox taken off me cos...').
-        quiet = any(ctx.anywhere(kind) for kind in ("play", "fiction", "rules")) or bool(ctx.jokes)
-        safe = (ctx.resolved and ctx.anywhere("past")) or (always and not hits and quiet)
-        return _keep_weak(hits), ctx.dismissed or bool(excluded) or safe
+        quiet = always and not hits and (any(ctx.anywhere(k) for k in ("play", "fiction", "rules")) or bool(ctx.jokes))
+        return _keep_weak(hits), Dismissal(firm, quiet)
 
     def screen_doc(self, doc: Doc, norm: Normalised) -> Safeguarding:
         """Combine a doc's hits into one result, with the triggering phrases from the original text."""

@@ -19,7 +19,7 @@ from nlp._paths import DEFAULT_MODEL_DIR
 from nlp._pipeline import load_pipeline
 from nlp._redact import redact
 from nlp._safeguarding import combine
-from nlp._screen import RuleScreen, settle_heap
+from nlp._screen import Dismissal, RuleScreen, settle_heap
 from nlp.schemas import SENTIMENTS, THEMES, Analysis, Safeguarding
 
 _BATCH = 512
@@ -133,7 +133,7 @@ class Analyser:
             # Where the rules read the text as no disclosure (a denial, story, accident, joke, exaggeration, or
             # harm past and dealt with), the model alone may not raise it unless it is sure: a person confirms instead.
             unsure = p_flag < _SURE
-            held = model_flag and unsure and rules.level == "none" and english[i] and self._dismissed(context[i])
+            held = model_flag and unsure and rules.level == "none" and english[i] and self._held(context[i])
             if (model_flag and not held) or rules.level != "none":
                 safeguarding = combine(
                     rules, p_flag, p_urgent, categories[i], self.thresholds, partial(self._explain, feats[i]), threshold
@@ -178,8 +178,22 @@ class Analyser:
             for i, row in best.items()
         }
 
-    def _dismissed(self, norm: Normalised) -> bool:
+    def _dismissed(self, norm: Normalised) -> Dismissal:
         return self.screen.read_hits(self.screen.doc(norm.text), always=True)[1]
+
+    def _held(self, norm: Normalised) -> bool:
+        """Whether the rules read a text the model alone flagged as no disclosure: firmly anywhere in it, or by a
+        story, game, house rule or joke named in the sentence the model scores highest. Named in another sentence,
+        it says nothing of the worry ("my jeans keep falling down" is not play, two sentences after "she calls me
+        greedy if I ask for seconds"); and the model has weighed the word itself already."""
+        dismissal = self._dismissed(norm)
+        if dismissal.firm or not dismissal.quiet:
+            return dismissal.firm
+        sentences = [s for s in _SENTENCE_BREAK.split(norm.text) if s.strip()]
+        if len(sentences) < 2:
+            return True
+        probs = self.models.predict([normalise(redact(s)).text for s in sentences])
+        return self._dismissed(normalise(sentences[int(probs.flag.argmax())])).quiet
 
     def _confirm(self, rule_level: str, p_flag: float, p_urgent: float, flag: float) -> bool:
         """A second opinion: a person confirms when the rules and the model read the text differently (the higher

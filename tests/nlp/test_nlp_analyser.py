@@ -126,7 +126,7 @@ def test_a_story_far_from_the_worry_does_not_hold_back_a_long_text(analyser, mon
     assert "hoodie" in best.norm.text and "story" not in best.norm.text
     monkeypatch.setattr(nlp.analyser, "_WINDOW_FLAG", best.flag - 0.01)
     monkeypatch.setattr(nlp.analyser, "_SURE", 1.01)
-    assert analyser._dismissed(normalise(text))  # the whole text reads as a story
+    assert analyser._dismissed(normalise(text)).quiet  # the whole text names a story
     result = analyser.analyse(text)
     assert result.safeguarding.level != "none"
     assert result.confirm  # the model alone raised it
@@ -150,3 +150,27 @@ def test_a_joke_or_story_the_rules_read_does_not_hold_back_a_model_that_is_sure(
     held = analyser.analyse(LAUGHED_OFF)
     assert held.safeguarding.level == "none"
     assert held.confirm
+
+
+# Written for this test: a put-down over food, and the same with a game named beside it or a sentence away.
+PUT_DOWN = "She calls me a pig and a greedy cow if I ask for seconds at tea"
+GAME_BESIDE = PUT_DOWN + " while we play football on the xbox"
+GAME_AWAY = PUT_DOWN + ". Me and my mate played football at the park after school."
+
+
+def test_a_game_named_beside_the_worry_holds_back_the_model_but_not_one_a_sentence_away(analyser, monkeypatch):
+    """A story, game, house rule or joke holds back a flag the model alone raised only in the sentence the model
+    scores highest: a sentence away it says nothing of the worry. (The flag threshold is set just under the
+    model's score for each text, and certainty never overrides the hold, so the test reads the hold alone.)"""
+    import nlp.analyser
+    from nlp._features import feature_text
+
+    monkeypatch.setattr(nlp.analyser, "_SURE", 1.01)
+    assert analyser.screen.screen(GAME_AWAY).level == "none"  # no rule reads it: any flag is the model's
+    for text, held in [(GAME_BESIDE, True), (GAME_AWAY, False)]:
+        assert analyser._dismissed(normalise(text)).quiet  # both name a game
+        score = float(analyser.models.predict([feature_text(text)]).flag[0])
+        monkeypatch.setattr(analyser, "thresholds", msgspec.structs.replace(analyser.thresholds, flag=score - 0.01))
+        result = analyser.analyse(text)
+        assert (result.safeguarding.level == "none") == held, text
+        assert result.confirm  # either way a person confirms
