@@ -123,6 +123,8 @@ class _Context:
         self.dismissed = False  # some hit was read as a denial, story, accident, joke or resolved past
         # An accident someone else claims ('he says it was an accident') is theirs to claim, not the child's account.
         cues["play"] = _outside(cues.get("play", []), cues.get("claimed", ()))
+        # A child's life story book is a record of their own life, not a story.
+        cues["fiction"] = _outside(cues.get("fiction", []), cues.get("record", ()))
         self.jokes = _outside(cues.get("joke", []), cues.get("boost", ()))
         # Harm is dealt with only when the writer says so as a fact: not in a fear or a supposition ('I thought
         # I'd get moved again'), and never when they say nobody has been told.

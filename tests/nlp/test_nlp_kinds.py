@@ -395,3 +395,49 @@ def test_a_safe_text_of_the_session_12_kinds_is_not_flagged(text):
 @pytest.mark.parametrize("text", WORRIES_SESSION_12)
 def test_a_worry_of_the_session_12_kinds_is_flagged(text):
     assert screen(text).level != "none"
+
+
+FALSE_ALARMS_SESSION_13 = [
+    # harm said to be over in more ways: help named by its service, safety said with a word between, years with
+    # the same carers, someone else's harm dealt with by the police
+    "I used to cut when I was 13 but I've had CAMHS since then and it's been ages now",
+    "I grew up around a lot of violence at my dad's. I feel properly safe with my foster family",
+    "My cousin got attacked last year but the police arrested him and she's fine now",
+    "I used to go missing loads. I haven't done it once since I moved to Aunty Jo's",
+    # a talk, a session or a school play about a harm; a game played till you die; paintball
+    "A nurse gave a talk in assembly about self harm and where to get help",
+    "We had a session with a man from the fire service and a police officer about knife crime",
+    "I got the part of the witch in the school play, she gets stabbed at the end",
+    "I died so many times on that level, the last boss keeps killing me",
+    "went paintballing with the lads and got shot in the leg, it left a massive welt lol",
+    # hyperbole: a sibling's threat over a treat, embarrassment, a thing that 'hurts'
+    "My sister says she's going to kill me because I wore her new top to school",
+    "I tripped on stage in front of everyone and wanted to vanish off the face of the earth",
+    "The only thing hurting me right now is these new school shoes",
+    "the police let us try on the stab vests at the careers fair",
+]
+WORRIES_SESSION_13 = [
+    # the same words where the harm is not over, or is the writer's own
+    "I used to cut and I've started again, CAMHS discharged me last month",
+    "I feel properly scared of my foster dad when he drinks",
+    "My cousin got attacked last year and the boys who did it keep messaging me now",
+    "I had a session with my counsellor about my self harm and it's getting worse",
+    "My sister's boyfriend says he's going to kill me because I told mum what he did",
+    "he takes pictures of me in the shower when carer is at work",
+]
+
+
+@pytest.mark.parametrize("text", FALSE_ALARMS_SESSION_13)
+def test_a_safe_text_of_the_session_13_kinds_is_not_flagged(text):
+    assert screen(text).level == "none"
+
+
+@pytest.mark.parametrize("text", WORRIES_SESSION_13)
+def test_a_worry_of_the_session_13_kinds_is_flagged(text):
+    assert screen(text).level != "none"
+
+
+def test_a_life_story_book_is_no_story():
+    """Care's own record of a child's life is not fiction: a worry about it is read as one."""
+    assert screen("my carer takes photos of me in the bath and says they are for my life story book").level == "urgent"
+    assert screen("mum took photos of me in the bath when I was a baby, they're in my life story book").level == "none"
