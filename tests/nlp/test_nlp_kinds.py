@@ -415,6 +415,11 @@ FALSE_ALARMS_SESSION_13 = [
     "I tripped on stage in front of everyone and wanted to vanish off the face of the earth",
     "The only thing hurting me right now is these new school shoes",
     "the police let us try on the stab vests at the careers fair",
+    # the same words without the harm: marriage chosen, a surprise kept, a party filmed, a drink at home
+    "Me and my girlfriend are going to get married when I finish my apprenticeship!",
+    "My cousin had an arranged marriage last summer and she's really happy",
+    "I'm not allowed to tell anyone about the surprise party we're going to",
+    "my carer filmed me dancing at my birthday party and sent it to nan",
 ]
 WORRIES_SESSION_13 = [
     # the same words where the harm is not over, or is the writer's own
@@ -424,6 +429,15 @@ WORRIES_SESSION_13 = [
     "I had a session with my counsellor about my self harm and it's getting worse",
     "My sister's boyfriend says he's going to kill me because I told mum what he did",
     "he takes pictures of me in the shower when carer is at work",
+    # marriage a child is made to agree to; a trip school must not hear of
+    "dad says I have to get engaged to his friend's son before I turn 16",
+    "they have picked a husband for me back home and I've never met him",
+    "I'm not supposed to tell my teacher we're flying out next week",
+    # adults bringing drink into a home, and filming; no bed tonight; a debt paid in errands
+    "when the night staff are on, their mates come in and give us shots",
+    "they film me drunk and give me weed after",
+    "no clue where I'm sleeping tonight, my mate's mum said no",
+    "I can pay off what I owe him by doing a few runs on my bike",
 ]
 
 
