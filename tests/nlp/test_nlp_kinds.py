@@ -420,6 +420,7 @@ FALSE_ALARMS_SESSION_13 = [
     "My cousin had an arranged marriage last summer and she's really happy",
     "I'm not allowed to tell anyone about the surprise party we're going to",
     "my carer filmed me dancing at my birthday party and sent it to nan",
+    "I paid it off by doing jobs for my nan like hoovering and the garden",
 ]
 WORRIES_SESSION_13 = [
     # the same words where the harm is not over, or is the writer's own
@@ -438,6 +439,7 @@ WORRIES_SESSION_13 = [
     "they film me drunk and give me weed after",
     "no clue where I'm sleeping tonight, my mate's mum said no",
     "I can pay off what I owe him by doing a few runs on my bike",
+    "got a bit of weed off my mate on tick and now I square it by doing drops for him",
 ]
 
 
