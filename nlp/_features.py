@@ -8,8 +8,6 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
 from nlp._cues import cue_tokens
-from nlp._normalise import normalise
-from nlp._redact import redact
 
 # The stock English list drops words that carry meaning here: negation ("not", "no", "nothing", "never",
 # "nobody"), being alone ("alone", "without"), and pronouns that tell self from others ("myself", "me", "he").
@@ -90,8 +88,3 @@ def make_vectoriser() -> FeatureUnion:
     )
     cues = TfidfVectorizer(analyzer=cue_tokens, min_df=2, sublinear_tf=True, dtype=np.float32)
     return FeatureUnion([("words", words), ("chars", chars), ("cues", cues)])
-
-
-def feature_text(text: str) -> str:
-    """What the models read: the redacted text, normalised (names become 'name', 'kms' becomes 'kill myself')."""
-    return normalise(redact(text)).text

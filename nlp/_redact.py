@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from nlp._names import find_names
+from nlp._normalise import normalise
 from nlp._resources import lower_set, word_set
 
 Span = tuple[int, int, str]
@@ -288,3 +289,8 @@ def redact(text: str) -> str:
         pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+def feature_text(text: str) -> str:
+    """What the models read: the redacted text, normalised (names become 'name', 'kms' becomes 'kill myself')."""
+    return normalise(redact(text)).text

@@ -15,11 +15,11 @@ import numpy as np
 from sklearn.model_selection import GroupKFold
 
 from nlp._data import Item, read_items
-from nlp._features import feature_text
 from nlp._foreign import read, reads_english
 from nlp._metrics import f1, macro_f1, safeguarding_rates
 from nlp._models import Models, Probabilities, Thresholds, targets
 from nlp._pipeline import build_pipeline
+from nlp._redact import feature_text
 from nlp._screen import RuleScreen
 from nlp.schemas import CATEGORIES, SENTIMENTS, THEMES
 

@@ -17,7 +17,7 @@ from nlp._models import MODEL_FILE, Models, Thresholds
 from nlp._normalise import Normalised, normalise
 from nlp._paths import DEFAULT_MODEL_DIR
 from nlp._pipeline import load_pipeline
-from nlp._redact import redact
+from nlp._redact import feature_text, redact
 from nlp._safeguarding import combine
 from nlp._screen import Dismissal, RuleScreen, settle_heap
 from nlp.schemas import SENTIMENTS, THEMES, Analysis, Safeguarding
@@ -167,8 +167,7 @@ class Analyser:
                     windows.append(" ".join(sentences[k : k + _WINDOW]))
         if not windows:
             return {}
-        # What the models read (nlp._features.feature_text, not imported: it would load scikit-learn here).
-        probs = self.models.predict([normalise(redact(w)).text for w in windows])
+        probs = self.models.predict([feature_text(w) for w in windows])
         best: dict[int, int] = {}
         for row, i in enumerate(owners):
             if i not in best or probs.flag[row] > probs.flag[best[i]]:
@@ -192,7 +191,7 @@ class Analyser:
         sentences = [s for s in _SENTENCE_BREAK.split(norm.text) if s.strip()]
         if len(sentences) < 2:
             return True
-        probs = self.models.predict([normalise(redact(s)).text for s in sentences])
+        probs = self.models.predict([feature_text(s) for s in sentences])
         return self._dismissed(normalise(sentences[int(probs.flag.argmax())])).quiet
 
     def _confirm(self, rule_level: str, p_flag: float, p_urgent: float, flag: float) -> bool:

@@ -65,7 +65,7 @@ LONG_ORDINARY = (
 def test_a_long_text_is_read_window_by_window_not_as_a_whole(model_dir):
     """On a long text the function words of many sentences add up: a model whose flag threshold the whole text
     passes still does not flag it, because no two sentences of it say anything about harm."""
-    from nlp._features import feature_text
+    from nlp._redact import feature_text
 
     analyser = Analyser.load(model_dir)
     score = float(analyser.models.predict([feature_text(LONG_ORDINARY)]).flag[0])
@@ -94,7 +94,7 @@ DARI_ORDINARY = "امروز با رفیقم به مکتب رفتم"
 def test_text_with_no_english_sentence_is_flagged_by_the_model_over_its_own_threshold(model_dir):
     """The model learnt the other languages from fewer items, so their text has a flag threshold of its own: the
     English one never decides there."""
-    from nlp._features import feature_text
+    from nlp._redact import feature_text
 
     analyser = Analyser.load(model_dir)
     score = float(analyser.models.predict([feature_text(DARI_ORDINARY)]).flag[0])
@@ -163,7 +163,7 @@ def test_a_game_named_beside_the_worry_holds_back_the_model_but_not_one_a_senten
     scores highest: a sentence away it says nothing of the worry. (The flag threshold is set just under the
     model's score for each text, and certainty never overrides the hold, so the test reads the hold alone.)"""
     import nlp.analyser
-    from nlp._features import feature_text
+    from nlp._redact import feature_text
 
     monkeypatch.setattr(nlp.analyser, "_SURE", 1.01)
     assert analyser.screen.screen(GAME_AWAY).level == "none"  # no rule reads it: any flag is the model's

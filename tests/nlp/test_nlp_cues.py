@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from nlp._cues import cue_tokens
-from nlp._features import feature_text
 from nlp._models import Models, targets
+from nlp._redact import feature_text
 
 
 def cues(text: str) -> list[str]:

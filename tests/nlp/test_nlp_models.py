@@ -7,8 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nlp._features import feature_text, make_vectoriser
+from nlp._features import make_vectoriser
 from nlp._normalise import normalise
+from nlp._redact import feature_text
 from nlp._screen import default_screen
 from nlp._vectorise import Vectoriser
 
