@@ -7,9 +7,7 @@ planned suicide; 7 emotional abuse; 8 neglect; 9 threats from peers; 10 harm nev
 """
 
 import pytest
-
-from nlp import screen
-from nlp._foreign import read
+from lexicon_checks import assert_flagged_at_level, assert_quiet
 
 # (text, level, category, language); the gloss starts with the kind's number
 KINDS = [
@@ -302,12 +300,9 @@ QUIET = [
 
 @pytest.mark.parametrize(("text", "level", "category", "language"), KINDS)
 def test_each_kind_is_flagged_at_its_level(text, level, category, language):
-    result = screen(text)
-    assert (result.level, category in result.categories) == (level, True), (result.categories, result.triggers)
-    assert language in read(text).languages
+    assert_flagged_at_level(text, level, category, language)
 
 
 @pytest.mark.parametrize("text", QUIET)
 def test_a_look_alike_stays_quiet(text):
-    result = screen(text)
-    assert result.level == "none", result.triggers
+    assert_quiet(text)

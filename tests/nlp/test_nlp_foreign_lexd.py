@@ -11,9 +11,7 @@ or a hot spoon; left alone without food for days; pills gathered, a letter under
 """
 
 import pytest
-
-from nlp import screen
-from nlp._foreign import read
+from lexicon_checks import assert_flagged_at_level, assert_quiet
 
 # (text, level, category, language)
 KINDS = [
@@ -133,12 +131,9 @@ QUIET = [
 
 @pytest.mark.parametrize(("text", "level", "category", "language"), KINDS)
 def test_each_kind_is_flagged_at_its_level(text, level, category, language):
-    result = screen(text)
-    assert (result.level, category in result.categories) == (level, True), (result.categories, result.triggers)
-    assert language in read(text).languages
+    assert_flagged_at_level(text, level, category, language)
 
 
 @pytest.mark.parametrize("text", QUIET)
 def test_a_look_alike_stays_quiet(text):
-    result = screen(text)
-    assert result.level == "none", result.triggers
+    assert_quiet(text)

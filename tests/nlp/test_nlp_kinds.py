@@ -310,16 +310,6 @@ FALSE_ALARMS_SESSION_11 = [
 ]
 
 
-@pytest.mark.parametrize("text", WORRIES_SESSION_11)
-def test_a_worry_of_the_session_11_kinds_is_flagged(text):
-    assert screen(text).level != "none"
-
-
-@pytest.mark.parametrize("text", FALSE_ALARMS_SESSION_11)
-def test_a_safe_text_of_the_session_11_kinds_is_not_flagged(text):
-    assert screen(text).level == "none"
-
-
 def test_an_accident_the_adult_claims_does_not_undo_the_harm():
     assert screen("my stepdad shoved me into the wall and he says it was an accident").level != "none"
     assert screen("my friend shoved me by accident in football").level == "none"
@@ -387,16 +377,6 @@ WORRIES_SESSION_12 = [
 ]
 
 
-@pytest.mark.parametrize("text", FALSE_ALARMS_SESSION_12)
-def test_a_safe_text_of_the_session_12_kinds_is_not_flagged(text):
-    assert screen(text).level == "none"
-
-
-@pytest.mark.parametrize("text", WORRIES_SESSION_12)
-def test_a_worry_of_the_session_12_kinds_is_flagged(text):
-    assert screen(text).level != "none"
-
-
 FALSE_ALARMS_SESSION_13 = [
     # harm said to be over in more ways: help named by its service, safety said with a word between, years with
     # the same carers, someone else's harm dealt with by the police
@@ -443,13 +423,14 @@ WORRIES_SESSION_13 = [
 ]
 
 
-@pytest.mark.parametrize("text", FALSE_ALARMS_SESSION_13)
-def test_a_safe_text_of_the_session_13_kinds_is_not_flagged(text):
+# The kinds read from the evaluation sets' errors in sessions 11 to 13, checked together.
+@pytest.mark.parametrize("text", FALSE_ALARMS_SESSION_11 + FALSE_ALARMS_SESSION_12 + FALSE_ALARMS_SESSION_13)
+def test_a_safe_text_of_a_kind_read_from_the_evaluation_sets_is_not_flagged(text):
     assert screen(text).level == "none"
 
 
-@pytest.mark.parametrize("text", WORRIES_SESSION_13)
-def test_a_worry_of_the_session_13_kinds_is_flagged(text):
+@pytest.mark.parametrize("text", WORRIES_SESSION_11 + WORRIES_SESSION_12 + WORRIES_SESSION_13)
+def test_a_worry_of_a_kind_read_from_the_evaluation_sets_is_flagged(text):
     assert screen(text).level != "none"
 
 
