@@ -43,7 +43,7 @@ chromium:
 
 model: install $(MODEL)
 
-$(MODEL): nlp/data/corpus.jsonl $(wildcard nlp/*.py) $(shell find nlp/resources -type f)
+$(MODEL): nlp/data/corpus.jsonl $(wildcard nlp/data/outsiders/*/*.jsonl) $(wildcard nlp/*.py) $(shell find nlp/resources -type f)
 	$(BIN)/heard nlp train
 
 clean:

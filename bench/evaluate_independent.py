@@ -1,12 +1,14 @@
-"""Score the analyser on the independent evaluation set (bench/data/independent/*.jsonl), class by class.
+"""Score the analyser on the independent evaluation set (bench/data/fresh8/*.jsonl), class by class.
 
 Run as ``.venv/bin/python bench/evaluate_independent.py [--quick] [--errors]``. The set was written by writers
-who never saw the rules or the corpus; it is for measuring only (nothing trains on it). Per class it prints:
-worries found (gold level concern or urgent, flagged at any level; and with the unread, which a person reads in
-the needs-reading queue), urgent items flagged, hard negatives flagged,
-other level-none items flagged, texts marked unreadable, themes macro-F1 and sentiment accuracy. ``--quick``
-leaves out the per-subclass lines; ``--errors`` lists every safeguarding miss and false flag (to find kinds of
-mistake, never to fit a rule to one item). Ends with one line of ``key=value`` figures.
+who never saw the rules or the corpus; it is for measuring only (nothing trains on it). Earlier sets, once read
+for their errors, were retired into training (nlp/data/outsiders); ``--data`` still scores any folder.
+
+Per class it prints: worries found (gold level concern or urgent, flagged at any level; and with the unread,
+which a person reads in the needs-reading queue), urgent items flagged, hard negatives flagged, other level-none
+items flagged, texts marked unreadable, themes macro-F1 and sentiment accuracy. ``--quick`` leaves out the
+per-subclass lines; ``--errors`` lists every safeguarding miss and false flag (to find kinds of mistake, never to
+fit a rule to one item). Ends with one line of ``key=value`` figures.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from nlp._metrics import macro_f1  # noqa: E402
 from nlp._models import label_matrix  # noqa: E402
 from nlp.schemas import THEMES, Analysis  # noqa: E402
 
-DATA = ROOT / "bench" / "data" / "independent"
+DATA = ROOT / "bench" / "data" / "fresh8"
 
 
 def _items(folder: Path = DATA) -> list[dict[str, Any]]:
@@ -93,9 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="class lines only (no per-subclass lines)")
     parser.add_argument("--errors", action="store_true", help="list safeguarding misses and false flags")
     parser.add_argument("--model", type=Path, default=None, help="model directory (default nlp/model)")
-    parser.add_argument(
-        "--data", type=Path, default=DATA, help="folder of *.jsonl items (default bench/data/independent)"
-    )
+    parser.add_argument("--data", type=Path, default=DATA, help="folder of *.jsonl items (default bench/data/fresh8)")
     args = parser.parse_args(argv)
     items = _items(args.data)
     if not items:

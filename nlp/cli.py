@@ -11,7 +11,7 @@ from typing import Any, TextIO
 import msgspec
 
 from nlp._data import DataError, parse_inputs, read_items
-from nlp._paths import DEFAULT_CORPUS, DEFAULT_MODEL_DIR
+from nlp._paths import DEFAULT_MODEL_DIR, training_data
 
 _JSON = msgspec.json.Encoder()
 
@@ -30,7 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="heard nlp", description="Heard's theming pipeline.")
     sub = parser.add_subparsers(dest="command", required=True)
     train = sub.add_parser("train", help="train the models and write a model directory")
-    train.add_argument("--data", type=Path, action="append", help=f"labelled JSONL (default {DEFAULT_CORPUS})")
+    train.add_argument(
+        "--data", type=Path, action="append", help="labelled JSONL (default: the corpus and the retired sets)"
+    )
     train.add_argument("--extra", type=Path, action="append", default=[], help="staff corrections (JSONL)")
     train.add_argument("--out", type=Path, default=DEFAULT_MODEL_DIR, help="model directory to write")
     predict = sub.add_parser("predict", help="JSON Lines {id, text} in, one analysis per line out")
@@ -50,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
 def _train(args: argparse.Namespace, out: TextIO) -> int:
     from nlp._train import train
 
-    meta = train(args.data or [DEFAULT_CORPUS], args.extra, args.out)
+    meta = train(args.data or training_data(), args.extra, args.out)
     cv = meta["cross_validation"]
     out.write(f"model {meta['version']} written to {args.out} ({meta['counts']['items']} items)\n")
     out.write(

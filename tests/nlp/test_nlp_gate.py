@@ -9,6 +9,7 @@ import pytest
 
 from nlp._foreign import LEXICONS, _sentences, fold, lexicon, needs_reading
 from nlp._gate import Gate, required_strings
+from nlp._paths import training_data
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -16,7 +17,7 @@ CODES = sorted(p.stem for p in LEXICONS.glob("*.txt"))
 
 
 def _texts() -> list[str]:
-    paths = [ROOT / "nlp" / "data" / "corpus.jsonl", *sorted((ROOT / "bench" / "data").glob("*/*.jsonl"))]
+    paths = [*training_data(), *sorted((ROOT / "bench" / "data").glob("*/*.jsonl"))]
     return [
         json.loads(line)["text"]
         for path in paths
