@@ -263,6 +263,10 @@ def _not_a_disclosure(rule: Rule, ctx: _Context, start: int, end: int, cues: lis
         return True
     if "past" in cues and (ctx.resolved or ctx.well_now):
         return True
+    # Someone else's harm that adults are already dealing with is no disclosure of the writer's ('my mate was
+    # self harming but we told miss and she's got CAMHS now'), whatever its tense.
+    if "third_party" in cues and ctx.resolved:
+        return True
     if "house" in rule.flags and ctx.anywhere("rules"):
         return True
     # A laugh does not undo self-harm or exploitation: children laugh off both ('getting £50 lol ez').

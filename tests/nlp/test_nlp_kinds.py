@@ -422,14 +422,40 @@ WORRIES_SESSION_13 = [
     "got a bit of weed off my mate on tick and now I square it by doing drops for him",
 ]
 
+FALSE_ALARMS_SESSION_14 = [
+    # someone else's harm that adults are already dealing with, in any tense
+    "my best mate has been cutting her legs but we told the school nurse and she's got a counselling referral now",
+    "my mate went missing from the unit on Friday but staff found him at his nan's and he's fine now",
+    "a girl in my class was getting threats off some lads, her dad went to the police and they got arrested",
+    # online harm shut down; a habit not back once since; hitting in a combat sport
+    "a man kept messaging me for photos last summer so I blocked and reported him and I'm fine",
+    "someone made a fake account to bully me in year 8, the account got deleted and it stopped",
+    "I used to self harm at my old placement but I haven't done that once since I came here",
+    "took a few hits to the head at kickboxing, coach made me sit out the last round",
+]
+WORRIES_SESSION_14 = [
+    # the same words where the harm is the writer's, or is not dealt with
+    "my best mate told the school nurse that I've been cutting my legs",
+    "Jayden keeps going missing from the unit and staff don't even look for him",
+    "someone keeps asking for pics of me on snap, I blocked him but he made a new account",
+    "staff at my last home used to drag me to my room, nobody ever asked me about it",
+    # county lines in its own words; eating cut down; self-harm as 'stuff' done to the body
+    "been stuck at the bando since Tuesday, they won't let me leave till it's all gone",
+    "my cousin's making me run his line after school now",
+    "got my eating down to one meal every two days, nobody's noticed",
+    "I did stuff to my arms again last night with the sharpener blade",
+]
 
-# The kinds read from the evaluation sets' errors in sessions 11 to 13, checked together.
-@pytest.mark.parametrize("text", FALSE_ALARMS_SESSION_11 + FALSE_ALARMS_SESSION_12 + FALSE_ALARMS_SESSION_13)
+
+# The kinds read from the evaluation sets' errors in sessions 11 to 14, checked together.
+@pytest.mark.parametrize(
+    "text", FALSE_ALARMS_SESSION_11 + FALSE_ALARMS_SESSION_12 + FALSE_ALARMS_SESSION_13 + FALSE_ALARMS_SESSION_14
+)
 def test_a_safe_text_of_a_kind_read_from_the_evaluation_sets_is_not_flagged(text):
     assert screen(text).level == "none"
 
 
-@pytest.mark.parametrize("text", WORRIES_SESSION_11 + WORRIES_SESSION_12 + WORRIES_SESSION_13)
+@pytest.mark.parametrize("text", WORRIES_SESSION_11 + WORRIES_SESSION_12 + WORRIES_SESSION_13 + WORRIES_SESSION_14)
 def test_a_worry_of_a_kind_read_from_the_evaluation_sets_is_flagged(text):
     assert screen(text).level != "none"
 
