@@ -3,7 +3,6 @@ item of the set that measures it now."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -44,12 +43,7 @@ def test_every_retired_item_is_labelled_in_the_guide_s_terms() -> None:
 
 
 def test_no_item_of_the_measuring_set_is_trained_on() -> None:
-    measuring = {
-        _key(json.loads(line)["text"]): json.loads(line)["id"]
-        for path in sorted(MEASURING.glob("*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    }
+    measuring = {_key(item.text): item.id for path in sorted(MEASURING.glob("*.jsonl")) for item in read_items(path)}
     assert len(measuring) >= 600  # the set is there, so the check below is not vacuous
     trained = {_key(item.text) for path in training_data() for item in read_items(path)}
     assert len(trained) > 14_000
