@@ -361,6 +361,11 @@ def _read_hit(lex: Lexicon, rule: _Rule, folded: str, span: tuple[int, int], tex
     past = cues.get("past")
     if past is not None and past.search(folded):
         return None if text.resolved else "concern"
+    # Someone else's harm that adults are already dealing with ('my friend said he didn't want to be alive; we told
+    # the staff and he has a counsellor now') is no disclosure of the writer's, whatever its tense.
+    third = cues.get("third_party")
+    if third is not None and third.search(folded) and text.resolved:
+        return None
     return "urgent" if rule.boost and text.now else rule.level
 
 

@@ -196,3 +196,74 @@ def test_a_pashto_sentence_without_a_pashto_only_letter_is_read_as_pashto():
     # "the older boys give me hash": no letter only Pashto uses, but 'ماته' (to me) is a Pashto word.
     result = screen("مشر هلکان ماته چرس راکوي")
     assert result.level != "none" and "exploitation" in result.categories
+
+
+# Someone else's harm that adults are already dealing with, and harm dated years back and over, told in another
+# language: none, as in English (session 15). Written for these tests; glosses in the comments.
+DEALT_WITH = [
+    "صاحبي قال ما بدي عيش. حكينا مع المشرف وهلق عنده معالج كل أسبوع.",  # my friend said "I don't want to live"; we
+    # told the supervisor and now he has a therapist every week
+    "meri saheli ne kaha main marna chahti hoon. staff ne camhs se baat ki aur ab woh theek hai",  # my friend said
+    # "I want to die"; staff spoke to CAMHS and she is fine now
+    "mera dost kehta tha ke usay koi maarta hai, hum ne teacher ko bataya aur ab social services us ke saath hain",
+    "Moja przyjaciółka chciała uciec z domu, ale pani pedagog już z nią rozmawia.",  # my friend wanted to run away
+    # from home, but the school counsellor is already talking to her
+    "میری سہیلی کہتی تھی کہ وہ مرنا چاہتی ہے۔ اب سوشل سروسز اس کے ساتھ ہیں۔",  # my friend used to say she wants to
+    # die; social services are with her now
+    "دو سال پیش ناپدریم منو می‌زد. الان در امان هستم و دیگه اتفاق نمی‌افته.",  # two years ago my stepfather hit me;
+    # I'm safe now and it doesn't happen any more
+    "Para tre vitesh një burrë më rrihte. Policia e arrestoi dhe tani jam mirë.",  # three years ago a man beat me;
+    # the police arrested him and I'm fine now
+    "Ba năm trước bố dượng đánh em. Cảnh sát đã bắt ông ấy, em an toàn rồi.",  # three years ago my stepfather hit
+    # me; the police arrested him, I'm safe now
+]
+# The same words about a friend, or a friend who is helped, beside the writer's own harm: still urgent.
+STILL_WORRIES = [
+    "رفيقي بيعرف إنو زوج أمي بيضربني كل ليلة.",  # my friend knows my mum's husband hits me every night
+    "صاحبي عنده معالج. بس أنا زوج أمي بيضربني.",  # my friend has a therapist. But me, my mum's husband hits me
+    "دوستم می‌دونه که ناپدریم منو می‌زنه.",  # my friend knows my stepfather hits me
+    "Mój kolega wie, że ojczym mnie bije.",  # my friend knows my stepfather hits me
+    "mera dost jaanta hai ke mera stepdad mujhe maarta hai",  # my friend knows my stepdad hits me
+    "Bạn em biết bố dượng đánh em mỗi ngày.",  # my friend knows my stepfather hits me every day
+    "Shoku im e di që babai më rreh çdo ditë.",  # my friend knows my father beats me every day
+]
+
+
+@pytest.mark.parametrize("text", DEALT_WITH)
+def test_harm_dealt_with_or_someone_elses_in_another_language_is_not_flagged(text):
+    assert screen(text).level == "none"
+
+
+@pytest.mark.parametrize("text", STILL_WORRIES)
+def test_a_friend_named_beside_the_writers_own_harm_leaves_it_urgent(text):
+    assert screen(text).level == "urgent"
+
+
+# A knife cutting food, on a cookery or self-defence course, or in a talk about knife crime: no disclosure, in each
+# language as in English (session 15). Written for these tests; glosses in the comments.
+KNIFE_LESSONS = [
+    "ساعدت خالتي تقطع الدجاج بالسكين",  # I helped my aunt cut the chicken with the knife
+    "حصة عن السكاكين والعصابات كانت مملة",  # the lesson about knives and gangs was boring
+    "در مدرسه یک پولیس درباره چاقو و مواد گپ زد",  # at school a police officer talked about knives and drugs
+    "na kursie samoobrony pokazali jak odebrać nóż",  # on the self-defence course they showed how to take a knife
+    "aaj catering me chef ne sikhaya ke chaku kaise pakadte hain",  # today on catering the chef taught how to hold a
+    # knife
+    "Lớp võ hôm nay thầy dạy cách tránh con dao",  # at martial arts class today the teacher taught how to dodge a knife
+]
+# A threat with a knife made in the kitchen is still a worry: the kitchen alone is not food.
+KNIFE_THREATS = [
+    "زوج أمي هددني بالسكين في المطبخ",  # my mum's husband threatened me with the knife in the kitchen
+    "ناپدریم تو آشپزخانه با چاقو تهدیدم کرد",  # my stepfather threatened me with a knife in the kitchen
+    "Ojczym groził mi nożem w kuchni",  # my stepfather threatened me with a knife in the kitchen
+    "bố dượng cầm con dao trong bếp dọa giết em",  # my stepfather held a knife in the kitchen, threatened to kill me
+]
+
+
+@pytest.mark.parametrize("text", KNIFE_LESSONS)
+def test_a_knife_in_cooking_or_a_lesson_in_another_language_is_not_flagged(text):
+    assert screen(text).level == "none"
+
+
+@pytest.mark.parametrize("text", KNIFE_THREATS)
+def test_a_knife_threat_in_the_kitchen_in_another_language_is_flagged(text):
+    assert screen(text).level != "none"
