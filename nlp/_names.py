@@ -93,6 +93,11 @@ def _plain() -> frozenset[str]:
     return lower_set("first_names.txt")
 
 
+def plain_first_names() -> frozenset[str]:
+    """First names that are not also English words ('Jayden', not 'Will')."""
+    return _plain()
+
+
 @cache
 def _wordlike() -> frozenset[str]:
     return lower_set("first_names_wordlike.txt")

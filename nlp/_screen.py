@@ -6,7 +6,7 @@ import gc
 import re
 import threading
 from collections.abc import Callable, Sequence
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from nlp._cues import polarity
 from nlp._foreign import Reading, add_reading, read, reads_english
 from nlp._matcher import Step, TokenMatcher, Tokens
+from nlp._names import plain_first_names
 from nlp._normalise import Normalised, normalise
 from nlp._pipeline import LEMMATIZER, LookupLemmatizer, build_pipeline, load_pipeline
 from nlp._rules import Rule, RuleSet, load_rules
@@ -356,6 +357,11 @@ class RuleScreen:
             else:
                 rule_matches.append((self.rules.rules[label], start, end))
         ctx = _Context(toks, cues)
+        # A named person is someone other than the writer ('Jayden went missing ... staff found him').
+        names = _name_ids()
+        for i, norm_id in enumerate(toks.norms):
+            if norm_id in names:
+                ctx.subjects.setdefault(i, "other")
         proxy = ctx.anywhere("proxy")
         hits = []
         for rule, start, end in rule_matches:
@@ -411,6 +417,12 @@ class RuleScreen:
         if reading.languages and not reads_english(reading):
             return NONE
         return self.screen_doc(self.tokenise(norm.text), norm) if self.could_hit(norm) else NONE
+
+
+@cache
+def _name_ids() -> frozenset[int]:
+    """String ids of the first names that are not also words, as a token's norm holds them."""
+    return frozenset(get_string_id(name) for name in plain_first_names())
 
 
 _WORD = re.compile(r"[a-z0-9]+")

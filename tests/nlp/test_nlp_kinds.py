@@ -446,16 +446,34 @@ WORRIES_SESSION_14 = [
     "I did stuff to my arms again last night with the sharpener blade",
 ]
 
+# A named person is someone else, as 'my mate' is (session 15): their harm dealt with is none; harm done to the
+# writer by a named person, or a named friend's harm nobody is dealing with, is not.
+FALSE_ALARMS_SESSION_15 = [
+    "Kayden from my unit went missing on Saturday night, police found him in town and he's back now",
+    "Amira was self harming in year 9 but she has got CAMHS now and she's loads better",
+]
+WORRIES_SESSION_15 = [
+    "Kayden from my unit keeps going missing and nobody even looks for him",
+    "Kayden hits me when staff aren't looking, even though he has a keyworker now",
+]
 
-# The kinds read from the evaluation sets' errors in sessions 11 to 14, checked together.
+
+# The kinds read from the evaluation sets' errors in sessions 11 to 15, checked together.
 @pytest.mark.parametrize(
-    "text", FALSE_ALARMS_SESSION_11 + FALSE_ALARMS_SESSION_12 + FALSE_ALARMS_SESSION_13 + FALSE_ALARMS_SESSION_14
+    "text",
+    FALSE_ALARMS_SESSION_11
+    + FALSE_ALARMS_SESSION_12
+    + FALSE_ALARMS_SESSION_13
+    + FALSE_ALARMS_SESSION_14
+    + FALSE_ALARMS_SESSION_15,
 )
 def test_a_safe_text_of_a_kind_read_from_the_evaluation_sets_is_not_flagged(text):
     assert screen(text).level == "none"
 
 
-@pytest.mark.parametrize("text", WORRIES_SESSION_11 + WORRIES_SESSION_12 + WORRIES_SESSION_13 + WORRIES_SESSION_14)
+@pytest.mark.parametrize(
+    "text", WORRIES_SESSION_11 + WORRIES_SESSION_12 + WORRIES_SESSION_13 + WORRIES_SESSION_14 + WORRIES_SESSION_15
+)
 def test_a_worry_of_a_kind_read_from_the_evaluation_sets_is_flagged(text):
     assert screen(text).level != "none"
 
