@@ -267,3 +267,34 @@ def test_a_knife_in_cooking_or_a_lesson_in_another_language_is_not_flagged(text)
 @pytest.mark.parametrize("text", KNIFE_THREATS)
 def test_a_knife_threat_in_the_kitchen_in_another_language_is_flagged(text):
     assert screen(text).level != "none"
+
+
+# A threat to kill me from one person, told object first or of one person, is urgent; the same words about a test,
+# homework or the heat are exaggeration (session 15). Written for these tests; glosses in the comments.
+KILL_THREATS = [
+    "ojczym mnie zabije",  # my stepfather will kill me
+    "Ojczym powiedział, że mnie zabije",  # my stepfather said he will kill me
+    "ناپدریم منو می‌کشه",  # my stepfather will kill me
+    "اگه بفهمه منو می‌کشه",  # if he finds out he'll kill me
+    "babai do më vrasë",  # my father will kill me
+    "bọn nó bảo sẽ giết em",  # they said they'll kill me
+]
+KILLING_ME_EXAGGERATIONS = [
+    "Bài kiểm tra toán này giết em mất 😭",  # this maths test is killing me
+    "Trời nóng thế này giết em mất",  # this heat is killing me
+    "ky provim do më vrasë",  # this exam will kill me
+    "ta matma mnie zabije serio",  # this maths will kill me, seriously
+    "ten upał mnie zabija",  # this heat is killing me
+    "این امتحانا منو می‌کشه",  # these exams are killing me
+    "opiekun mnie zabije jak zobaczy ocenę xDDD",  # my carer will kill me when he sees the mark xDDD
+]
+
+
+@pytest.mark.parametrize("text", KILL_THREATS)
+def test_a_threat_to_kill_the_writer_in_another_language_is_urgent(text):
+    assert screen(text).level == "urgent"
+
+
+@pytest.mark.parametrize("text", KILLING_ME_EXAGGERATIONS)
+def test_exaggeration_about_killing_in_another_language_is_not_flagged(text):
+    assert screen(text).level == "none"
