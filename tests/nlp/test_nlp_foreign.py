@@ -250,17 +250,37 @@ KNIFE_LESSONS = [
     # knife
     "Lớp võ hôm nay thầy dạy cách tránh con dao",  # at martial arts class today the teacher taught how to dodge a knife
 ]
-# A threat with a knife made in the kitchen is still a worry: the kitchen alone is not food.
+# A threat with a knife made in the kitchen is still a worry: the kitchen alone is not food, in any language.
 KNIFE_THREATS = [
     "زوج أمي هددني بالسكين في المطبخ",  # my mum's husband threatened me with the knife in the kitchen
     "ناپدریم تو آشپزخانه با چاقو تهدیدم کرد",  # my stepfather threatened me with a knife in the kitchen
     "Ojczym groził mi nożem w kuchni",  # my stepfather threatened me with a knife in the kitchen
     "bố dượng cầm con dao trong bếp dọa giết em",  # my stepfather held a knife in the kitchen, threatened to kill me
+    # a knife shown or pulled in the kitchen, in each language whose exclusions once took the kitchen for food
+    "mere stepdad ne kitchen mein mujhe chaku dikhaya",  # my stepdad showed me a knife in the kitchen
+    "سوتیلے باپ نے کچن میں چھری دکھائی",  # my stepfather showed a knife in the kitchen
+    "ناپدریم تو آشپزخونه چاقو رو نشونم داد",  # my stepfather showed me the knife in the kitchen
+    "ojczym w kuchni wyciągnął na mnie nóż",  # my stepfather pulled a knife on me in the kitchen
+    "njerku nxori thikën në kuzhinë",  # my stepfather pulled out the knife in the kitchen
+    "باوەپیارەکەم لە چێشتخانە چەقۆی نیشان دام",  # my stepfather showed me a knife in the kitchen
+    "زما پلار په پخلنځي کې چاړه راته وښوده",  # my father showed me a knife in the kitchen
+    "ኣቦይ ኣብ ኩሽና ካራ ኣርእዩኒ",  # my father showed me a knife in the kitchen
+]
+# Kitchen knives locked away at night are a house rule, in the same languages.
+KNIFE_HOUSE_RULES = [
+    "kitchen ki churiyan raat ko lock hoti hain",
+    "کچن کی چھریاں رات کو الماری میں بند ہوتی ہیں",
+    "چاقوهای آشپزخانه را شب قفل می‌کنند",
+    "noże w kuchni są zamknięte na noc",
+    "thikat e kuzhinës i mbyllin natën",
+    "چەقۆکانی چێشتخانە شەوان قفڵ دەکرێن",
+    "د پخلنځي چاړې د شپې قلف وي",
+    "ካራታት ክሽነ ብለይቲ ይዕጸዉ",
 ]
 
 
-@pytest.mark.parametrize("text", KNIFE_LESSONS)
-def test_a_knife_in_cooking_or_a_lesson_in_another_language_is_not_flagged(text):
+@pytest.mark.parametrize("text", KNIFE_LESSONS + KNIFE_HOUSE_RULES)
+def test_a_knife_in_cooking_a_lesson_or_a_house_rule_in_another_language_is_not_flagged(text):
     assert screen(text).level == "none"
 
 
