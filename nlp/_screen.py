@@ -121,6 +121,11 @@ class _Context:
         self.sentence_end[sent:] = [n] * (n - sent)
         self.subjects = {s: "self" for s, _ in cues.get("subject_self", ())}
         self.subjects.update({s: "other" for s, _ in cues.get("subject_other", ())})
+        # A named person is someone other than the writer ('Jayden went missing ... staff found him').
+        names = _name_ids()
+        for i, norm_id in enumerate(toks.norms):
+            if norm_id in names:
+                self.subjects.setdefault(i, "other")
         self.dismissed = False  # some hit was read as a denial, story, accident, joke or resolved past
         # An accident someone else claims ('he says it was an accident') is theirs to claim, not the child's account.
         cues["play"] = _outside(cues.get("play", []), cues.get("claimed", ()))
@@ -357,11 +362,6 @@ class RuleScreen:
             else:
                 rule_matches.append((self.rules.rules[label], start, end))
         ctx = _Context(toks, cues)
-        # A named person is someone other than the writer ('Jayden went missing ... staff found him').
-        names = _name_ids()
-        for i, norm_id in enumerate(toks.norms):
-            if norm_id in names:
-                ctx.subjects.setdefault(i, "other")
         proxy = ctx.anywhere("proxy")
         hits = []
         for rule, start, end in rule_matches:
