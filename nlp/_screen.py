@@ -175,7 +175,22 @@ class _Context:
         return None
 
     def about_writer(self, start: int, end: int) -> bool:
-        return self.subject(start) == "self" or any(s < end and start < e for s, e in self.cues.get("first_person", ()))
+        """Whether a hit in a story, game or lesson is about the writer: it names them ('taught me how to hurt
+        myself', 'a session with my counsellor about my self harm'), or they are its subject and not only the
+        audience or the player of what it is about ('we had a talk in PSHE about county lines', 'I'm on the last
+        level where you have to stab the boss')."""
+        # The writer named in the hit or just before it ('hurt myself', 'about my self harm').
+        if any(s < end and start <= e for s, e in self.cues.get("first_person", ())):
+            return True
+        return self.subject(start) == "self" and not self._topic_of_fiction(start)
+
+    def _topic_of_fiction(self, start: int) -> bool:
+        """A fiction cue stands between the hit and its clause's subject, with no subject of the hit's own after."""
+        clause = self.clause_start[start]
+        return any(
+            clause <= s and e <= start and not any(e <= i < start for i in self.subjects)
+            for s, e in self.cues.get("fiction", ())
+        )
 
     def sentence(self, i: int) -> tuple[int, int]:
         return self.sentence_start[i], self.sentence_end[i]

@@ -457,22 +457,58 @@ WORRIES_SESSION_15 = [
     "Kayden hits me when staff aren't looking, even though he has a keyworker now",
 ]
 
+# Read from fresh9's errors (session 16): a game or lesson whose topic is the harm while the writer is only the
+# player or the audience; a knock explained by where it came from; help in place and harm over, said other ways;
+# a wound that will not stop bleeding; an adult there while the child changes; a threat for snitching.
+FALSE_ALARMS_SESSION_16 = [
+    "on the next level you have to stab the guards to get the key, it's so hard",
+    "the bruise on my arm is from the trampoline at Leah's party",
+    "came off my scooter on the way to school and got a bruise on my arm, it's fine",
+    "my brother relapsed last month but he's got his drug worker involved now",
+    "a girl from my house went missing on friday, staff said she's safe and back in her room",
+    "I ran away once when I was 12 but I've never done it since",
+    "some girls used to follow me home from school, the head sorted it and they're fine with me now",
+    "Someone added me on insta pretending to be 14 and asked for pics. I blocked him and told my carer. That was last year.",
+    "my nose won't stop bleeding, can I see the nurse",
+]
+WORRIES_SESSION_16 = [
+    "cut too deep tonight and it won't stop bleeding, I don't want to go to A&E",
+    "my foster dad walks in when I'm getting changed and just stands there",
+    "mum's boyfriend makes comments about my body when she's at work",
+    "they said if I snitch about what happened at the park I'll regret it",
+    # the writer named in the lesson or the hit: still about them
+    "in PSHE we learnt about abuse and I think my stepdad hitting me is abuse",
+    "we had a talk about self harm in PSHE and I've been cutting again",
+    "I had a session with my counsellor about my self harm and it's getting worse",
+]
 
-# The kinds read from the evaluation sets' errors in sessions 11 to 15, checked together.
+
+def test_a_wound_that_will_not_stop_bleeding_is_urgent():
+    assert screen("went 2 deep ths tym n it wnt stop bleedin, towels all red").level == "urgent"
+
+
+# The kinds read from the evaluation sets' errors in sessions 11 to 16, checked together.
 @pytest.mark.parametrize(
     "text",
     FALSE_ALARMS_SESSION_11
     + FALSE_ALARMS_SESSION_12
     + FALSE_ALARMS_SESSION_13
     + FALSE_ALARMS_SESSION_14
-    + FALSE_ALARMS_SESSION_15,
+    + FALSE_ALARMS_SESSION_15
+    + FALSE_ALARMS_SESSION_16,
 )
 def test_a_safe_text_of_a_kind_read_from_the_evaluation_sets_is_not_flagged(text):
     assert screen(text).level == "none"
 
 
 @pytest.mark.parametrize(
-    "text", WORRIES_SESSION_11 + WORRIES_SESSION_12 + WORRIES_SESSION_13 + WORRIES_SESSION_14 + WORRIES_SESSION_15
+    "text",
+    WORRIES_SESSION_11
+    + WORRIES_SESSION_12
+    + WORRIES_SESSION_13
+    + WORRIES_SESSION_14
+    + WORRIES_SESSION_15
+    + WORRIES_SESSION_16,
 )
 def test_a_worry_of_a_kind_read_from_the_evaluation_sets_is_flagged(text):
     assert screen(text).level != "none"
