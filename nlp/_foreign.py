@@ -123,6 +123,12 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", fold_letters(text))
 
 
+# The cue kinds a lexicon may use (resources/lexicons/README.md says how each is read).
+CUE_KINDS = frozenset(
+    ("negation", "negation_after", "past", "resolved", "third_party", "fiction", "joke", "play", "exclude", "now")
+)
+
+
 class _Rule(msgspec.Struct, frozen=True):
     category: str
     level: Level
@@ -167,6 +173,8 @@ def lexicon(name: str) -> Lexicon:
         if not sep or kind not in ("RULE", "CUE"):
             raise ValueError(f"{name}.txt:{number}: not a RULE or CUE line: {line!r}")
         if kind == "CUE":
+            if not args or args[0] not in CUE_KINDS:
+                raise ValueError(f"{name}.txt:{number}: unknown cue kind: {line!r}")
             cues.setdefault(args[0], []).append(pattern.strip())
             continue
         category, level, *flags = args
@@ -354,7 +362,7 @@ def _read_hit(lex: Lexicon, rule: _Rule, folded: str, span: tuple[int, int], tex
         return None
     if _negated(lex, folded, *span):
         return None
-    for kind in ("fiction", "joke"):
+    for kind in ("fiction", "joke", "play"):
         cue = cues.get(kind)
         if cue is not None and cue.search(folded):
             return None

@@ -2,7 +2,7 @@
 
 import pytest
 
-from nlp import screen
+from nlp import _foreign, screen
 from nlp._foreign import LEXICONS, fold_letters, lexicon, read
 
 # Sentences written for these tests (glosses in the comments); none comes from an evaluation set.
@@ -318,3 +318,33 @@ def test_a_threat_to_kill_the_writer_in_another_language_is_urgent(text):
 @pytest.mark.parametrize("text", KILLING_ME_EXAGGERATIONS)
 def test_exaggeration_about_killing_in_another_language_is_not_flagged(text):
     assert screen(text).level == "none"
+
+
+# Read from fresh9's errors (session 16): an accident or a knock explained, a lesson on knives, a house rule about
+# knives, exaggeration, harm over with help in place, in other languages; and a wound that will not stop bleeding.
+ACCIDENTS_LESSONS_AND_HARM_OVER = [
+    "وقتی کوچک بودم یک پسر مره میزد. معلم ها فهمیدن و حالا همه چیز خوب است",  # Dari: everything is fine now
+    "یه بار پولیس آمد به مکتب و ده باره چاقو و مواد گپ زد",  # Dari: the police talked about knives at school
+    "گھر میں سیڑھیوں پر پھسل گیا اور بازو پر نیلا نشان پڑ گیا",  # Urdu: slipped on the stairs, a bruise
+    "Khala ne mujhe chaku pakarna sikhaya aur hum ne chicken kaata",  # Roman Urdu: taught to hold a knife
+    "ይሕ ፈተና ክቐትለኒ እዩ",  # Tigrinya: this exam will kill me
+    "ኣብ ሊብያ ይወቕዑና ነይሮም። ሕጂ ምስ therapist እራኸብ",  # Tigrinya: beaten in Libya; sees a therapist now
+    "سټاف هره اونۍ زموږ کوټې لټوي چې چاړه نه وي",  # Pashto: staff search the rooms for knives
+    "krew z nosa nie chce przestać lecieć od rana",  # Polish: a nosebleed
+]
+
+
+@pytest.mark.parametrize("text", ACCIDENTS_LESSONS_AND_HARM_OVER)
+def test_an_accident_a_lesson_or_harm_over_in_another_language_is_not_flagged(text):
+    assert screen(text).level == "none"
+
+
+def test_a_wound_that_will_not_stop_bleeding_in_polish_is_urgent():
+    assert screen("zrobiłam to znowu i krew nie przestaje lecieć, cały ręcznik czerwony").level == "urgent"
+
+
+def test_a_lexicon_with_an_unknown_cue_kind_is_refused(tmp_path, monkeypatch):
+    (tmp_path / "xx.txt").write_text("CUE jokes : haha\n", encoding="utf-8")
+    monkeypatch.setattr(_foreign, "LEXICONS", tmp_path)
+    with pytest.raises(ValueError, match="unknown cue kind"):
+        _foreign.lexicon.__wrapped__("xx")
