@@ -470,6 +470,11 @@ FALSE_ALARMS_SESSION_16 = [
     "some girls used to follow me home from school, the head sorted it and they're fine with me now",
     "Someone added me on insta pretending to be 14 and asked for pics. I blocked him and told my carer. That was last year.",
     "my nose won't stop bleeding, can I see the nurse",
+    # look-alikes of neglect, eating cut down, a decision made, and a game given as a present
+    "got a new ps5 game where you have to stab zombies",
+    "mum's been in bed with flu so nan is staying to help",
+    "after my exams none of this will matter",
+    "i don't eat meat because i feel bad for animals",
 ]
 WORRIES_SESSION_16 = [
     "cut too deep tonight and it won't stop bleeding, I don't want to go to A&E",
@@ -480,6 +485,14 @@ WORRIES_SESSION_16 = [
     "in PSHE we learnt about abuse and I think my stepdad hitting me is abuse",
     "we had a talk about self harm in PSHE and I've been cutting again",
     "I had a session with my counsellor about my self harm and it's getting worse",
+    # neglect seen by the child; a punishment; eating cut down for control; a decision made; favours owed for a
+    # game given as a present
+    "my little brother's nappy hasn't been changed since this morning and mum's asleep",
+    "the only hot meal we get is at school",
+    "my foster carer makes me stand in the hallway for hours if I'm rude",
+    "haven't eaten for 3 days so i feel in control",
+    "I've decided. none of this will matter after friday",
+    "he bought me a new xbox game and says i owe him, i have to do him a few favours",
 ]
 
 
