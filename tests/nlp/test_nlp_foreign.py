@@ -348,3 +348,42 @@ def test_a_lexicon_with_an_unknown_cue_kind_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(_foreign, "LEXICONS", tmp_path)
     with pytest.raises(ValueError, match="unknown cue kind"):
         _foreign.lexicon.__wrapped__("xx")
+
+
+# Going to a bridge tonight, or being on one now, said as a goodbye: in every lexicon (session 16, from fresh9).
+BRIDGE_TONIGHT = [
+    "امشب میرم سر پل، دیگه خسته شدم",  # Dari: tonight I'm going to the bridge, I'm worn out
+    "sonte po shkoj te ura, nuk dua me",  # Albanian: tonight I'm going to the bridge, I don't want any more
+    "ئێستا لەسەر پردەکەم، ببورن",  # Sorani: I'm on the bridge now, forgive me
+    "الليلة رايح عالجسر، خلص تعبت",  # Arabic: tonight I'm going to the bridge, I'm done
+    "نن شپه پل ته ځم، بس دی",  # Pashto: tonight I'm going to the bridge, enough
+    "آج رات میں پل پر جا رہا ہوں، بس بہت ہو گیا",  # Urdu: tonight I'm going to the bridge, enough now
+    "aaj raat main pul pe ja raha hoon, bas",  # Roman Urdu: the same
+    "dzis w nocy ide na most, mam dosc",  # Polish: tonight I'm going to the bridge, I've had enough
+    "ሎሚ ምሸት ናብ ድልድል ክኸይድ እየ",  # Tigrinya: tonight I'm going to the bridge
+]
+BRIDGE_ANY_DAY = [
+    "پارسال با دوستام از روی پل رد شدیم",  # Persian: last year we crossed the bridge with my friends
+    "wczoraj bylismy na moscie z klasa",  # Polish: yesterday we were on the bridge with the class
+]
+# Owed for a present, nights away, staying at a man's place (Sorani and Tigrinya).
+SORANI_AND_TIGRINYA_WORRIES = [
+    "کوڕەکە وتی ڕۆژێک کارێکی بچووکم بۆ ئەکەیت",  # the lad said one day you'll do a little job for me
+    "ሰለስተ ለይቲ ኣይተመለስኩን",  # I didn't come back for three nights
+    "ሓደ ሰብኣይ ናብ ገዝኡ ክሓድር ይብለኒ",  # a man tells me to stay the night at his place
+]
+
+
+@pytest.mark.parametrize("text", BRIDGE_TONIGHT)
+def test_going_to_a_bridge_tonight_in_another_language_is_urgent(text):
+    assert screen(text).level == "urgent"
+
+
+@pytest.mark.parametrize("text", BRIDGE_ANY_DAY)
+def test_a_bridge_on_an_ordinary_day_in_another_language_is_not_flagged(text):
+    assert screen(text).level == "none"
+
+
+@pytest.mark.parametrize("text", SORANI_AND_TIGRINYA_WORRIES)
+def test_favours_owed_nights_away_and_a_mans_place_are_flagged_in_sorani_and_tigrinya(text):
+    assert screen(text).level == "concern"
