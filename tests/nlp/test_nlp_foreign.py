@@ -331,6 +331,9 @@ ACCIDENTS_LESSONS_AND_HARM_OVER = [
     "ኣብ ሊብያ ይወቕዑና ነይሮም። ሕጂ ምስ therapist እራኸብ",  # Tigrinya: beaten in Libya; sees a therapist now
     "سټاف هره اونۍ زموږ کوټې لټوي چې چاړه نه وي",  # Pashto: staff search the rooms for knives
     "krew z nosa nie chce przestać lecieć od rana",  # Polish: a nosebleed
+    "محدش بيأذيني، والله",  # Egyptian Arabic: nobody hurts me, I swear
+    "lexova nje liber per nje vajze qe fle ne rruge",  # Albanian: I read a book about a girl sleeping rough
+    "Ngày trước em bị bắt làm ở trại cần sa, cảnh sát đã giải cứu em",  # Vietnamese: back then; police rescued me
 ]
 
 

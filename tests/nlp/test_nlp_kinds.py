@@ -475,6 +475,9 @@ FALSE_ALARMS_SESSION_16 = [
     "mum's been in bed with flu so nan is staying to help",
     "after my exams none of this will matter",
     "i don't eat meat because i feel bad for animals",
+    # belongings go missing; CAMHS as children misspell it
+    "my headphones have gone missing again, can I get new ones",
+    "my mate was self harming but she's got cahms now so it's ok",
 ]
 WORRIES_SESSION_16 = [
     "cut too deep tonight and it won't stop bleeding, I don't want to go to A&E",
@@ -493,6 +496,7 @@ WORRIES_SESSION_16 = [
     "haven't eaten for 3 days so i feel in control",
     "I've decided. none of this will matter after friday",
     "he bought me a new xbox game and says i owe him, i have to do him a few favours",
+    "my little brother went missing last night and nobody is looking for him",
 ]
 
 
