@@ -125,7 +125,19 @@ def fold(text: str) -> str:
 
 # The cue kinds a lexicon may use (resources/lexicons/README.md says how each is read).
 CUE_KINDS = frozenset(
-    ("negation", "negation_after", "past", "resolved", "third_party", "fiction", "joke", "play", "exclude", "now")
+    (
+        "negation",
+        "negation_after",
+        "past",
+        "resolved",
+        "third_party",
+        "fiction",
+        "joke",
+        "play",
+        "rules",
+        "exclude",
+        "now",
+    )
 )
 
 
@@ -362,7 +374,7 @@ def _read_hit(lex: Lexicon, rule: _Rule, folded: str, span: tuple[int, int], tex
         return None
     if _negated(lex, folded, *span):
         return None
-    for kind in ("fiction", "joke", "play"):
+    for kind in ("fiction", "joke", "play", "rules"):
         cue = cues.get(kind)
         if cue is not None and cue.search(folded):
             return None

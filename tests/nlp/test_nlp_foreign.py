@@ -390,3 +390,29 @@ def test_a_bridge_on_an_ordinary_day_in_another_language_is_not_flagged(text):
 @pytest.mark.parametrize("text", SORANI_AND_TIGRINYA_WORRIES)
 def test_favours_owed_nights_away_and_a_mans_place_are_flagged_in_sorani_and_tigrinya(text):
     assert screen(text).level == "concern"
+
+
+# Read from fresh10's errors (session 16): 'nobody' in Levantine Arabic, a cooking cut and the house rules in
+# Sorani, 'nobody who hits me' in Tigrinya, a film as Dari spells it; a strip of pills swallowed (Vietnamese) and
+# Dari 'لت کردن' (to beat).
+NOT_WORRIES_FRESH10 = [
+    "والله محدا عم يأذيني، الكدمة من الماتش",  # Arabic: nobody is hurting me, the bruise is from the match
+    "ئەمڕۆ خواردنم دروست کرد و بە چەقۆ پەنجەم بڕی",  # Sorani: I cooked today and cut my finger with the knife
+    "یاساکانی ئەم ماڵە توندن، ناتوانم شەو لە ماڵی هاوڕێکەم بمێنمەوە",  # Sorani: house rules, no sleepovers
+    "ኣብ ገዛ ዝሃርመኒ ይኹን ዝጭርሓለይ የለን",  # Tigrinya: at home nobody hits me or shouts at me
+    "دیشب یک فلم ترسناک دیدیم که یک نفر با چاقو آدم میکشت",  # Dari: a horror film with a knife in it
+]
+WORRIES_FRESH10 = [
+    "em vua uong het ca vi thuoc cua me",  # Vietnamese: I've just swallowed a whole strip of mum's pills
+    "کاکایم مره زیاد لت میکنه",  # Dari: my uncle beats me a lot
+]
+
+
+@pytest.mark.parametrize("text", NOT_WORRIES_FRESH10)
+def test_a_look_alike_read_from_fresh10_in_another_language_is_not_flagged(text):
+    assert screen(text).level == "none"
+
+
+@pytest.mark.parametrize("text", WORRIES_FRESH10)
+def test_a_worry_read_from_fresh10_in_another_language_is_urgent(text):
+    assert screen(text).level == "urgent"

@@ -500,6 +500,34 @@ WORRIES_SESSION_16 = [
 ]
 
 
+# Read from fresh10's errors (session 16), once fresh11 had been written to measure in its place.
+FALSE_ALARMS_FRESH10 = [
+    "I ran away from the whole class in the sports day race and won",
+    "stop asking if I feel suicidal every time I see you, I said no",
+    "my friend keeps going missing but staff and the police have made a plan with her",
+    "I cut myself chopping onions at cooking club, just a plaster",
+    "the bruise on my leg is from walking into the table in the dark",
+    "my brother got jumped lst wk but police sorted it and he's ok now",
+    "my cousin says he's gonna batter me at FIFA tonight, no chance",
+]
+WORRIES_FRESH10 = [
+    "my uncle says we have a special game and I mustn't tell",
+    "she told me if I tell anyone I'll be moved away",
+    "took more paracetamol than you're meant to, feel sick now",
+    "went walkabout again last night till 2am",
+    "my carer says what happens in this house stays in this house",
+    "I've had the same shoes since year 6 and they're falling apart",
+    "been giving my stuff away cos what's the point keeping it",
+    "I don't like being alone with him in the house",
+    "mum says it's my fault she's ill",
+    "I used to do stuff to my arms and nobody knows",
+    # look-alikes of the kinds above that stay worries
+    "I cut myself again last night, not chopping anything",
+    "the bruise on my arm is from him, not from walking into the door",
+    "my stepdad says he's gonna batter me when he gets home",
+]
+
+
 def test_a_wound_that_will_not_stop_bleeding_is_urgent():
     assert screen("went 2 deep ths tym n it wnt stop bleedin, towels all red").level == "urgent"
 
@@ -512,7 +540,8 @@ def test_a_wound_that_will_not_stop_bleeding_is_urgent():
     + FALSE_ALARMS_SESSION_13
     + FALSE_ALARMS_SESSION_14
     + FALSE_ALARMS_SESSION_15
-    + FALSE_ALARMS_SESSION_16,
+    + FALSE_ALARMS_SESSION_16
+    + FALSE_ALARMS_FRESH10,
 )
 def test_a_safe_text_of_a_kind_read_from_the_evaluation_sets_is_not_flagged(text):
     assert screen(text).level == "none"
@@ -525,7 +554,8 @@ def test_a_safe_text_of_a_kind_read_from_the_evaluation_sets_is_not_flagged(text
     + WORRIES_SESSION_13
     + WORRIES_SESSION_14
     + WORRIES_SESSION_15
-    + WORRIES_SESSION_16,
+    + WORRIES_SESSION_16
+    + WORRIES_FRESH10,
 )
 def test_a_worry_of_a_kind_read_from_the_evaluation_sets_is_flagged(text):
     assert screen(text).level != "none"
