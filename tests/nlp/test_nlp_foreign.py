@@ -416,3 +416,26 @@ def test_a_look_alike_read_from_fresh10_in_another_language_is_not_flagged(text)
 @pytest.mark.parametrize("text", WORRIES_FRESH10)
 def test_a_worry_read_from_fresh10_in_another_language_is_urgent(text):
     assert screen(text).level == "urgent"
+
+
+# Read from fresh11's errors (session 16): a goodbye in Sudanese Arabic; left alone with a younger sibling in
+# Albanian; asked whether someone hits me, in Polish; harm over in Tigrinya and Sorani.
+WORRIES_FRESH11 = [
+    ("بعد بكرة ما حأكون هنا", "urgent"),  # Sudanese Arabic: after tomorrow I won't be here
+    ("jam vetem me vellain e vogel dhe nuk ka ushqim", "concern"),  # Albanian: alone with my little brother, no food
+    ("ktos mnie ciagle pyta czy jestem sam w pokoju i chce moje zdjecia", "concern"),  # Polish: asks if I'm alone
+]
+NOT_WORRIES_FRESH11 = [
+    "pani pytala czy ktos mnie bije. nikt mnie nie bije",  # Polish: she asked whether anyone hits me; nobody does
+    "ኣብ ቀደም ቤት ትምህርተይ ይሃርሙኒ ነይሮም። ሕጂ ቀይረ፣ ተቐጺዖም",  # Tigrinya: they used to hit me; I moved, they were punished
+]
+
+
+@pytest.mark.parametrize(("text", "level"), WORRIES_FRESH11)
+def test_a_worry_read_from_fresh11_in_another_language_is_flagged(text, level):
+    assert screen(text).level == level
+
+
+@pytest.mark.parametrize("text", NOT_WORRIES_FRESH11)
+def test_a_look_alike_read_from_fresh11_in_another_language_is_not_flagged(text):
+    assert screen(text).level == "none"

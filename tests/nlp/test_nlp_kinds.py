@@ -527,6 +527,27 @@ WORRIES_FRESH10 = [
     "my stepdad says he's gonna batter me when he gets home",
 ]
 
+# Read from fresh11's errors (session 16), once fresh12 had been written to measure in its place.
+FALSE_ALARMS_FRESH11 = [
+    "I ran off a lot when I was 11 but I'm properly settled now",
+    "my sister smacked me at uno last night, she is ruthless",
+    "he said he'd kill me if I beat him at chess again, we're best mates",
+    "cutting myself some slack after a bad week at school",
+    "I tripped in assembly and wanted the floor to swallow me up, I wanted to die. it was funny after",
+    "I want to be a social worker and help victims of domestic abuse",
+    "my dad used to hurt me but I've done my therapy and we talk now",
+]
+WORRIES_FRESH11 = [
+    "I don't like it when he does bath time",
+    "had another fight with myself last night",
+    "they filmed it and posted it on their story",
+    "my stepdad was rough with me at contact",
+    # look-alikes of the kinds above that stay worries
+    "my stepdad said he'd kill me if I told anyone",
+    "I want to die, I'm not embarrassed, I mean it",
+    "I'm a victim of domestic abuse at home",
+]
+
 
 def test_a_wound_that_will_not_stop_bleeding_is_urgent():
     assert screen("went 2 deep ths tym n it wnt stop bleedin, towels all red").level == "urgent"
@@ -541,7 +562,8 @@ def test_a_wound_that_will_not_stop_bleeding_is_urgent():
     + FALSE_ALARMS_SESSION_14
     + FALSE_ALARMS_SESSION_15
     + FALSE_ALARMS_SESSION_16
-    + FALSE_ALARMS_FRESH10,
+    + FALSE_ALARMS_FRESH10
+    + FALSE_ALARMS_FRESH11,
 )
 def test_a_safe_text_of_a_kind_read_from_the_evaluation_sets_is_not_flagged(text):
     assert screen(text).level == "none"
@@ -555,7 +577,8 @@ def test_a_safe_text_of_a_kind_read_from_the_evaluation_sets_is_not_flagged(text
     + WORRIES_SESSION_14
     + WORRIES_SESSION_15
     + WORRIES_SESSION_16
-    + WORRIES_FRESH10,
+    + WORRIES_FRESH10
+    + WORRIES_FRESH11,
 )
 def test_a_worry_of_a_kind_read_from_the_evaluation_sets_is_flagged(text):
     assert screen(text).level != "none"
