@@ -273,7 +273,12 @@ def _latin_language(words: list[str]) -> str | None:
     # Urdu and Punjabi share most words written in Latin letters: together they count as one.
     south_asian = counts.pop("ur", 0) + counts.pop("pa", 0)
     counts["pa" if sum(1 for w in words if w in markers["pa"]) * 2 >= south_asian > 0 else "ur"] = south_asian
+    # Words of languages written in Latin letters that no lexicon here reads (Pashto, Persian, Arabic without
+    # Arabizi digits, Kurdish): two of them, more than of any language read here, send the sentence to a person.
+    unread = counts.pop("unread", 0)
     best = max(counts, key=counts.__getitem__)
+    if unread >= 2 and unread > counts[best]:
+        return None
     known = sum(1 for w in words if w in _english()) / len(words)
     if counts[best] >= 2 or (counts[best] == 1 and known < 0.5 and len(words) <= 4):
         return best

@@ -439,3 +439,45 @@ def test_a_worry_read_from_fresh11_in_another_language_is_flagged(text, level):
 @pytest.mark.parametrize("text", NOT_WORRIES_FRESH11)
 def test_a_look_alike_read_from_fresh11_in_another_language_is_not_flagged(text):
     assert screen(text).level == "none"
+
+
+# Read from fresh12's errors (session 16): staying on at the foster carer's and a sleepover the rules allow only
+# after checks (Sorani), a lesson (Dari 'سبق', Vietnamese PSHE), chopping chicken (Vietnamese); the kitchen or fridge
+# locked (Arabic, Polish), quick money (Albanian), an older man who buys vapes (Sorani).
+NOT_WORRIES_FRESH12 = [
+    "دەمەوێ لە ماڵی فۆستەرەکەم بمێنمەوە",  # Sorani: I want to stay on at my foster carer's
+    "ناهێڵن شەو لە ماڵی هاوڕێکەم بمێنمەوە تا سۆشیاڵ بیپشکنێت",  # Sorani: no sleepover until the social worker checks
+    "آج پی ایس ایچ ای میں چاقو کے بارے میں سبق تھا",  # Urdu, read by the Persian lexicon too: a PSHE lesson on knives
+    "o lop PSHE thay cho xem video ve trong can sa",  # Vietnamese: a PSHE video about growing cannabis
+    "hom nay em tu cam dao chat ga lan dau",  # Vietnamese: today I chopped chicken with a knife for the first time
+]
+WORRIES_FRESH12 = [
+    "بيقفل المطبخ بالليل وانا دايما جوعان",  # Arabic: he locks the kitchen at night and I'm always hungry
+    "lodowka jest na klodke i zawsze jestem glodny",  # Polish: the fridge is padlocked and I'm always hungry
+    "ai me pyet nese dua lek te shpejta",  # Albanian: he asks me if I want quick money
+    "کوڕێکی ٢٥ ساڵە ڤەیپم بۆ دەکڕێت",  # Sorani: a 25-year-old buys me vapes
+]
+
+
+@pytest.mark.parametrize("text", NOT_WORRIES_FRESH12)
+def test_a_look_alike_read_from_fresh12_in_another_language_is_not_flagged(text):
+    assert screen(text).level == "none"
+
+
+@pytest.mark.parametrize("text", WORRIES_FRESH12)
+def test_a_worry_read_from_fresh12_in_another_language_is_flagged(text):
+    assert screen(text).level != "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "za dre shpe pa jumat ke weedegam, kor ta na zam",  # Pashto: three nights sleeping at the mosque
+        "khaili mitarsam, nemidonam chikar konam",  # Persian: I'm really scared, I don't know what to do
+    ],
+)
+def test_pashto_or_persian_in_latin_letters_goes_to_a_person(text):
+    """No lexicon reads them, so they are never read as English and passed as none."""
+    reading = read(text)
+    assert not reading.readable
+    assert screen(text).screened is False

@@ -548,6 +548,28 @@ WORRIES_FRESH11 = [
     "I'm a victim of domestic abuse at home",
 ]
 
+# Read from fresh12's errors (session 16), once fresh13 had been written to measure in its place.
+FALSE_ALARMS_FRESH12 = [
+    "our dog went missing for a day and came back muddy",
+    "I ran off from my mates at the fair for like 5 mins to get candyfloss",
+    "scared to go back in the bathroom cos there's a huge spider",
+    "starting uni feels like jumping off a cliff but I'm excited",
+    "my friend was self harming but she sees a counsellor every week now",
+    "in islamiyat we learnt that forced marriage is haram",
+]
+WORRIES_FRESH12 = [
+    "my carers keep forgetting to pick me up from training and I walk home in the dark",
+    "my support worker added me on his personal snapchat",
+    "my carer won't buy me pads so I use tissue",
+    "I can't talk to my social worker cos my foster mum sits in",
+    "I skip meals so I can pay my phone bill",
+    "my carer never lets me have a shower",
+    "some year 11s keep telling me I'm dead after school",
+    # look-alikes of the kinds above that stay worries
+    "we learnt that he hits me is abuse",
+    "I ran away from my placement for 3 days",
+]
+
 
 def test_a_wound_that_will_not_stop_bleeding_is_urgent():
     assert screen("went 2 deep ths tym n it wnt stop bleedin, towels all red").level == "urgent"
@@ -563,7 +585,8 @@ def test_a_wound_that_will_not_stop_bleeding_is_urgent():
     + FALSE_ALARMS_SESSION_15
     + FALSE_ALARMS_SESSION_16
     + FALSE_ALARMS_FRESH10
-    + FALSE_ALARMS_FRESH11,
+    + FALSE_ALARMS_FRESH11
+    + FALSE_ALARMS_FRESH12,
 )
 def test_a_safe_text_of_a_kind_read_from_the_evaluation_sets_is_not_flagged(text):
     assert screen(text).level == "none"
@@ -578,7 +601,8 @@ def test_a_safe_text_of_a_kind_read_from_the_evaluation_sets_is_not_flagged(text
     + WORRIES_SESSION_15
     + WORRIES_SESSION_16
     + WORRIES_FRESH10
-    + WORRIES_FRESH11,
+    + WORRIES_FRESH11
+    + WORRIES_FRESH12,
 )
 def test_a_worry_of_a_kind_read_from_the_evaluation_sets_is_flagged(text):
     assert screen(text).level != "none"
