@@ -481,3 +481,23 @@ def test_pashto_or_persian_in_latin_letters_goes_to_a_person(text):
     reading = read(text)
     assert not reading.readable
     assert screen(text).screened is False
+
+
+# Read from fresh13's errors (session 16): Iraqi 'جان' (was) and a counsellor; holding the knife right in a cooking
+# class; a cleaver for chicken, in a Persian sentence the Arabic lexicon reads too; a black eye from taekwondo
+# (Pashto); 'I used to cut myself' in the Albanian imperfect.
+NOT_WORRIES_FRESH13 = [
+    "جان يضربني من جنت زغير، بس هسه عندي مستشارة",  # Iraqi Arabic: he used to hit me; now I have a counsellor
+    "علمتني المعلمة امسك السكينة صح بحصة الطبخ",  # Arabic: the teacher taught me to hold the knife right
+    "مرغ ره با ساطور توته کردم",  # Dari: I chopped the chicken with a cleaver
+    "په ټکواندو کې مې سترګه شنه شوه",  # Pashto: my eye went black at taekwondo
+]
+
+
+@pytest.mark.parametrize("text", NOT_WORRIES_FRESH13)
+def test_a_look_alike_read_from_fresh13_in_another_language_is_not_flagged(text):
+    assert screen(text).level == "none"
+
+
+def test_self_harm_in_the_albanian_imperfect_is_flagged():
+    assert screen("e prisja veten dhe ndonjehere me vjen prape").level == "concern"

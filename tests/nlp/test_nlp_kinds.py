@@ -570,6 +570,27 @@ WORRIES_FRESH12 = [
     "I ran away from my placement for 3 days",
 ]
 
+# Read from fresh13's errors (session 16), once fresh14 had been written to measure in its place.
+FALSE_ALARMS_FRESH13 = [
+    "burnt my arm on the oven making pancakes, ran it under the tap",
+    "I used to run off every weekend but I haven't once since I moved here",
+    "on the way through Libya the smugglers beat us but I'm safe here now and see a counsellor",
+]
+WORRIES_FRESH13 = [
+    "he does the thing with the belt when I'm late",
+    "I told staff I'm at Chloe's but I'm at his flat",
+    "can you ask school to stop asking about my arms",
+    "I can't talk on the phone, she's always listening in",
+    "I don't really eat anymore, I've lost nearly a stone",
+    "she said she'll slash my face after school",
+    "long sleeves again in july, the old habit is coming back",
+    "my carer tells everyone my real mum didn't want me",
+]
+
+
+def test_a_goodbye_letter_left_on_the_pillow_is_urgent():
+    assert screen("I've written my letter and left it on my pillow").level == "urgent"
+
 
 def test_a_wound_that_will_not_stop_bleeding_is_urgent():
     assert screen("went 2 deep ths tym n it wnt stop bleedin, towels all red").level == "urgent"
@@ -586,7 +607,8 @@ def test_a_wound_that_will_not_stop_bleeding_is_urgent():
     + FALSE_ALARMS_SESSION_16
     + FALSE_ALARMS_FRESH10
     + FALSE_ALARMS_FRESH11
-    + FALSE_ALARMS_FRESH12,
+    + FALSE_ALARMS_FRESH12
+    + FALSE_ALARMS_FRESH13,
 )
 def test_a_safe_text_of_a_kind_read_from_the_evaluation_sets_is_not_flagged(text):
     assert screen(text).level == "none"
@@ -602,7 +624,8 @@ def test_a_safe_text_of_a_kind_read_from_the_evaluation_sets_is_not_flagged(text
     + WORRIES_SESSION_16
     + WORRIES_FRESH10
     + WORRIES_FRESH11
-    + WORRIES_FRESH12,
+    + WORRIES_FRESH12
+    + WORRIES_FRESH13,
 )
 def test_a_worry_of_a_kind_read_from_the_evaluation_sets_is_flagged(text):
     assert screen(text).level != "none"
