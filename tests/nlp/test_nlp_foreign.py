@@ -320,9 +320,11 @@ def test_exaggeration_about_killing_in_another_language_is_not_flagged(text):
     assert screen(text).level == "none"
 
 
-# Read from fresh9's errors (session 16): an accident or a knock explained, a lesson on knives, a house rule about
-# knives, exaggeration, harm over with help in place, in other languages; and a wound that will not stop bleeding.
-ACCIDENTS_LESSONS_AND_HARM_OVER = [
+# Kinds read from the evaluation sets' errors in session 16 (fresh9 to fresh13, each read once the next set had
+# been written to measure in its place), in other languages. Look-alikes that are no worry: an accident or a knock
+# explained, a lesson, a house rule, exaggeration, harm over with help in place, a bridge on an ordinary day.
+LOOK_ALIKES_SESSION_16 = [
+    # fresh9
     "وقتی کوچک بودم یک پسر مره میزد. معلم ها فهمیدن و حالا همه چیز خوب است",  # Dari: everything is fine now
     "یه بار پولیس آمد به مکتب و ده باره چاقو و مواد گپ زد",  # Dari: the police talked about knives at school
     "گھر میں سیڑھیوں پر پھسل گیا اور بازو پر نیلا نشان پڑ گیا",  # Urdu: slipped on the stairs, a bruise
@@ -334,16 +336,73 @@ ACCIDENTS_LESSONS_AND_HARM_OVER = [
     "محدش بيأذيني، والله",  # Egyptian Arabic: nobody hurts me, I swear
     "lexova nje liber per nje vajze qe fle ne rruge",  # Albanian: I read a book about a girl sleeping rough
     "Ngày trước em bị bắt làm ở trại cần sa, cảnh sát đã giải cứu em",  # Vietnamese: back then; police rescued me
+    "پارسال با دوستام از روی پل رد شدیم",  # Persian: last year we crossed the bridge with my friends
+    "wczoraj bylismy na moscie z klasa",  # Polish: yesterday we were on the bridge with the class
+    # fresh10: 'nobody' in Levantine Arabic, a cooking cut and the house rules in Sorani, 'nobody who hits me' in
+    # Tigrinya, a film as Dari spells it
+    "والله محدا عم يأذيني، الكدمة من الماتش",  # Arabic: nobody is hurting me, the bruise is from the match
+    "ئەمڕۆ خواردنم دروست کرد و بە چەقۆ پەنجەم بڕی",  # Sorani: I cooked today and cut my finger with the knife
+    "یاساکانی ئەم ماڵە توندن، ناتوانم شەو لە ماڵی هاوڕێکەم بمێنمەوە",  # Sorani: house rules, no sleepovers
+    "ኣብ ገዛ ዝሃርመኒ ይኹን ዝጭርሓለይ የለን",  # Tigrinya: at home nobody hits me or shouts at me
+    "دیشب یک فلم ترسناک دیدیم که یک نفر با چاقو آدم میکشت",  # Dari: a horror film with a knife in it
+    # fresh11: asked whether someone hits me (Polish); harm over (Tigrinya)
+    "pani pytala czy ktos mnie bije. nikt mnie nie bije",  # Polish: she asked whether anyone hits me; nobody does
+    "ኣብ ቀደም ቤት ትምህርተይ ይሃርሙኒ ነይሮም። ሕጂ ቀይረ፣ ተቐጺዖም",  # Tigrinya: they used to hit me; I moved, they were punished
+    # fresh12: staying on at the foster carer's and a sleepover allowed after checks (Sorani), a lesson (Urdu
+    # read by the Persian lexicon, Vietnamese PSHE), chopping chicken (Vietnamese)
+    "دەمەوێ لە ماڵی فۆستەرەکەم بمێنمەوە",  # Sorani: I want to stay on at my foster carer's
+    "ناهێڵن شەو لە ماڵی هاوڕێکەم بمێنمەوە تا سۆشیاڵ بیپشکنێت",  # Sorani: no sleepover until the social worker checks
+    "آج پی ایس ایچ ای میں چاقو کے بارے میں سبق تھا",  # Urdu, read by the Persian lexicon too: a PSHE lesson on knives
+    "o lop PSHE thay cho xem video ve trong can sa",  # Vietnamese: a PSHE video about growing cannabis
+    "hom nay em tu cam dao chat ga lan dau",  # Vietnamese: today I chopped chicken with a knife for the first time
+    # fresh13: Iraqi 'جان' (was) and a counsellor, holding the knife right in a cooking class, a cleaver for chicken
+    # in a Persian sentence the Arabic lexicon reads too, a black eye from taekwondo (Pashto)
+    "جان يضربني من جنت زغير، بس هسه عندي مستشارة",  # Iraqi Arabic: he used to hit me; now I have a counsellor
+    "علمتني المعلمة امسك السكينة صح بحصة الطبخ",  # Arabic: the teacher taught me to hold the knife right
+    "مرغ ره با ساطور توته کردم",  # Dari: I chopped the chicken with a cleaver
+    "په ټکواندو کې مې سترګه شنه شوه",  # Pashto: my eye went black at taekwondo
+]
+# Worries, and the level each is read at: a wound that will not stop bleeding; going to a bridge tonight, in every
+# lexicon; favours owed, nights away and a man's place (Sorani, Tigrinya); a strip of pills swallowed (Vietnamese)
+# and Dari 'لت کردن' (to beat); a goodbye (Sudanese Arabic), left alone with a younger sibling (Albanian), 'keeps
+# asking if I'm alone' (Polish); the kitchen or fridge locked (Arabic, Polish), quick money (Albanian), an older man
+# who buys vapes (Sorani); self-harm in the Albanian imperfect.
+WORRIES_SESSION_16 = [
+    # Polish: I did it again and the blood won't stop, the whole towel is red
+    ("zrobiłam to znowu i krew nie przestaje lecieć, cały ręcznik czerwony", "urgent"),
+    ("امشب میرم سر پل، دیگه خسته شدم", "urgent"),  # Dari: tonight I'm going to the bridge, I'm worn out
+    ("sonte po shkoj te ura, nuk dua me", "urgent"),  # Albanian: tonight I'm going to the bridge, I don't want any more
+    ("ئێستا لەسەر پردەکەم، ببورن", "urgent"),  # Sorani: I'm on the bridge now, forgive me
+    ("الليلة رايح عالجسر، خلص تعبت", "urgent"),  # Arabic: tonight I'm going to the bridge, I'm done
+    ("نن شپه پل ته ځم، بس دی", "urgent"),  # Pashto: tonight I'm going to the bridge, enough
+    ("آج رات میں پل پر جا رہا ہوں، بس بہت ہو گیا", "urgent"),  # Urdu: tonight I'm going to the bridge, enough now
+    ("aaj raat main pul pe ja raha hoon, bas", "urgent"),  # Roman Urdu: the same
+    ("dzis w nocy ide na most, mam dosc", "urgent"),  # Polish: tonight I'm going to the bridge, I've had enough
+    ("ሎሚ ምሸት ናብ ድልድል ክኸይድ እየ", "urgent"),  # Tigrinya: tonight I'm going to the bridge
+    ("کوڕەکە وتی ڕۆژێک کارێکی بچووکم بۆ ئەکەیت", "concern"),  # the lad said one day you'll do a little job for me
+    ("ሰለስተ ለይቲ ኣይተመለስኩን", "concern"),  # I didn't come back for three nights
+    ("ሓደ ሰብኣይ ናብ ገዝኡ ክሓድር ይብለኒ", "concern"),  # a man tells me to stay the night at his place
+    ("em vua uong het ca vi thuoc cua me", "urgent"),  # Vietnamese: I've just swallowed a whole strip of mum's pills
+    ("کاکایم مره زیاد لت میکنه", "urgent"),  # Dari: my uncle beats me a lot
+    ("بعد بكرة ما حأكون هنا", "urgent"),  # Sudanese Arabic: after tomorrow I won't be here
+    ("jam vetem me vellain e vogel dhe nuk ka ushqim", "concern"),  # Albanian: alone with my little brother, no food
+    ("ktos mnie ciagle pyta czy jestem sam w pokoju i chce moje zdjecia", "concern"),  # Polish: asks if I'm alone
+    ("بيقفل المطبخ بالليل وانا دايما جوعان", "concern"),  # Arabic: he locks the kitchen at night and I'm always hungry
+    ("lodowka jest na klodke i zawsze jestem glodny", "concern"),  # Polish: the fridge is padlocked, always hungry
+    ("ai me pyet nese dua lek te shpejta", "concern"),  # Albanian: he asks me if I want quick money
+    ("کوڕێکی ٢٥ ساڵە ڤەیپم بۆ دەکڕێت", "concern"),  # Sorani: a 25-year-old buys me vapes
+    ("e prisja veten dhe ndonjehere me vjen prape", "concern"),  # Albanian: I used to cut myself; it comes back
 ]
 
 
-@pytest.mark.parametrize("text", ACCIDENTS_LESSONS_AND_HARM_OVER)
-def test_an_accident_a_lesson_or_harm_over_in_another_language_is_not_flagged(text):
+@pytest.mark.parametrize("text", LOOK_ALIKES_SESSION_16)
+def test_a_look_alike_read_from_the_evaluation_sets_in_another_language_is_not_flagged(text):
     assert screen(text).level == "none"
 
 
-def test_a_wound_that_will_not_stop_bleeding_in_polish_is_urgent():
-    assert screen("zrobiłam to znowu i krew nie przestaje lecieć, cały ręcznik czerwony").level == "urgent"
+@pytest.mark.parametrize(("text", "level"), WORRIES_SESSION_16)
+def test_a_worry_read_from_the_evaluation_sets_in_another_language_is_read_at_its_level(text, level):
+    assert screen(text).level == level
 
 
 def test_a_lexicon_with_an_unknown_cue_kind_is_refused(tmp_path, monkeypatch):
@@ -351,122 +410,6 @@ def test_a_lexicon_with_an_unknown_cue_kind_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(_foreign, "LEXICONS", tmp_path)
     with pytest.raises(ValueError, match="unknown cue kind"):
         _foreign.lexicon.__wrapped__("xx")
-
-
-# Going to a bridge tonight, or being on one now, said as a goodbye: in every lexicon (session 16, from fresh9).
-BRIDGE_TONIGHT = [
-    "امشب میرم سر پل، دیگه خسته شدم",  # Dari: tonight I'm going to the bridge, I'm worn out
-    "sonte po shkoj te ura, nuk dua me",  # Albanian: tonight I'm going to the bridge, I don't want any more
-    "ئێستا لەسەر پردەکەم، ببورن",  # Sorani: I'm on the bridge now, forgive me
-    "الليلة رايح عالجسر، خلص تعبت",  # Arabic: tonight I'm going to the bridge, I'm done
-    "نن شپه پل ته ځم، بس دی",  # Pashto: tonight I'm going to the bridge, enough
-    "آج رات میں پل پر جا رہا ہوں، بس بہت ہو گیا",  # Urdu: tonight I'm going to the bridge, enough now
-    "aaj raat main pul pe ja raha hoon, bas",  # Roman Urdu: the same
-    "dzis w nocy ide na most, mam dosc",  # Polish: tonight I'm going to the bridge, I've had enough
-    "ሎሚ ምሸት ናብ ድልድል ክኸይድ እየ",  # Tigrinya: tonight I'm going to the bridge
-]
-BRIDGE_ANY_DAY = [
-    "پارسال با دوستام از روی پل رد شدیم",  # Persian: last year we crossed the bridge with my friends
-    "wczoraj bylismy na moscie z klasa",  # Polish: yesterday we were on the bridge with the class
-]
-# Owed for a present, nights away, staying at a man's place (Sorani and Tigrinya).
-SORANI_AND_TIGRINYA_WORRIES = [
-    "کوڕەکە وتی ڕۆژێک کارێکی بچووکم بۆ ئەکەیت",  # the lad said one day you'll do a little job for me
-    "ሰለስተ ለይቲ ኣይተመለስኩን",  # I didn't come back for three nights
-    "ሓደ ሰብኣይ ናብ ገዝኡ ክሓድር ይብለኒ",  # a man tells me to stay the night at his place
-]
-
-
-@pytest.mark.parametrize("text", BRIDGE_TONIGHT)
-def test_going_to_a_bridge_tonight_in_another_language_is_urgent(text):
-    assert screen(text).level == "urgent"
-
-
-@pytest.mark.parametrize("text", BRIDGE_ANY_DAY)
-def test_a_bridge_on_an_ordinary_day_in_another_language_is_not_flagged(text):
-    assert screen(text).level == "none"
-
-
-@pytest.mark.parametrize("text", SORANI_AND_TIGRINYA_WORRIES)
-def test_favours_owed_nights_away_and_a_mans_place_are_flagged_in_sorani_and_tigrinya(text):
-    assert screen(text).level == "concern"
-
-
-# Read from fresh10's errors (session 16): 'nobody' in Levantine Arabic, a cooking cut and the house rules in
-# Sorani, 'nobody who hits me' in Tigrinya, a film as Dari spells it; a strip of pills swallowed (Vietnamese) and
-# Dari 'لت کردن' (to beat).
-NOT_WORRIES_FRESH10 = [
-    "والله محدا عم يأذيني، الكدمة من الماتش",  # Arabic: nobody is hurting me, the bruise is from the match
-    "ئەمڕۆ خواردنم دروست کرد و بە چەقۆ پەنجەم بڕی",  # Sorani: I cooked today and cut my finger with the knife
-    "یاساکانی ئەم ماڵە توندن، ناتوانم شەو لە ماڵی هاوڕێکەم بمێنمەوە",  # Sorani: house rules, no sleepovers
-    "ኣብ ገዛ ዝሃርመኒ ይኹን ዝጭርሓለይ የለን",  # Tigrinya: at home nobody hits me or shouts at me
-    "دیشب یک فلم ترسناک دیدیم که یک نفر با چاقو آدم میکشت",  # Dari: a horror film with a knife in it
-]
-WORRIES_FRESH10 = [
-    "em vua uong het ca vi thuoc cua me",  # Vietnamese: I've just swallowed a whole strip of mum's pills
-    "کاکایم مره زیاد لت میکنه",  # Dari: my uncle beats me a lot
-]
-
-
-@pytest.mark.parametrize("text", NOT_WORRIES_FRESH10)
-def test_a_look_alike_read_from_fresh10_in_another_language_is_not_flagged(text):
-    assert screen(text).level == "none"
-
-
-@pytest.mark.parametrize("text", WORRIES_FRESH10)
-def test_a_worry_read_from_fresh10_in_another_language_is_urgent(text):
-    assert screen(text).level == "urgent"
-
-
-# Read from fresh11's errors (session 16): a goodbye in Sudanese Arabic; left alone with a younger sibling in
-# Albanian; asked whether someone hits me, in Polish; harm over in Tigrinya and Sorani.
-WORRIES_FRESH11 = [
-    ("بعد بكرة ما حأكون هنا", "urgent"),  # Sudanese Arabic: after tomorrow I won't be here
-    ("jam vetem me vellain e vogel dhe nuk ka ushqim", "concern"),  # Albanian: alone with my little brother, no food
-    ("ktos mnie ciagle pyta czy jestem sam w pokoju i chce moje zdjecia", "concern"),  # Polish: asks if I'm alone
-]
-NOT_WORRIES_FRESH11 = [
-    "pani pytala czy ktos mnie bije. nikt mnie nie bije",  # Polish: she asked whether anyone hits me; nobody does
-    "ኣብ ቀደም ቤት ትምህርተይ ይሃርሙኒ ነይሮም። ሕጂ ቀይረ፣ ተቐጺዖም",  # Tigrinya: they used to hit me; I moved, they were punished
-]
-
-
-@pytest.mark.parametrize(("text", "level"), WORRIES_FRESH11)
-def test_a_worry_read_from_fresh11_in_another_language_is_flagged(text, level):
-    assert screen(text).level == level
-
-
-@pytest.mark.parametrize("text", NOT_WORRIES_FRESH11)
-def test_a_look_alike_read_from_fresh11_in_another_language_is_not_flagged(text):
-    assert screen(text).level == "none"
-
-
-# Read from fresh12's errors (session 16): staying on at the foster carer's and a sleepover the rules allow only
-# after checks (Sorani), a lesson (Dari 'سبق', Vietnamese PSHE), chopping chicken (Vietnamese); the kitchen or fridge
-# locked (Arabic, Polish), quick money (Albanian), an older man who buys vapes (Sorani).
-NOT_WORRIES_FRESH12 = [
-    "دەمەوێ لە ماڵی فۆستەرەکەم بمێنمەوە",  # Sorani: I want to stay on at my foster carer's
-    "ناهێڵن شەو لە ماڵی هاوڕێکەم بمێنمەوە تا سۆشیاڵ بیپشکنێت",  # Sorani: no sleepover until the social worker checks
-    "آج پی ایس ایچ ای میں چاقو کے بارے میں سبق تھا",  # Urdu, read by the Persian lexicon too: a PSHE lesson on knives
-    "o lop PSHE thay cho xem video ve trong can sa",  # Vietnamese: a PSHE video about growing cannabis
-    "hom nay em tu cam dao chat ga lan dau",  # Vietnamese: today I chopped chicken with a knife for the first time
-]
-WORRIES_FRESH12 = [
-    "بيقفل المطبخ بالليل وانا دايما جوعان",  # Arabic: he locks the kitchen at night and I'm always hungry
-    "lodowka jest na klodke i zawsze jestem glodny",  # Polish: the fridge is padlocked and I'm always hungry
-    "ai me pyet nese dua lek te shpejta",  # Albanian: he asks me if I want quick money
-    "کوڕێکی ٢٥ ساڵە ڤەیپم بۆ دەکڕێت",  # Sorani: a 25-year-old buys me vapes
-]
-
-
-@pytest.mark.parametrize("text", NOT_WORRIES_FRESH12)
-def test_a_look_alike_read_from_fresh12_in_another_language_is_not_flagged(text):
-    assert screen(text).level == "none"
-
-
-@pytest.mark.parametrize("text", WORRIES_FRESH12)
-def test_a_worry_read_from_fresh12_in_another_language_is_flagged(text):
-    assert screen(text).level != "none"
 
 
 @pytest.mark.parametrize(
@@ -481,23 +424,3 @@ def test_pashto_or_persian_in_latin_letters_goes_to_a_person(text):
     reading = read(text)
     assert not reading.readable
     assert screen(text).screened is False
-
-
-# Read from fresh13's errors (session 16): Iraqi 'جان' (was) and a counsellor; holding the knife right in a cooking
-# class; a cleaver for chicken, in a Persian sentence the Arabic lexicon reads too; a black eye from taekwondo
-# (Pashto); 'I used to cut myself' in the Albanian imperfect.
-NOT_WORRIES_FRESH13 = [
-    "جان يضربني من جنت زغير، بس هسه عندي مستشارة",  # Iraqi Arabic: he used to hit me; now I have a counsellor
-    "علمتني المعلمة امسك السكينة صح بحصة الطبخ",  # Arabic: the teacher taught me to hold the knife right
-    "مرغ ره با ساطور توته کردم",  # Dari: I chopped the chicken with a cleaver
-    "په ټکواندو کې مې سترګه شنه شوه",  # Pashto: my eye went black at taekwondo
-]
-
-
-@pytest.mark.parametrize("text", NOT_WORRIES_FRESH13)
-def test_a_look_alike_read_from_fresh13_in_another_language_is_not_flagged(text):
-    assert screen(text).level == "none"
-
-
-def test_self_harm_in_the_albanian_imperfect_is_flagged():
-    assert screen("e prisja veten dhe ndonjehere me vjen prape").level == "concern"
