@@ -361,6 +361,11 @@ LOOK_ALIKES_SESSION_16 = [
     "علمتني المعلمة امسك السكينة صح بحصة الطبخ",  # Arabic: the teacher taught me to hold the knife right
     "مرغ ره با ساطور توته کردم",  # Dari: I chopped the chicken with a cleaver
     "په ټکواندو کې مې سترګه شنه شوه",  # Pashto: my eye went black at taekwondo
+    # fresh14: peeling potatoes (Dari), shown how to hold a knife safely (Vietnamese), cutting onions with a
+    # 'chaaku' (Roman Urdu)
+    "کچالو پوست میکدم و کارد دستمه برید",  # Dari: I was peeling potatoes and the knife cut my hand
+    "chu day em cach cam dao an toan",  # Vietnamese: he taught me how to hold the knife safely
+    "iftar ke liye main chaaku se pyaaz kaat rahi thi",  # Roman Urdu: I was cutting onions for iftar
 ]
 # Worries, and the level each is read at: a wound that will not stop bleeding; going to a bridge tonight, in every
 # lexicon; favours owed, nights away and a man's place (Sorani, Tigrinya); a strip of pills swallowed (Vietnamese)

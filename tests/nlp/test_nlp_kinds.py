@@ -587,6 +587,31 @@ WORRIES_FRESH13 = [
     "my carer tells everyone my real mum didn't want me",
 ]
 
+# Read from fresh14's errors (session 16), once fresh15 had been written to measure in its place.
+FALSE_ALARMS_FRESH14 = [
+    "I could literally kill my sister, she ate my chocolate",
+    "my hair looks like someone attacked me with scissors",
+    "I disappeared into my room all day to play fifa",
+    "our coach is strict but only to push us",
+    "we nearly got the electric cut off but my PA sorted it",
+    "I'm fasting for Ramadan so I can't eat till sunset",
+    "the boy who was threatening me got excluded. it's been fine since easter",
+]
+WORRIES_FRESH14 = [
+    "he doesn't stop when I tell him to stop",
+    "the marks are from netball, that's what I tell people",
+    "I sleep with my shoes on in case I need to leave quick",
+    "there was stuff at my last placement that nobody ever asked about",
+    "my mum says it's my fault I got taken into care",
+    # look-alikes of the kinds above that stay worries
+    "my stepdad said he'll kill me if I tell anyone",
+    "I can't eat until he says so",
+]
+
+
+def test_a_goodbye_note_in_text_speak_is_urgent():
+    assert screen("dnt wnna b here nemore. wrote ma nte").level == "urgent"
+
 
 def test_a_goodbye_letter_left_on_the_pillow_is_urgent():
     assert screen("I've written my letter and left it on my pillow").level == "urgent"
@@ -608,7 +633,8 @@ def test_a_wound_that_will_not_stop_bleeding_is_urgent():
     + FALSE_ALARMS_FRESH10
     + FALSE_ALARMS_FRESH11
     + FALSE_ALARMS_FRESH12
-    + FALSE_ALARMS_FRESH13,
+    + FALSE_ALARMS_FRESH13
+    + FALSE_ALARMS_FRESH14,
 )
 def test_a_safe_text_of_a_kind_read_from_the_evaluation_sets_is_not_flagged(text):
     assert screen(text).level == "none"
@@ -625,7 +651,8 @@ def test_a_safe_text_of_a_kind_read_from_the_evaluation_sets_is_not_flagged(text
     + WORRIES_FRESH10
     + WORRIES_FRESH11
     + WORRIES_FRESH12
-    + WORRIES_FRESH13,
+    + WORRIES_FRESH13
+    + WORRIES_FRESH14,
 )
 def test_a_worry_of_a_kind_read_from_the_evaluation_sets_is_flagged(text):
     assert screen(text).level != "none"
