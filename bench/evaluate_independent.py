@@ -1,4 +1,4 @@
-"""Score the analyser on the independent evaluation set (bench/data/fresh14/*.jsonl), class by class.
+"""Score the analyser on the independent evaluation set (bench/data/fresh15/*.jsonl), class by class.
 
 Run as ``.venv/bin/python bench/evaluate_independent.py [--quick] [--errors]``. The set was written by writers
 who never saw the rules or the corpus; it is for measuring only (nothing trains on it). Earlier sets, once read
@@ -30,7 +30,7 @@ from nlp._metrics import macro_f1  # noqa: E402
 from nlp._models import label_matrix  # noqa: E402
 from nlp.schemas import THEMES, Analysis  # noqa: E402
 
-DATA = ROOT / "bench" / "data" / "fresh14"
+DATA = ROOT / "bench" / "data" / "fresh15"
 
 
 def _items(folder: Path = DATA) -> list[dict[str, Any]]:
@@ -95,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="class lines only (no per-subclass lines)")
     parser.add_argument("--errors", action="store_true", help="list safeguarding misses and false flags")
     parser.add_argument("--model", type=Path, default=None, help="model directory (default nlp/model)")
-    parser.add_argument("--data", type=Path, default=DATA, help="folder of *.jsonl items (default bench/data/fresh14)")
+    parser.add_argument("--data", type=Path, default=DATA, help="folder of *.jsonl items (default bench/data/fresh15)")
     args = parser.parse_args(argv)
     items = _items(args.data)
     if not items:

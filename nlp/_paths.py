@@ -8,7 +8,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_MODEL_DIR = PACKAGE_DIR / "model"
 DEFAULT_CORPUS = PACKAGE_DIR / "data" / "corpus.jsonl"
 # Evaluation sets written by outsiders, measured on, then read for their errors and retired into training
-# (nlp/data/README.md). The set that measures now (bench/data/fresh14) is never here.
+# (nlp/data/README.md). The set that measures now (bench/data/fresh15) is never here.
 OUTSIDERS = PACKAGE_DIR / "data" / "outsiders"
 
 

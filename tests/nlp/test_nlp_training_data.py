@@ -11,7 +11,7 @@ from nlp._paths import DEFAULT_CORPUS, OUTSIDERS, training_data
 from nlp.schemas import CATEGORIES, LEVELS, SENTIMENTS, THEMES
 
 ROOT = Path(__file__).resolve().parents[2]
-MEASURING = ROOT / "bench" / "data" / "fresh14"
+MEASURING = ROOT / "bench" / "data" / "fresh15"
 
 
 def _key(text: str) -> str:
@@ -22,7 +22,7 @@ def test_training_reads_the_corpus_and_every_retired_set() -> None:
     paths = training_data()
     assert paths[0] == DEFAULT_CORPUS
     sets = {p.parent.name for p in paths[1:]}
-    assert {"fresh2", "fresh8", "fresh9", "fresh13", "independent", "holdout"} <= sets, sets
+    assert {"fresh2", "fresh8", "fresh9", "fresh14", "independent", "holdout"} <= sets, sets
     assert all(p.is_relative_to(OUTSIDERS) for p in paths[1:])
 
 

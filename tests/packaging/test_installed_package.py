@@ -47,6 +47,7 @@ NOT_PACKAGE_DATA = {
     "nlp/data/outsiders/fresh11/BRIEF.md",
     "nlp/data/outsiders/fresh12/BRIEF.md",
     "nlp/data/outsiders/fresh13/BRIEF.md",
+    "nlp/data/outsiders/fresh14/BRIEF.md",
     "nlp/resources/lexicons/README.md",
     "surveys/instruments/README.md",
     "surveys/instruments/published.sha256",
