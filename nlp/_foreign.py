@@ -123,21 +123,12 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", fold_letters(text))
 
 
+# Cue kinds that, found in a hit's sentence, make it no hit: a story or lesson, a joke, an accident or a knock from
+# sport, a house rule named as such.
+_NO_HIT_IN_SENTENCE = ("fiction", "joke", "play", "rules")
 # The cue kinds a lexicon may use (resources/lexicons/README.md says how each is read).
 CUE_KINDS = frozenset(
-    (
-        "negation",
-        "negation_after",
-        "past",
-        "resolved",
-        "third_party",
-        "fiction",
-        "joke",
-        "play",
-        "rules",
-        "exclude",
-        "now",
-    )
+    (*_NO_HIT_IN_SENTENCE, "negation", "negation_after", "past", "resolved", "third_party", "exclude", "now")
 )
 
 
@@ -379,7 +370,7 @@ def _read_hit(lex: Lexicon, rule: _Rule, folded: str, span: tuple[int, int], tex
         return None
     if _negated(lex, folded, *span):
         return None
-    for kind in ("fiction", "joke", "play", "rules"):
+    for kind in _NO_HIT_IN_SENTENCE:
         cue = cues.get(kind)
         if cue is not None and cue.search(folded):
             return None

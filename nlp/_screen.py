@@ -268,8 +268,7 @@ def _lowering_cues(rule: Rule, ctx: _Context, start: int, end: int, proxy: bool)
     third = "third" in rule.flags or ("self" in rule.flags and ctx.subject(start) == "other")
     # Someone else's words passed on ('she says she wants to die') are a disclosure as if the writer's own, in the
     # sentence that passes them on; a text written for someone else is so throughout.
-    relayed = ctx.cue("relayed", sent_lo, sent_hi, hit)
-    if third and not (proxy or relayed):
+    if third and not (proxy or ctx.cue("relayed", sent_lo, sent_hi, hit)):
         found.append("third_party")
     if "intent" in rule.flags and ctx.cue("intent", max(clause, start - 4), start, hit) and not ctx.anywhere("boost"):
         found.append("intent")
